@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Three bundles: main (plus the region's own process), a CommonJS preload (a sandboxed
+// preload cannot be ESM), and the renderer, which is the same app `npm run web` serves.
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          region: resolve(__dirname, 'src-main/region/process-entry.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    build: { rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
+    plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') })],
+  },
+});

@@ -1,0 +1,28 @@
+// The whole IPC contract. Each area adds its channel group and event group here.
+import type { ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './channel';
+import { appChannels, appEvents } from './app';
+
+export const channels = {
+  ...appChannels,
+} as const;
+
+export const events = {
+  ...appEvents,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type Req<K extends ChannelName> = RequestOf<Channels[K]>;
+export type ParsedReq<K extends ChannelName> = ParsedRequestOf<Channels[K]>;
+export type Res<K extends ChannelName> = ResponseOf<Channels[K]>;
+export type Payload<E extends EventName> = PayloadOf<Events[E]>;
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(channels, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);
+
+export * from './channel';
+export * from './errors';

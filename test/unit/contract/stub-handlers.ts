@@ -1,0 +1,8 @@
+// Handlers for contract tests that need a dispatcher but no real use-cases.
+import type { Handlers } from '../../../src-main/ipc/dispatcher';
+
+export const stubHandlers = (): Handlers => ({
+  'app.info': () => ({ name: 'MAAS Console', version: 'test', host: 'web', platform: 'test' }),
+  'app.ping': ({ text }) => ({ text, at: new Date(0).toISOString() }),
+  'app.openExternal': () => ({ opened: false }),
+});
