@@ -1,0 +1,5 @@
+// Every benchmark the runner knows. Each area adds its module here.
+import type { Bench } from './types';
+import { contractBench } from './contract.bench';
+
+export const benches: Bench[] = [contractBench];

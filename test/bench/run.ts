@@ -1,0 +1,34 @@
+// npm run bench [-- --only ID[,ID]] [-- --out FILE]: prints a table; --out writes JSON.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { benches } from './index';
+import type { Figure } from './types';
+
+const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
+const only = values.only?.split(',');
+const results: (Figure & { bench: string })[] = [];
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+
+for (const b of benches.filter((b) => !only || only.includes(b.id))) {
+  process.stderr.write(`bench ${b.id}…\n`);
+  try {
+    for (const f of await b.run()) results.push({ bench: b.id, ...f });
+  } catch (e) {
+    results.push({ bench: b.id, name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' });
+  }
+}
+
+const rows = results.map((r) => [
+  r.bench, r.name, `${fmt(r.value)} ${r.unit}`,
+  r.reference ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.reference.unit}` : '',
+  r.reference && r.reference.unit === r.unit && r.value > 0 ? `${fmt(r.reference.value / r.value)}× faster` : '',
+  r.target ?? '',
+]);
+const head = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(r));
+if (values.out) writeFileSync(values.out, JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
