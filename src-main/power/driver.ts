@@ -1,0 +1,42 @@
+// What a power driver is: a few BMC calls, nothing about retries, locks or timeouts —
+// the service (service.ts) owns those, as MAAS's PowerDriver base class did.
+import type { RunTool } from './run-tool';
+import type { PowerTarget } from './types';
+
+/** Settings that are not power parameters (they belong to the laptop, not to the node). */
+export interface DriverConfig {
+  /** Where Wake-on-LAN packets go. MAAS's ether_wake broadcast on the cluster's network. */
+  wakeOnLan: { address: string; port: number };
+  /** ipmi and moonshot: which Debian tool drives the BMC ('auto': ipmitool, else ipmipower). */
+  ipmiTool: 'auto' | 'ipmitool' | 'ipmipower';
+  /** Scratch directory for password files and tool configs (mode 0700, removed on close). */
+  scratchDir: () => Promise<string>;
+}
+
+export interface DriverContext {
+  target: PowerTarget;
+  params: Record<string, string>;
+  /** Aborted when the attempt times out or the service closes. */
+  signal: AbortSignal;
+  /** Milliseconds this attempt may take; tools get it as their own timeout too. */
+  timeoutMs: number;
+  run: RunTool;
+  config: DriverConfig;
+}
+
+export interface PowerDriver {
+  /**
+   * The BMC (or PDU, hypervisor, broadcast domain) this node is controlled through: the
+   * service runs one operation at a time per key. Throws PowerError('bad-parameters').
+   */
+  bmcKey(params: Record<string, string>): string;
+  /** Absent when the hardware cannot say (Wake-on-LAN). */
+  query?(ctx: DriverContext): Promise<'on' | 'off'>;
+  /** A plain "on": must never reset a machine that is already running. Returns a note. */
+  on(ctx: DriverContext): Promise<string | void>;
+  off?(ctx: DriverContext): Promise<string | void>;
+  /** Native cycle; without it the service does off, then on. Only used when the node is on. */
+  cycle?(ctx: DriverContext): Promise<string | void>;
+  /** Pause between off and on when the service cycles by hand (APC's power_on_delay). */
+  cycleDelayMs?(params: Record<string, string>): number;
+}
