@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { rendererCss } from './renderer-css.config.ts';
 
 // Three bundles: main (plus the region's own process), a CommonJS preload (a sandboxed
 // preload cannot be ESM), and the renderer, which is the same app `npm run web` serves.
@@ -10,7 +11,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          region: resolve(__dirname, 'src-main/region/process-entry.ts'),
+          // The embedded region's own process is added here when it lands:
+          // region: resolve(__dirname, 'src-main/region/process-entry.ts'),
         },
       },
     },
@@ -25,6 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    css: rendererCss,
     build: { rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } } },
     plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.js') })],
   },

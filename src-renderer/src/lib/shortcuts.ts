@@ -1,0 +1,41 @@
+// Keyboard map of the shell. Pure: takes a key event's facts, says what to do, so it is
+// unit-tested without a DOM. Letters are ignored while typing in a field; Alt chords are not.
+import type { ViewId } from '../state/shell.svelte';
+
+export type ShellAction =
+  | { kind: 'open'; view: ViewId }
+  | { kind: 'step'; by: 1 | -1 }
+  | { kind: 'theme' }
+  | { kind: 'help' }
+  | { kind: 'close' }
+  | { kind: 'pending-g' };
+
+export interface KeyFacts { key: string; alt: boolean; ctrl: boolean; meta: boolean; shift: boolean; inField: boolean }
+
+const byDigit: Record<string, ViewId> = { '1': 'inventory', '2': 'tags', '3': 'events', '4': 'connections' };
+const byLetter: Record<string, ViewId> = { i: 'inventory', t: 'tags', e: 'events', c: 'connections' };
+
+export const shortcutList: { keys: string; what: string }[] = [
+  { keys: 'Alt+1 … Alt+4', what: 'Inventory, Tags, Events, Connections' },
+  { keys: 'g then i / t / e / c', what: 'Go to Inventory, Tags, Events, Connections' },
+  { keys: 'Alt+↓ / Alt+↑', what: 'Next / previous view' },
+  { keys: 'Alt+T', what: 'Switch between light and dark theme' },
+  { keys: '?', what: 'Show this list' },
+  { keys: 'Esc', what: 'Close a dialog' },
+];
+
+export function shellAction(k: KeyFacts, afterG: boolean): ShellAction | null {
+  if (k.key === 'Escape') return { kind: 'close' };
+  if (k.alt && !k.ctrl && !k.meta) {
+    if (byDigit[k.key]) return { kind: 'open', view: byDigit[k.key] };
+    if (k.key === 'ArrowDown') return { kind: 'step', by: 1 };
+    if (k.key === 'ArrowUp') return { kind: 'step', by: -1 };
+    if (k.key.toLowerCase() === 't' || k.key === '†') return { kind: 'theme' };
+    return null;
+  }
+  if (k.inField || k.ctrl || k.meta || k.alt) return null;
+  if (afterG && byLetter[k.key]) return { kind: 'open', view: byLetter[k.key] };
+  if (k.key === 'g') return { kind: 'pending-g' };
+  if (k.key === '?') return { kind: 'help' };
+  return null;
+}

@@ -1,0 +1,35 @@
+// Starts the whole console (composed use-cases + dispatcher + web host) in this process, on
+// 127.0.0.1:0 with a temp data dir — what `npm run web` does, for tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { composeConsole } from '../../src-main/console/compose';
+import { createDispatcher, EventHub } from '../../src-main/ipc/dispatcher';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+
+export interface ConsoleHost extends WebHost {
+  hub: EventHub;
+  dataDir: string;
+  origin: string;
+}
+
+export async function startConsoleHost(opts: { dataDir?: string } = {}): Promise<ConsoleHost> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'maas-console-'));
+  const hub = new EventHub();
+  const composed = await composeConsole({
+    host: 'web', version: 'test', dataDir, emit: hub.emit.bind(hub), openExternal: async () => false,
+  });
+  const web = await startWebHost({
+    staticDir: resolve(import.meta.dirname, '../../out/web'),
+    dispatch: createDispatcher(composed.handlers),
+    hub,
+  });
+  return {
+    ...web, hub, dataDir, origin: `http://127.0.0.1:${web.port}`,
+    close: async () => {
+      await web.close();
+      await composed.close();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
