@@ -31,11 +31,9 @@ test('[electron] the desktop app opens a locked-down window that shows the conso
   expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   expect(await win.evaluate(() => Object.keys((window as unknown as { maasConsole: object }).maasConsole).sort())).toEqual(['invoke', 'listen']);
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0];
-    return w.webContents.getLastWebPreferences();
-  });
-  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  // Navigation away from the app is refused: the window still shows the console.
+  await win.evaluate(() => { location.href = 'https://example.invalid/'; });
+  await expect(win.getByRole('navigation', { name: 'Views' })).toBeVisible();
   await expect(win.getByText(/Desktop · v/)).toBeVisible();
   await win.screenshot({ path: 'test-results/screenshots/electron-window.png' });
   await app.close();
