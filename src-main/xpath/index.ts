@@ -1,0 +1,7 @@
+// MAAS tag evaluation: merge_details + XPath 1.0 exactly as MAAS (lxml) does it.
+// Semantics: shared/reference/xpath-tags.md; design: README "Tag evaluation".
+export { checkDefinition, type DefinitionCheck } from './check';
+export { createTagMatcher, InvalidDefinitionError, type MatchOptions, type TagMatcher } from './matcher';
+export { createPreviewCorpus, type PreviewCorpus } from './preview';
+export type { DocumentInput } from './protocol';
+export type { NodeDetails } from './composite';

@@ -1,0 +1,183 @@
+// A thin, quiet binding to one private libxml2 (WebAssembly) instance.
+//
+// We use libxml2-wasm's raw module rather than its object API because we need (a) an
+// XPath context with our own structured-error callback, so compile and evaluation errors
+// are collected instead of printed to stderr, with libxml2's own reason ("Invalid
+// expression", "Unfinished literal" — the text lxml shows), and (b) instances we own:
+// WASM memory never shrinks, so the only way to give memory back is to drop an instance.
+import loadLibxml2 from 'libxml2-wasm/lib/libxml2raw.mjs';
+import type { LibXml2 } from 'libxml2-wasm/lib/libxml2raw.mjs';
+
+// libxml2 parser options. lxml's default parser (what MAAS uses) sets NOCDATA, NONET,
+// COMPACT and BIG_LINES; it also sets NOENT (entity substitution), which we refuse: a
+// document with a DOCTYPE internal subset never reaches the parser (see composite.ts).
+const XML_PARSE_NOCDATA = 1 << 14;
+const XML_PARSE_NONET = 1 << 11;
+const XML_PARSE_COMPACT = 1 << 16;
+const XML_PARSE_BIG_LINES = 1 << 22;
+const XML_PARSE_NO_XXE = 1 << 23;
+const PARSE_OPTIONS =
+  XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_NO_XXE;
+
+// Offsets in libxml2's structs on wasm32 (checked by test/unit/xpath/libxml.test.ts).
+const XPATH_CTX_USER_DATA = 128;
+const XPATH_CTX_ERROR = 132;
+const XPATH_OBJ_NODESET = 4;
+const XPATH_OBJ_BOOL = 8;
+const XPATH_OBJ_FLOAT = 16;
+const XPATH_OBJ_STRING = 24;
+const ERROR_LEVEL = 12;
+const ERROR_MESSAGE = 8;
+const XML_ERR_ERROR = 2;
+
+enum XPathType {
+  NodeSet = 1,
+  Boolean = 2,
+  Number = 3,
+  String = 4,
+}
+
+export type Pointer = number;
+
+/** The result of a definition on one document, reduced to what MAAS looks at. */
+export type Truth = boolean;
+
+export class Libxml {
+  private readonly errors: { level: number; message: string }[] = [];
+  private readonly errorCallback: Pointer;
+  private readonly prefixBuffers: Pointer[];
+
+  private constructor(private readonly m: LibXml2) {
+    m._xmlInitParser();
+    this.errorCallback = m.addFunction((_data: number, err: number) => {
+      this.errors.push({
+        level: m.getValue(err + ERROR_LEVEL, 'i32'),
+        message: m.UTF8ToString(m.getValue(err + ERROR_MESSAGE, 'i32')).trim(),
+      });
+    }, 'vii');
+    this.prefixBuffers = ['lshw', 'lldp'].map((s) => this.cString(s));
+  }
+
+  static async create(): Promise<Libxml> {
+    return new Libxml(await loadLibxml2());
+  }
+
+  /** Bytes of WASM memory this instance holds (it only grows). */
+  get heapBytes(): number {
+    return this.m.HEAPU8.length;
+  }
+
+  /** Parses a document; null when it is not well-formed (any error, as lxml's parser). */
+  parse(xml: string): Pointer | null {
+    const m = this.m;
+    const length = m.lengthBytesUTF8(xml);
+    const buffer = m._malloc(length + 1);
+    m.stringToUTF8(xml, buffer, length + 1);
+    const ctxt = m._xmlNewParserCtxt();
+    m._xmlCtxtSetErrorHandler(ctxt, this.errorCallback, 0);
+    this.errors.length = 0;
+    const doc = m._xmlCtxtReadMemory(ctxt, buffer, length, 0, 0, PARSE_OPTIONS);
+    m._xmlFreeParserCtxt(ctxt);
+    m._free(buffer);
+    const failed = this.errors.some((e) => e.level >= XML_ERR_ERROR);
+    this.errors.length = 0;
+    if (doc === 0) return null;
+    if (failed) {
+      m._xmlFreeDoc(doc);
+      return null;
+    }
+    return doc;
+  }
+
+  rootElement(doc: Pointer): Pointer {
+    return this.m._xmlDocGetRootElement(doc);
+  }
+
+  /** First element child of an element (skipping text, comments). */
+  firstElementChild(node: Pointer): Pointer {
+    let child = this.m.getValue(node + 12, 'i32');
+    while (child !== 0 && this.m.getValue(child + 4, 'i32') !== 1) child = this.m.getValue(child + 24, 'i32');
+    return child;
+  }
+
+  freeDoc(doc: Pointer): void {
+    this.m._xmlFreeDoc(doc);
+  }
+
+  /** Compiles an XPath 1.0 expression; libxml2's reason when it does not compile. */
+  compile(expression: string): { ok: true; compiled: Pointer } | { ok: false; message: string } {
+    const m = this.m;
+    const ctx = this.newContext(0);
+    const text = this.cString(expression);
+    this.errors.length = 0;
+    const compiled = m._xmlXPathCtxtCompile(ctx, text);
+    m._free(text);
+    m._xmlXPathFreeContext(ctx);
+    const message = this.errors.map((e) => e.message).join('; ');
+    this.errors.length = 0;
+    if (compiled === 0) return { ok: false, message: message || 'Invalid expression' };
+    return { ok: true, compiled };
+  }
+
+  freeCompiled(compiled: Pointer): void {
+    this.m._xmlXPathFreeCompExpr(compiled);
+  }
+
+  /**
+   * Evaluates with `contextNode` as the context node (relative paths start there) and
+   * returns Python's bool() of the result, as MAAS's try_match_xpath does: NaN is true,
+   * 0/-0/'' and empty node-sets are false; an evaluation error is false.
+   */
+  evaluate(compiled: Pointer, doc: Pointer, contextNode: Pointer): Truth {
+    const m = this.m;
+    const ctx = this.newContext(doc);
+    m._xmlXPathSetContextNode(contextNode, ctx);
+    const result = m._xmlXPathCompiledEval(compiled, ctx);
+    m._xmlXPathFreeContext(ctx);
+    this.errors.length = 0;
+    if (result === 0) return false;
+    const truth = this.pythonBool(result);
+    m._xmlXPathFreeObject(result);
+    return truth;
+  }
+
+  private pythonBool(result: Pointer): boolean {
+    const m = this.m;
+    switch (m.getValue(result, 'i32') as XPathType) {
+      case XPathType.NodeSet: {
+        const set = m.getValue(result + XPATH_OBJ_NODESET, 'i32');
+        return set !== 0 && m.getValue(set, 'i32') > 0;
+      }
+      case XPathType.Boolean:
+        return m.getValue(result + XPATH_OBJ_BOOL, 'i32') !== 0;
+      case XPathType.Number: {
+        const value = m.getValue(result + XPATH_OBJ_FLOAT, 'double');
+        return value !== 0; // NaN !== 0 is true, as Python's bool(nan)
+      }
+      case XPathType.String: {
+        const text = m.getValue(result + XPATH_OBJ_STRING, 'i32');
+        return text !== 0 && m.HEAPU8[text] !== 0;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private newContext(doc: Pointer): Pointer {
+    const m = this.m;
+    const ctx = m._xmlXPathNewContext(doc);
+    m.HEAP32[(ctx + XPATH_CTX_USER_DATA) >> 2] = 0;
+    m.HEAP32[(ctx + XPATH_CTX_ERROR) >> 2] = this.errorCallback;
+    // Definitions are compiled and run with MAAS's prefixes: lshw → lshw, lldp → lldp.
+    m._xmlXPathRegisterNs(ctx, this.prefixBuffers[0], this.prefixBuffers[0]);
+    m._xmlXPathRegisterNs(ctx, this.prefixBuffers[1], this.prefixBuffers[1]);
+    return ctx;
+  }
+
+  private cString(s: string): Pointer {
+    const length = this.m.lengthBytesUTF8(s);
+    const p = this.m._malloc(length + 1);
+    this.m.stringToUTF8(s, p, length + 1);
+    return p;
+  }
+}
