@@ -1,0 +1,194 @@
+// One MaasClient for API 1.0 and 2.0: the version is known when the connection is made
+// (discover.ts) and every difference is handled here through the dialect, so use-cases never
+// ask which MAAS they talk to.
+import { deserialize } from 'bson';
+import type {
+  ApiVersion, BulkOutcome, EventPage, EventQuery, MaasVersionInfo, NodeDetails, NodeSummary, TagInfo, ZoneInfo,
+} from '../../src-shared/contract/maas-types';
+import { parseApiKey } from './api-key';
+import { acceptAllOutcome, bulkOutcome } from './bulk';
+import { dialects, type Dialect } from './dialect';
+import { apiRootOf } from './discover';
+import { MaasCallError } from './errors';
+import type { FormParams, Params } from './form';
+import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
+import { MaasTransport } from './transport';
+import type { TlsTrust } from './tls-trust';
+
+export interface NodeFilter {
+  systemIds?: string[];
+  hostnames?: string[];
+  macAddresses?: string[];
+  zone?: string;
+}
+
+export interface TagChanges { definition?: string; comment?: string; kernelOpts?: string; name?: string }
+
+export interface MaasClient {
+  readonly apiVersion: ApiVersion;
+  /** The server as errors name it. */
+  readonly label: string;
+  version(): Promise<MaasVersionInfo>;
+  /** The API description (`describe/`), as the server sends it. */
+  describe(): Promise<unknown>;
+  /** A cheap signed call: throws key-rejected if the server refuses the key. */
+  checkKey(): Promise<void>;
+  listNodes(filter?: NodeFilter): Promise<NodeSummary[]>;
+  getNode(systemId: string): Promise<NodeSummary>;
+  details(systemId: string): Promise<NodeDetails>;
+  /** The embedded region's extension (`op=set_details`); real MAAS gathers details itself. */
+  setDetails(systemId: string, d: { lshw?: string; lldp?: string }): Promise<void>;
+  acceptNodes(systemIds: string[]): Promise<BulkOutcome>;
+  acceptAllNodes(): Promise<BulkOutcome>;
+  releaseNodes(systemIds: string[], comment?: string): Promise<BulkOutcome>;
+  commissionNode(systemId: string): Promise<NodeSummary>;
+  startNode(systemId: string): Promise<NodeSummary>;
+  stopNode(systemId: string, mode?: 'hard' | 'soft'): Promise<NodeSummary>;
+  markBroken(systemId: string, description?: string): Promise<NodeSummary>;
+  markFixed(systemId: string): Promise<NodeSummary>;
+  /** Bulk; null takes the nodes out of their zone. */
+  setZone(systemIds: string[], zone: string | null): Promise<void>;
+  deleteNode(systemId: string): Promise<void>;
+  updateNode(systemId: string, fields: Record<string, string>): Promise<NodeSummary>;
+  listTags(): Promise<TagInfo[]>;
+  createTag(t: { name: string; definition?: string; comment?: string; kernelOpts?: string }): Promise<TagInfo>;
+  updateTag(name: string, changes: TagChanges): Promise<TagInfo>;
+  deleteTag(name: string): Promise<void>;
+  tagNodes(name: string): Promise<NodeSummary[]>;
+  updateTagNodes(name: string, change: { add?: string[]; remove?: string[] }): Promise<{ added: number; removed: number }>;
+  listZones(): Promise<ZoneInfo[]>;
+  queryEvents(q?: EventQuery): Promise<EventPage>;
+  close(): Promise<void>;
+}
+
+export interface ClientOptions {
+  /** The MAAS root (http://host:5240/MAAS/), as discovered. */
+  root: string;
+  apiVersion: ApiVersion;
+  apiKey: string;
+  /** How errors name the server (the connection's name); defaults to the root URL. */
+  label?: string;
+  tls?: TlsTrust;
+  timeoutMs?: number;
+  retries?: number;
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Json = Record<string, unknown>;
+const enc = encodeURIComponent;
+
+export function createMaasClient(o: ClientOptions): MaasClient {
+  const d: Dialect = dialects[o.apiVersion];
+  const label = o.label ? `${o.label} (${o.root})` : o.root;
+  const t = new MaasTransport({
+    apiRoot: apiRootOf(o.root, o.apiVersion), credentials: parseApiKey(o.apiKey), label, tls: o.tls,
+    timeoutMs: o.timeoutMs, retries: o.retries, maxRetryAfterMs: o.maxRetryAfterMs, sleep: o.sleep,
+  });
+  const nodePath = (id: string) => `${d.collection}${enc(id)}/`;
+  const get = <T>(path: string, op?: string, query?: Params) => t.json<T>({ method: 'GET', path, op, query });
+  const post = <T>(path: string, op?: string, form?: FormParams) => t.json<T>({ method: 'POST', path, op, form });
+  const nodeOp = async (id: string, op: string, form?: FormParams) =>
+    toNodeSummary(await post<Json>(nodePath(id), op, form), d.api);
+
+  const filterParams = (f: NodeFilter = {}): Params => ({
+    id: f.systemIds, hostname: f.hostnames, mac_address: f.macAddresses, zone: f.zone,
+  });
+
+  return {
+    apiVersion: d.api,
+    label,
+    async version() {
+      const v = await get<Json>('version/');
+      return {
+        apiVersion: d.api,
+        version: typeof v?.version === 'string' ? v.version : null,
+        capabilities: Array.isArray(v?.capabilities) ? v.capabilities.map(String) : [],
+      };
+    },
+    describe: () => get<unknown>('describe/'),
+    async checkKey() {
+      // zones/ needs authentication in both APIs and is small on every server.
+      await get<unknown>('zones/');
+    },
+    async listNodes(filter) {
+      // API 2.0 reads have filters but no paging: this is every machine the filter matches.
+      const list = await get<Json[]>(d.collection, d.listOp, filterParams(filter));
+      return (list ?? []).map((n) => toNodeSummary(n, d.api));
+    },
+    async getNode(id) { return toNodeSummary(await get<Json>(nodePath(id)), d.api); },
+    async details(id) {
+      const a = await t.call({ method: 'GET', path: nodePath(id), op: 'details' });
+      let doc: Record<string, unknown>;
+      try {
+        doc = deserialize(a.body, { promoteBuffers: true });
+      } catch (e) {
+        throw new MaasCallError('unavailable', `${t.describeCall({ method: 'GET', path: nodePath(id), op: 'details' })}: ` +
+          `the answer is not BSON (${(e as Error).message})`, a.status, '');
+      }
+      const text = (v: unknown): string | null =>
+        v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : typeof v === 'string' ? v : null;
+      return { lshw: text(doc.lshw), lldp: text(doc.lldp) };
+    },
+    async setDetails(id, det) {
+      const form: FormParams = {};
+      if (det.lshw !== undefined) form.lshw = { filename: 'lshw.xml', data: Buffer.from(det.lshw), type: 'text/xml' };
+      if (det.lldp !== undefined) form.lldp = { filename: 'lldp.xml', data: Buffer.from(det.lldp), type: 'text/xml' };
+      await t.call({ method: 'POST', path: nodePath(id), op: 'set_details', form });
+    },
+    async acceptNodes(ids) {
+      const a = await t.call({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409] });
+      return bulkOutcome('accept', ids, a);
+    },
+    async acceptAllNodes() {
+      return acceptAllOutcome(await t.call({ method: 'POST', path: d.collection, op: 'accept_all' }));
+    },
+    async releaseNodes(ids, comment) {
+      const form: FormParams = { [d.idsParam]: ids };
+      if (comment && d.takesComment) form.comment = comment;
+      const a = await t.call({ method: 'POST', path: d.collection, op: 'release', form, accept: [409] });
+      return bulkOutcome('release', ids, a);
+    },
+    commissionNode: (id) => nodeOp(id, 'commission'),
+    startNode: (id) => nodeOp(id, d.powerOnOp),
+    stopNode: (id, mode) => nodeOp(id, d.powerOffOp, mode === 'soft' ? { stop_mode: 'soft' } : {}),
+    markBroken: (id, description) => nodeOp(id, 'mark_broken', description ? { error_description: description, comment: d.takesComment ? description : undefined } : {}),
+    markFixed: (id) => nodeOp(id, 'mark_fixed'),
+    async setZone(ids, zone) {
+      // set_zone lives on `nodes/` with `nodes=` in both APIs.
+      await t.call({ method: 'POST', path: 'nodes/', op: 'set_zone', form: { nodes: ids, zone: zone ?? undefined } });
+    },
+    async deleteNode(id) { await t.call({ method: 'DELETE', path: nodePath(id) }); },
+    async updateNode(id, fields) {
+      return toNodeSummary(await t.json<Json>({ method: 'PUT', path: nodePath(id), form: fields }), d.api);
+    },
+    async listTags() { return ((await get<Json[]>('tags/', d.tagsListOp)) ?? []).map(toTag); },
+    async createTag(tag) {
+      return toTag(await post<Json>('tags/', d.createOp, {
+        name: tag.name, definition: tag.definition, comment: tag.comment, kernel_opts: tag.kernelOpts,
+      }));
+    },
+    async updateTag(name, c) {
+      return toTag(await t.json<Json>({ method: 'PUT', path: `tags/${enc(name)}/`,
+        form: { name: c.name, definition: c.definition, comment: c.comment, kernel_opts: c.kernelOpts } }));
+    },
+    async deleteTag(name) { await t.call({ method: 'DELETE', path: `tags/${enc(name)}/` }); },
+    async tagNodes(name) {
+      return ((await get<Json[]>(`tags/${enc(name)}/`, d.tagNodesOp)) ?? []).map((n) => toNodeSummary(n, d.api));
+    },
+    async updateTagNodes(name, change) {
+      const r = await post<Json>(`tags/${enc(name)}/`, 'update_nodes', { add: change.add, remove: change.remove });
+      return { added: Number(r?.added ?? 0), removed: Number(r?.removed ?? 0) };
+    },
+    async listZones() { return ((await get<Json[]>('zones/')) ?? []).map(toZone); },
+    async queryEvents(q = {}) {
+      const body = await get<Json>('events/', 'query', {
+        hostname: q.hostname, mac_address: q.macAddress, id: q.systemId, zone: q.zone, agent_name: q.agentName,
+        level: q.level, limit: q.limit, before: q.before, after: q.after,
+      });
+      return toEventPage(body ?? {}, q);
+    },
+    close: () => t.close(),
+  };
+}
+

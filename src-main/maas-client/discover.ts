@@ -1,0 +1,75 @@
+// Which API a server speaks, found when a connection is added: MAAS 2.x/3.x answer
+// `/MAAS/api/2.0/version/`, MAAS 1.x and the embedded region `/MAAS/api/1.0/version/`
+// (with `describe/` as the older fallback). Users paste all sorts of URLs: the MAAS root,
+// the host alone, or an API URL copied from the CLI (`…/MAAS/api/2.0/`).
+import { ConsoleFailure } from '../../src-shared/contract/errors';
+import type { ApiVersion, MaasVersionInfo } from '../../src-shared/contract/maas-types';
+import { MaasCallError } from './errors';
+import { MaasTransport } from './transport';
+import type { TlsTrust } from './tls-trust';
+
+export interface Discovered extends MaasVersionInfo {
+  /** The MAAS root, e.g. http://host:5240/MAAS/ (trailing slash). */
+  root: string;
+}
+
+export interface DiscoverOptions {
+  tls?: TlsTrust;
+  timeoutMs?: number;
+  retries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function parseMaasUrl(raw: string): { roots: string[]; preferred: ApiVersion | null } {
+  let u: URL;
+  try { u = new URL(raw.trim()); } catch {
+    throw new ConsoleFailure('bad-input', `"${raw.slice(0, 200)}" is not a URL; write it like http://maas.example:5240/MAAS/`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new ConsoleFailure('bad-input', `A MAAS URL starts with http:// or https://, not ${u.protocol}//`);
+  }
+  if (u.username || u.password) throw new ConsoleFailure('bad-input', 'Put no user name or password in the URL; the API key authenticates.');
+  u.search = ''; u.hash = '';
+  const api = /^(.*\/)api\/(1\.0|2\.0)\/?$/.exec(u.pathname);
+  if (api) { u.pathname = api[1]; return { roots: [u.toString()], preferred: api[2] as ApiVersion }; }
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  const roots = [u.toString()];
+  if (!/\/MAAS\/$/.test(u.pathname)) roots.push(new URL('MAAS/', u).toString());
+  return { roots, preferred: null };
+}
+
+export const apiRootOf = (root: string, api: ApiVersion): string => `${root}api/${api}/`;
+
+async function probe(root: string, api: ApiVersion, path: string, o: DiscoverOptions): Promise<Record<string, unknown> | null> {
+  const t = new MaasTransport({ apiRoot: apiRootOf(root, api), credentials: null, label: root, tls: o.tls,
+    timeoutMs: o.timeoutMs ?? 10_000, retries: o.retries ?? 1, sleep: o.sleep });
+  try {
+    const body = await t.json<unknown>({ method: 'GET', path });
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  } catch (e) {
+    // Not this API here (404, or a web page answering 200 with HTML): try the next place.
+    if (e instanceof MaasCallError && (e.status === 404 || e.status === 405 || (e.status !== null && e.code === 'unavailable' && e.status < 300))) return null;
+    throw e;
+  } finally {
+    await t.close();
+  }
+}
+
+export async function discoverApi(url: string, o: DiscoverOptions = {}): Promise<Discovered> {
+  const { roots, preferred } = parseMaasUrl(url);
+  const order: ApiVersion[] = preferred ? [preferred] : ['2.0', '1.0'];
+  for (const root of roots) {
+    for (const api of order) {
+      const v = await probe(root, api, 'version/', o) ?? (api === '1.0' ? await probe(root, api, 'describe/', o) : null);
+      if (v) {
+        return {
+          root, apiVersion: api,
+          version: typeof v.version === 'string' ? v.version : null,
+          capabilities: Array.isArray(v.capabilities) ? v.capabilities.map(String) : [],
+        };
+      }
+    }
+  }
+  throw new ConsoleFailure('bad-input',
+    `No MAAS API answered at ${roots.join(' or ')} (tried api/2.0/version/ and api/1.0/version/). Check the URL: it usually ends in /MAAS/.`);
+}
