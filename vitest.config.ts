@@ -25,7 +25,7 @@ export default defineConfig({
         server: { fs: { strict: false } },
         test: {
           name: 'renderer', include: ['test/unit/renderer/**/*.test.ts'], environment: 'jsdom',
-          setupFiles: ['@testing-library/svelte/vitest'],
+          setupFiles: ['@testing-library/svelte/vitest', './test/unit/renderer/setup.ts'],
         },
       },
     ],
