@@ -2,6 +2,8 @@
 // carried over one WebSocket. Everything a request can name is refused unless it carries
 // the session token, comes from our own Origin and names our own Host (DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -34,6 +36,9 @@ const sameToken = (given: string | null, token: string) => {
 };
 
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
+  if (!existsSync(join(o.staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${o.staticDir} has no index.html): run \`npm run build:web\` first.`);
+  }
   const host = o.host ?? '127.0.0.1';
   const token = o.token ?? randomBytes(24).toString('base64url');
   const log = o.log ?? (() => {});
