@@ -9,8 +9,10 @@ export interface DriverConfig {
   wakeOnLan: { address: string; port: number };
   /** ipmi and moonshot: which Debian tool drives the BMC ('auto': ipmitool, else ipmipower). */
   ipmiTool: 'auto' | 'ipmitool' | 'ipmipower';
-  /** Scratch directory for password files and tool configs (mode 0700, removed on close). */
+  /** Scratch directory for tool configs (mode 0700, removed on close). */
   scratchDir: () => Promise<string>;
+  /** A 0600 file holding `content` (a password, a tool config) for the length of `fn`. */
+  withFile: <T>(name: string, content: string, fn: (path: string) => Promise<T>) => Promise<T>;
 }
 
 export interface DriverContext {

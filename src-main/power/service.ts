@@ -51,6 +51,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     wakeOnLan: opts.wakeOnLan ?? { address: '255.255.255.255', port: 9 },
     ipmiTool: opts.ipmiTool ?? 'auto',
     scratchDir: scratch.dir,
+    withFile: scratch.withFile,
   };
   const queries = new Map<string, Promise<PowerResult>>();
   let pollTimer: NodeJS.Timeout | undefined;
