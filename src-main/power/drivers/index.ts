@@ -1,11 +1,17 @@
 // Power type → driver. Types listed in power-types.ts with `supported: false` have none.
 import type { PowerDriver } from '../driver';
+import { dliDriver } from './dli';
+import { etherWakeDriver } from './ether-wake';
 import { ipmiDriver } from './ipmi';
 import { manualDriver } from './manual';
 import { moonshotDriver } from './moonshot';
+import { redfishDriver } from './redfish';
 
 export const defaultDrivers: Record<string, PowerDriver> = {
+  dli: dliDriver,
+  ether_wake: etherWakeDriver,
   ipmi: ipmiDriver,
   manual: manualDriver,
   moonshot: moonshotDriver,
+  redfish: redfishDriver,
 };
