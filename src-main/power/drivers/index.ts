@@ -6,6 +6,7 @@ import { ipmiDriver } from './ipmi';
 import { manualDriver } from './manual';
 import { moonshotDriver } from './moonshot';
 import { redfishDriver } from './redfish';
+import { virshDriver } from './virsh';
 
 export const defaultDrivers: Record<string, PowerDriver> = {
   dli: dliDriver,
@@ -14,4 +15,5 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   manual: manualDriver,
   moonshot: moonshotDriver,
   redfish: redfishDriver,
+  virsh: virshDriver,
 };

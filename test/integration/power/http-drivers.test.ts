@@ -72,7 +72,7 @@ test('redfish: wrong password is auth, a closed port is unreachable', async () =
 
 test('ether_wake: sends the magic packet for the MAC; it cannot power off or read state', async () => {
   const sock = createSocket('udp4');
-  onTestFinished(() => sock.close());
+  onTestFinished(() => { sock.close(); });
   const got = new Promise<Buffer>((r) => sock.once('message', r));
   await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
   const s = service({ wakeOnLan: { address: '127.0.0.1', port: sock.address().port } });
