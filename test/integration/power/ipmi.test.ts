@@ -30,7 +30,7 @@ function service(o: PowerServiceOptions = {}) {
   return { s, argv };
 }
 
-describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', (tool) => {
+describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', { timeout: 30_000 }, (tool) => {
   // ipmi_sim refuses freeipmi's RMCP+ privilege negotiation (toolchain.md §9), so
   // ipmipower is exercised over LAN 1.5; ipmitool over both.
   const driver = tool === 'ipmipower' ? 'LAN' : 'LAN_2_0';
@@ -64,7 +64,8 @@ describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', (tool) => {
   });
 
   test('a wrong password is an auth error, not retried, with no password in the message', async () => {
-    const { s, argv } = service({ ipmiTool: tool });
+    // ipmipower (LAN 1.5) only notices a wrong password when its session times out.
+    const { s, argv } = service({ ipmiTool: tool, timeoutMs: 3000 });
     const e = await s.query(target({ address: bmc.address, password: 'not-the-password' }, { power_driver: driver })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(PowerError);
     expect(e).toMatchObject({ kind: 'auth' });
@@ -73,7 +74,7 @@ describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', (tool) => {
   });
 });
 
-describe('ipmi failures', () => {
+describe('ipmi failures', { timeout: 30_000 }, () => {
   test('nothing listening at the address is unreachable', async () => {
     const { s } = service({ queryAttempts: 1 });
     const port = await freeUdpPort();
