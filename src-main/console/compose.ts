@@ -1,7 +1,9 @@
 // The one place use-cases are wired to their collaborators, by hand. Both hosts (Electron
 // main and the web host) call this; each area adds its handler group here.
 import type { Emit, Handlers } from '../ipc/dispatcher';
+import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { appHandlers, type AppDeps } from './app-handlers';
+import { eventsHandlers } from './events/handlers';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -16,8 +18,13 @@ export interface ComposedConsole {
 
 export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const closers: (() => Promise<void> | void)[] = [];
+  // Until connections/ is wired here, no connection id is known to the event use-cases.
+  const noConnection = (id: string): never => { throw new ConsoleFailure('not-found', `There is no connection with id ${id}.`); };
+  const events = eventsHandlers({ clientFor: async (id) => noConnection(id), connectionOf: noConnection, emit: d.emit });
+  closers.push(events.close);
   const handlers: Handlers = {
     ...appHandlers(d),
+    ...events.handlers,
   };
   return {
     handlers,

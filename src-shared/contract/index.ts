@@ -1,13 +1,16 @@
 // The whole IPC contract. Each area adds its channel group and event group here.
 import type { ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './channel';
 import { appChannels, appEvents } from './app';
+import { eventsChannels, eventsEvents } from './events';
 
 export const channels = {
   ...appChannels,
+  ...eventsChannels,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...eventsEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,23 @@
+// The events channels, bound to their use-cases.
+import type { HandlersFor } from '../../ipc/dispatcher';
+import type { EventsDeps } from './deps';
+import { exportEvents } from './export-events';
+import { LiveTails } from './live-tail';
+import { queryEvents } from './query-events';
+
+export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.export' | 'events.zones';
+
+export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsChannel>; close(): void } {
+  const tails = new LiveTails(d);
+  return {
+    handlers: {
+      'events.query': queryEvents(d),
+      'events.follow': ({ connectionId, filter, after }) => ({ followId: tails.start(connectionId, filter, after) }),
+      'events.unfollow': ({ followId }) => ({ stopped: tails.stop(followId) }),
+      'events.export': exportEvents(d),
+      'events.zones': async ({ connectionId }) =>
+        (await (await d.clientFor(connectionId)).listZones()).map((z) => z.name).sort((a, b) => a.localeCompare(b)),
+    },
+    close: () => tails.stopAll(),
+  };
+}

@@ -1,0 +1,35 @@
+// events.query: a contiguous run of history for the server-side filters, read until enough
+// of it passes the local ones. The run is returned whole (not just the matches) so the view
+// can re-apply a changed local filter instantly, without asking the server again.
+import type { EventFilter, EventSlice, LoggedEvent } from '../../../src-shared/contract/events';
+import { isBeforeRange, matcherOf } from '../../../src-shared/events/event-filter';
+import type { EventsDeps } from './deps';
+import { historyPages, SERVER_PAGE } from './read-history';
+
+export interface QueryRequest {
+  connectionId: string;
+  filter: EventFilter;
+  before: number | null;
+  /** At most this many events read. */
+  limit: number;
+  /** Stop once this many pass the local filters. */
+  want: number;
+}
+
+export const queryEvents = (d: Pick<EventsDeps, 'clientFor'>) => async (r: QueryRequest): Promise<EventSlice> => {
+  const client = await d.clientFor(r.connectionId);
+  const matches = matcherOf(r.filter);
+  const events: LoggedEvent[] = [];
+  let matched = 0;
+  let ended = true;
+  scan: for await (const page of historyPages(client, r.filter, r.before, Math.min(SERVER_PAGE, r.limit))) {
+    for (const e of page) {
+      if (isBeforeRange(e, r.filter)) break scan;
+      events.push(e);
+      if (matches(e)) matched++;
+      if (matched >= r.want || events.length >= r.limit) { ended = false; break scan; }
+    }
+  }
+  // Past the start of the time range nothing older can match: the history is done for this filter.
+  return { events, matched, older: ended || !events.length ? null : events[events.length - 1].id };
+};
