@@ -1,0 +1,106 @@
+// API 1.0 representations of nodes and devices, built for many rows at once: one query
+// each for MACs, tags, zones and owners, whatever the number of nodes (10,000 in the bench).
+import type { Database } from 'better-sqlite3';
+import type { Api1Device, Api1Node, Api1Zone } from '../../../src-shared/maas/index';
+import { api1LegacyStatus, displayStatus } from '../../../src-shared/maas/index';
+import type { NodeRow } from '../stores/nodes-store';
+import { API_PREFIX } from '../http/paths';
+
+type Grouped = Map<number, string[]>;
+
+function groupBy(rows: { node_id: number; v: string }[]): Grouped {
+  const m: Grouped = new Map();
+  for (const r of rows) {
+    const l = m.get(r.node_id);
+    if (l) l.push(r.v);
+    else m.set(r.node_id, [r.v]);
+  }
+  return m;
+}
+
+export const zoneJson = (z: { name: string; description: string }): Api1Zone =>
+  ({ name: z.name, description: z.description, resource_uri: `${API_PREFIX}zones/${encodeURIComponent(z.name)}/` });
+
+/** What a representation needs besides the node rows, loaded in a handful of queries. */
+export class NodeJsonContext {
+  readonly macs: Grouped;
+  readonly tags: Grouped;
+  readonly zones: Map<number, Api1Zone>;
+  readonly users: Map<number, string>;
+  readonly systemIds: Map<number, string>;
+
+  constructor(db: Database, rows: NodeRow[]) {
+    const few = rows.length <= 200;
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const restrict = few ? 'WHERE node_id IN (SELECT value FROM json_each(?))' : '';
+    const a = few ? [ids] : [];
+    this.macs = groupBy(db.prepare(`SELECT node_id, mac AS v FROM macs ${restrict} ORDER BY id`).all(...a) as { node_id: number; v: string }[]);
+    this.tags = groupBy(db.prepare(`SELECT nt.node_id, t.name AS v FROM node_tags nt JOIN tags t ON t.id = nt.tag_id
+      ${few ? 'WHERE nt.node_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.name`).all(...a) as { node_id: number; v: string }[]);
+    this.zones = new Map((db.prepare('SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
+      .map((z) => [z.id, zoneJson(z)]));
+    this.users = new Map((db.prepare('SELECT id, username FROM users').all() as { id: number; username: string }[]).map((u) => [u.id, u.username]));
+    const parents = rows.filter((r) => r.parent_id !== null).map((r) => r.parent_id);
+    this.systemIds = new Map(parents.length
+      ? (db.prepare('SELECT id, system_id FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(parents)) as { id: number; system_id: string }[])
+        .map((p) => [p.id, p.system_id])
+      : []);
+  }
+}
+
+export function nodeJson(r: NodeRow, c: NodeJsonContext): Api1Node {
+  const macs = c.macs.get(r.id) ?? [];
+  return {
+    system_id: r.system_id,
+    hostname: r.hostname,
+    owner: r.owner_id === null ? null : (c.users.get(r.owner_id) ?? null),
+    macaddress_set: macs.map((m) => ({ mac_address: m })),
+    architecture: r.architecture,
+    cpu_count: r.cpu_count,
+    memory: r.memory,
+    storage: r.storage,
+    status: api1LegacyStatus(r.status),
+    substatus: r.status,
+    substatus_name: displayStatus(r.status),
+    osystem: r.osystem,
+    distro_series: r.distro_series,
+    netboot: r.netboot === 1,
+    power_type: r.power_type,
+    power_state: r.power_state as Api1Node['power_state'],
+    tag_names: c.tags.get(r.id) ?? [],
+    ip_addresses: [],
+    routers: JSON.parse(r.routers) as string[],
+    zone: r.zone_id === null ? null : (c.zones.get(r.zone_id) ?? null),
+    disable_ipv4: r.disable_ipv4 === 1,
+    boot_type: r.boot_type,
+    swap_size: r.swap_size,
+    pxe_mac: macs.length ? { mac_address: macs[0] } : null,
+    agent_name: r.agent_name,
+    error_description: r.error_description,
+    resource_uri: `${API_PREFIX}nodes/${r.system_id}/`,
+  };
+}
+
+export function deviceJson(r: NodeRow, c: NodeJsonContext): Api1Device {
+  return {
+    system_id: r.system_id,
+    hostname: r.hostname,
+    owner: r.owner_id === null ? null : (c.users.get(r.owner_id) ?? null),
+    macaddress_set: (c.macs.get(r.id) ?? []).map((m) => ({ mac_address: m })),
+    parent: r.parent_id === null ? null : (c.systemIds.get(r.parent_id) ?? null),
+    tag_names: c.tags.get(r.id) ?? [],
+    ip_addresses: [],
+    zone: r.zone_id === null ? null : (c.zones.get(r.zone_id) ?? null),
+    resource_uri: `${API_PREFIX}devices/${r.system_id}/`,
+  };
+}
+
+export const nodesJson = (db: Database, rows: NodeRow[]): Api1Node[] => {
+  const c = new NodeJsonContext(db, rows);
+  return rows.map((r) => nodeJson(r, c));
+};
+
+export const devicesJson = (db: Database, rows: NodeRow[]): Api1Device[] => {
+  const c = new NodeJsonContext(db, rows);
+  return rows.map((r) => deviceJson(r, c));
+};

@@ -1,0 +1,80 @@
+// Rebuilds tag membership in the background (MAAS populate_tags): after a definition is
+// saved, or a node's details change. Requests never wait for it. Work is read in batches
+// (MAAS used 100 nodes; an lshw dump is ~135 kB), evaluated by the XPath workers, and
+// applied in one transaction per job — dropped if the definition changed meanwhile, since
+// that change queued its own job (MAAS's update_nodes `definition` check did the same).
+import type { RegionCore } from '../region-core';
+import type { TagMatcher } from './tag-engine';
+
+type Job = { kind: 'tag'; tagId: number } | { kind: 'nodes'; nodeIds: Set<number> };
+
+export class TagRebuilder {
+  readonly #queue: Job[] = [];
+  #running: Promise<void> | null = null;
+  #closed = false;
+  readonly #abort = new AbortController();
+
+  constructor(private readonly core: RegionCore, private readonly matcher: TagMatcher, private readonly batch = 200) {}
+
+  /** Re-evaluate one tag over every node. */
+  tag(tagId: number): void {
+    if (!this.#queue.some((j) => j.kind === 'tag' && j.tagId === tagId)) this.#queue.push({ kind: 'tag', tagId });
+    this.#kick();
+  }
+
+  /** Re-evaluate every defined tag over these nodes. */
+  nodes(nodeIds: number[]): void {
+    const last = this.#queue.at(-1);
+    if (last?.kind === 'nodes') for (const id of nodeIds) last.nodeIds.add(id);
+    else this.#queue.push({ kind: 'nodes', nodeIds: new Set(nodeIds) });
+    this.#kick();
+  }
+
+  /** Resolves when nothing is queued or running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#queue.length = 0;
+    this.#abort.abort();
+    await this.idle().catch(() => undefined);
+    await this.matcher.close();
+  }
+
+  #kick(): void {
+    if (this.#running || this.#closed) return;
+    this.#running = (async () => {
+      try {
+        for (let job = this.#queue.shift(); job && !this.#closed; job = this.#queue.shift()) {
+          try {
+            await this.#run(job);
+          } catch (e) {
+            if (!this.#closed) this.core.log(`tag rebuild failed: ${(e as Error).message}`);
+          }
+        }
+      } finally {
+        this.#running = null;
+      }
+    })();
+  }
+
+  async #run(job: Job): Promise<void> {
+    const tags = job.kind === 'tag'
+      ? [this.core.tags.byId(job.tagId)].filter((t) => t !== undefined && t.definition !== '')
+      : this.core.tags.withDefinition();
+    const nodeIds = job.kind === 'tag' ? this.core.installableNodeIds() : [...job.nodeIds];
+    for (const tag of tags) {
+      const matched = new Set<number>();
+      for (let i = 0; i < nodeIds.length; i += this.batch) {
+        const ids = nodeIds.slice(i, i + this.batch);
+        const docs = this.core.tagDocs(ids);
+        const hit = await this.matcher.match(tag!.definition, docs, { signal: this.#abort.signal });
+        for (const h of hit) matched.add(Number(h));
+      }
+      if (this.#closed) return;
+      this.core.applyTagEvaluation(tag!.id, tag!.definition, nodeIds, matched);
+    }
+  }
+}
