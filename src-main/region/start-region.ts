@@ -16,6 +16,7 @@ import { noPower, type RegionPower } from './power-port';
 import type { TagEngine } from './tags/tag-engine';
 import { TagRebuilder } from './tags/rebuilder';
 import { API_PREFIX } from './http/paths';
+import { checkDefinition, createTagMatcher } from '../xpath/index';
 import { ConfigStore } from './stores/config-store';
 
 export interface RegionOptions {
@@ -24,7 +25,7 @@ export interface RegionOptions {
   port?: number;
   /** The power service (src-main/power/); default: none, power actions answer 503. */
   power?: RegionPower;
-  /** XPath tags (src-main/xpath/); default: none, tag definitions answer 503. */
+  /** XPath tags; default: src-main/xpath/ (libxml2-wasm workers); null: none (definitions answer 503). */
   tagEngine?: TagEngine | null;
   /** Whole request body limit (default 32 MiB). */
   maxBodyBytes?: number;
@@ -45,6 +46,9 @@ export interface RunningRegion {
   /** Where the secrets key is kept. */
   keyStorage: KeyStorage;
 }
+
+/** MAAS tag semantics from src-main/xpath/ (shared/reference/xpath-tags.md). */
+export const xpathTags: TagEngine = { checkDefinition, createTagMatcher };
 
 export const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
 const KEY_CHECK = 'region:key_check';
@@ -74,7 +78,7 @@ export async function openRegion(opts: RegionOptions): Promise<{ core: RegionCor
         throw new Error(`The secrets key found (${rk.storage}) does not open this region's database in ${opts.dataDir}.`);
       }
     } else config.set(KEY_CHECK, box.seal(regionId, KEY_CHECK).toString('base64'));
-    const core = new RegionCore(db, box, opts.power ?? noPower, opts.tagEngine ?? null,
+    const core = new RegionCore(db, box, opts.power ?? noPower, opts.tagEngine === undefined ? xpathTags : opts.tagEngine,
       config.get('region:nodegroup_uuid') as string, log);
     if (!core.users.byName('admin')) core.tx(() => core.users.create({ username: 'admin', email: 'admin@localhost', isSuperuser: true }));
     return { core, keyStorage: rk.storage, close: () => db.close() };
@@ -95,7 +99,7 @@ export function createApiKey(core: RegionCore, username = 'admin'): string {
 
 export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
   const { core, keyStorage, close: closeDb } = await openRegion(opts);
-  const matcher = opts.tagEngine?.createTagMatcher();
+  const matcher = core.tagEngine?.createTagMatcher();
   if (matcher) core.rebuilder = new TagRebuilder(core, matcher);
   const server = createRegionServer({
     resources: regionResources(core),
