@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURE_PATH = fileURLToPath(new URL('../../../../shared/fixtures/lshw/kvm-epyc-vm.xml', import.meta.url));
+export const FIXTURE_PATH = fileURLToPath(new URL('../../fixtures/lshw/kvm-epyc-vm.xml', import.meta.url));
 
 export function fixtureLshw(): string {
   return readFileSync(FIXTURE_PATH, 'utf8');
