@@ -11,8 +11,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          // The embedded region's own process is added here when it lands:
-          // region: resolve(__dirname, 'src-main/region/process-entry.ts'),
+          // The embedded region's own process (utilityProcess in the app).
+          region: resolve(__dirname, 'src-main/region/process-entry.ts'),
           // Worker threads of the tag matcher (src-main/xpath/spawn-worker.ts finds it here).
           'xpath-worker': resolve(__dirname, 'src-main/xpath/xpath-worker.ts'),
         },
