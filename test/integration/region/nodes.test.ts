@@ -30,7 +30,7 @@ describe('enlistment', () => {
     const call = client(await testRegion());
     const used = nextMac();
     await call('nodes/', { query: { op: 'new' }, form: { architecture: 'amd64', mac_addresses: used, hostname: 'taken' } });
-    for (const form of [
+    const bad: Record<string, string | string[]>[] = [
       { architecture: 'amd64', mac_addresses: 'zz:zz:zz:zz:zz:zz' },
       { architecture: 'amd64', mac_addresses: [nextMac(), 'nope'] },
       { architecture: 'amd64', mac_addresses: used },
@@ -40,7 +40,8 @@ describe('enlistment', () => {
       { architecture: 'amd64' },
       { architecture: 'amd64', mac_addresses: nextMac(), power_type: 'telepathy' },
       { architecture: 'amd64', mac_addresses: nextMac(), power_type: 'ipmi', power_parameters_colour: 'red' },
-    ]) {
+    ];
+    for (const form of bad) {
       const r = await call('nodes/', { query: { op: 'new' }, form });
       expect(r.status, JSON.stringify(form)).toBe(400);
       expect(r.text.length).toBeGreaterThan(10);
