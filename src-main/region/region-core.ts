@@ -33,7 +33,7 @@ export class RegionCore {
 
   constructor(
     readonly db: Database,
-    box: SecretBox,
+    readonly box: SecretBox,
     readonly power: RegionPower,
     readonly tagEngine: TagEngine | null,
     readonly nodegroupUuid: string,

@@ -1,5 +1,6 @@
 // Every migration, in order. Numbers go up in tens, so a fix can slot in between.
 import type { Migration } from '../migrate';
 import { initialSchema } from './0010-initial-schema';
+import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
 
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys];
