@@ -3,11 +3,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export interface Scratch {
   dir(): Promise<string>;
-  /** Writes `content` to a fresh 0600 file, runs `fn` with its path, deletes the file. */
+  /**
+   * Writes `content` to a 0600 file called `name` in a fresh private subdirectory (tools
+   * such as net-snmp want an exact file name in a directory of its own), runs `fn` with
+   * its path, then deletes both.
+   */
   withFile<T>(name: string, content: string, fn: (path: string) => Promise<T>): Promise<T>;
   remove(): Promise<void>;
 }
@@ -18,12 +21,13 @@ export function createScratch(): Scratch {
   return {
     dir,
     async withFile(name, content, fn) {
-      const path = join(await dir(), `${randomBytes(6).toString('hex')}-${name}`);
+      const sub = await mkdtemp(join(await dir(), 'f-'));
+      const path = join(sub, name);
       await writeFile(path, content, { mode: 0o600, flag: 'wx' });
       try {
         return await fn(path);
       } finally {
-        await rm(path, { force: true });
+        await rm(sub, { recursive: true, force: true });
       }
     },
     async remove() {
