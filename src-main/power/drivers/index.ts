@@ -3,6 +3,7 @@ import type { PowerDriver } from '../driver';
 import { apcDriver } from './apc';
 import { dliDriver } from './dli';
 import { etherWakeDriver } from './ether-wake';
+import { fenceCduDriver } from './fence-cdu';
 import { ipmiDriver } from './ipmi';
 import { manualDriver } from './manual';
 import { moonshotDriver } from './moonshot';
@@ -13,6 +14,7 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   apc: apcDriver,
   dli: dliDriver,
   ether_wake: etherWakeDriver,
+  fence_cdu: fenceCduDriver,
   ipmi: ipmiDriver,
   manual: manualDriver,
   moonshot: moonshotDriver,
