@@ -4,6 +4,7 @@ import type { Emit, Handlers } from '../ipc/dispatcher';
 import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
+import { tagsArea } from './tags/tags-handlers';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -22,9 +23,12 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const noConnection = (id: string): never => { throw new ConsoleFailure('not-found', `There is no connection with id ${id}.`); };
   const events = eventsHandlers({ clientFor: async (id) => noConnection(id), connectionOf: noConnection, emit: d.emit });
   closers.push(events.close);
+  const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor: async (id) => noConnection(id) });
+  closers.push(() => tags.close());
   const handlers: Handlers = {
     ...appHandlers(d),
     ...events.handlers,
+    ...tags.handlers,
   };
   return {
     handlers,

@@ -9,7 +9,7 @@ export interface PreparedDocument {
   contextNode: Pointer;
 }
 
-export type Compiled = { ok: true; compiled: Pointer } | { ok: false; message: string };
+export type Compiled = { ok: true; compiled: Pointer } | { ok: false; message: string; position: number | null };
 
 export class ExactEngine {
   private constructor(readonly libxml: Libxml) {}

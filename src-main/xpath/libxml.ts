@@ -28,6 +28,9 @@ const XPATH_OBJ_FLOAT = 16;
 const XPATH_OBJ_STRING = 24;
 const ERROR_LEVEL = 12;
 const ERROR_MESSAGE = 8;
+// xmlError.int1: for XPath errors, libxml2 stores how far into the expression it got
+// (ctxt->cur - ctxt->base, in UTF-8 bytes) — where the definition goes wrong.
+const ERROR_INT1 = 36;
 const XML_ERR_ERROR = 2;
 
 enum XPathType {
@@ -43,7 +46,7 @@ export type Pointer = number;
 export type Truth = boolean;
 
 export class Libxml {
-  private readonly errors: { level: number; message: string }[] = [];
+  private readonly errors: { level: number; message: string; int1: number }[] = [];
   private readonly errorCallback: Pointer;
   private readonly prefixBuffers: Pointer[];
 
@@ -53,6 +56,7 @@ export class Libxml {
       this.errors.push({
         level: m.getValue(err + ERROR_LEVEL, 'i32'),
         message: m.UTF8ToString(m.getValue(err + ERROR_MESSAGE, 'i32')).trim(),
+        int1: m.getValue(err + ERROR_INT1, 'i32'),
       });
     }, 'vii');
     this.prefixBuffers = ['lshw', 'lldp'].map((s) => this.cString(s));
@@ -105,7 +109,7 @@ export class Libxml {
   }
 
   /** Compiles an XPath 1.0 expression; libxml2's reason when it does not compile. */
-  compile(expression: string): { ok: true; compiled: Pointer } | { ok: false; message: string } {
+  compile(expression: string): { ok: true; compiled: Pointer } | { ok: false; message: string; position: number | null } {
     const m = this.m;
     const ctx = this.newContext(0);
     const text = this.cString(expression);
@@ -114,8 +118,12 @@ export class Libxml {
     m._free(text);
     m._xmlXPathFreeContext(ctx);
     const message = this.errors.map((e) => e.message).join('; ');
+    const bytes = this.errors[0]?.int1;
     this.errors.length = 0;
-    if (compiled === 0) return { ok: false, message: message || 'Invalid expression' };
+    if (compiled === 0) {
+      const position = bytes === undefined || bytes < 0 ? null : Buffer.from(expression, 'utf8').subarray(0, bytes).toString('utf8').length;
+      return { ok: false, message: message || 'Invalid expression', position };
+    }
     return { ok: true, compiled };
   }
 

@@ -2,15 +2,18 @@
 import type { ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './channel';
 import { appChannels, appEvents } from './app';
 import { eventsChannels, eventsEvents } from './events';
+import { tagsChannels, tagsEvents } from './tags';
 
 export const channels = {
   ...appChannels,
   ...eventsChannels,
+  ...tagsChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...eventsEvents,
+  ...tagsEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -130,9 +130,9 @@ describe('errors', () => {
     expect(matches('$v', lshwOnly())).toBe(false);
   });
   test('a syntax error is refused with lxml’s reason', async () => {
-    expect(await checkDefinition('//node[')).toEqual({ ok: false, message: 'Invalid expression' });
-    expect(await checkDefinition('//node[@id="x]')).toEqual({ ok: false, message: 'Unfinished literal' });
-    expect(await checkDefinition('')).toEqual({ ok: false, message: 'Invalid expression' });
+    expect(await checkDefinition('//node[')).toMatchObject({ ok: false, message: 'Invalid expression' });
+    expect(await checkDefinition('//node[@id="x]')).toMatchObject({ ok: false, message: 'Unfinished literal' });
+    expect(await checkDefinition('')).toMatchObject({ ok: false, message: 'Invalid expression' });
     expect(await checkDefinition('//node[@id="cpu"]')).toEqual({ ok: true });
     expect(await checkDefinition('//foo:bar')).toEqual({ ok: true });
   });
