@@ -1,17 +1,24 @@
 // The tags of a connection: list with node counts, create, edit, delete, and the nodes of a
 // tag. When the server cannot be reached the list and the nodes come from the local cache
 // (marked so); changes need the server.
-import type { MaasClient } from '../../maas-client/index';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { Emit } from '../../ipc/dispatcher';
-import type { TagInfo } from '../../../src-shared/contract/maas-types';
+import type { NodeDetails, NodeSummary, TagInfo } from '../../../src-shared/contract/maas-types';
 import type { TagList, TagNode } from '../../../src-shared/contract/tags';
 import { checkDefinition } from '../../xpath/index';
 import type { CachedNode, DetailsCache } from './details-cache';
 import { refreshNodes } from './details-sync';
 
-export type TagsClient = Pick<MaasClient,
-  'listTags' | 'createTag' | 'updateTag' | 'deleteTag' | 'tagNodes' | 'listNodes' | 'details'>;
+/** What the tags area needs of a MAAS client (maas-client's MaasClient has all of it). */
+export interface TagsClient {
+  listTags(): Promise<TagInfo[]>;
+  createTag(t: { name: string; definition?: string; comment?: string; kernelOpts?: string }): Promise<TagInfo>;
+  updateTag(name: string, changes: { name?: string; definition?: string; comment?: string; kernelOpts?: string }): Promise<TagInfo>;
+  deleteTag(name: string): Promise<void>;
+  tagNodes(name: string): Promise<NodeSummary[]>;
+  listNodes(): Promise<NodeSummary[]>;
+  details(systemId: string): Promise<NodeDetails>;
+}
 export type ClientFor = (connectionId: string) => Promise<TagsClient>;
 
 export interface TagDeps {
