@@ -51,7 +51,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('PreviewService', () => {
+// Worker threads start through tsx and parse every document: slow on a busy 2-core machine.
+describe('PreviewService', { timeout: 60_000 }, () => {
   test('streams matches, then ends with all of them; nodes without cached details are counted as unknown', async () => {
     const started = service.start('c1', '//node[@id="cpu"]/product = "Intel Xeon"', 'p1');
     expect(started).toEqual({ previewId: 'p1', total: 300, unknown: 2 });
