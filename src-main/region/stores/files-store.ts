@@ -14,14 +14,14 @@ export interface FileRow {
 export class FilesStore {
   readonly #get: Statement<[string, number], FileRow & { content: Buffer }>;
   readonly #byKey: Statement<[string], FileRow & { content: Buffer }>;
-  readonly #list: Statement<[number, string], FileRow>;
+  readonly #list: Statement<[number, string, string], FileRow>;
   readonly #upsert: Statement<[string, number, string, Buffer]>;
   readonly #delete: Statement<[number]>;
 
   constructor(db: Database) {
     this.#get = db.prepare('SELECT id, filename, owner_id, key, content FROM files WHERE filename = ? AND owner_id = ?');
     this.#byKey = db.prepare('SELECT id, filename, owner_id, key, content FROM files WHERE key = ?');
-    this.#list = db.prepare(`SELECT id, filename, owner_id, key FROM files WHERE owner_id = ? AND substr(filename, 1, length(?2)) = ?2
+    this.#list = db.prepare(`SELECT id, filename, owner_id, key FROM files WHERE owner_id = ? AND substr(filename, 1, length(?)) = ?
       ORDER BY filename`);
     this.#upsert = db.prepare(`INSERT INTO files (filename, owner_id, key, content) VALUES (?, ?, ?, ?)
       ON CONFLICT(filename, owner_id) DO UPDATE SET content = excluded.content`);
@@ -37,7 +37,7 @@ export class FilesStore {
   }
 
   list(ownerId: number, prefix: string): FileRow[] {
-    return this.#list.all(ownerId, prefix);
+    return this.#list.all(ownerId, prefix, prefix);
   }
 
   put(filename: string, ownerId: number, content: Buffer): void {
