@@ -30,8 +30,8 @@ export function plaintextHeader(apiKey: string): string {
 
 export interface Call {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  query?: Record<string, string | string[]>;
-  form?: Record<string, string | string[]>;
+  query?: Record<string, string | string[] | undefined>;
+  form?: Record<string, string | string[] | undefined>;
   multipart?: Record<string, string | string[] | { file: Buffer | string; filename?: string }>;
   key?: string | null;
   headers?: Record<string, string>;
@@ -46,9 +46,9 @@ export interface Answer {
   json<T = any>(): T; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-function search(q: Record<string, string | string[]> = {}): URLSearchParams {
+function search(q: Record<string, string | string[] | undefined> = {}): URLSearchParams {
   const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) for (const x of Array.isArray(v) ? v : [v]) s.append(k, x);
+  for (const [k, v] of Object.entries(q)) for (const x of v === undefined ? [] : Array.isArray(v) ? v : [v]) s.append(k, x);
   return s;
 }
 
