@@ -1,0 +1,142 @@
+// One event log on screen (the Events view, or a node's panel): the loaded run of history
+// for the server-side filters, newest first, with the local filters applied as a $derived so
+// typing in the search box never asks the server again. A live tail prepends what arrives;
+// paused, arrivals wait in `pending` so rows do not move under the reader.
+import type { ConsoleClient } from '../../../src-shared/contract/client';
+import type { EventExport, EventFilter, LoggedEvent } from '../../../src-shared/contract/events';
+import { emptyFilter, hasLocalPart, matcherOf, sameServerFilter } from '../../../src-shared/events/event-filter';
+import type { ExportFormat } from '../../../src-shared/events/event-export';
+
+/** Rows kept in memory; past this the oldest are dropped (scrolling back reads them again). */
+export const MAX_LOADED = 250_000;
+const FIRST_WANT = 300;
+const PAGE_LIMIT = 5000;
+
+export class EventLog {
+  #all = $state.raw<LoggedEvent[]>([]);
+  filter = $state.raw<EventFilter>(emptyFilter());
+  following = $state(true);
+  pending = $state.raw<LoggedEvent[]>([]);
+  /** `before` for the next older run; null once the history is all here. */
+  older = $state<number | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  tailError = $state<string | null>(null);
+  readonly rows = $derived(hasLocalPart(this.filter) ? this.#all.filter(matcherOf(this.filter)) : this.#all);
+  readonly loaded = $derived(this.#all.length);
+  /** Hostnames and types seen so far, for the filters' suggestions. */
+  readonly seen = $derived(seenValues(this.#all));
+
+  #generation = 0;
+  #followId: string | null = null;
+  #stopListening: () => void;
+
+  constructor(readonly client: ConsoleClient, readonly connectionId: string, fixed: Partial<EventFilter> = {}) {
+    this.filter = { ...emptyFilter(), ...fixed };
+    this.#stopListening = client.on('events.arrived', (a) => {
+      if (a.followId !== this.#followId) return;
+      this.tailError = a.error;
+      if (a.events.length) this.#arrive(a.events);
+    });
+  }
+
+  /** Applies a filter change: only a change of level, nodes or zone goes back to the server. */
+  setFilter(patch: Partial<EventFilter>) {
+    const next = { ...this.filter, ...patch };
+    const reread = !sameServerFilter(this.filter, next);
+    this.filter = next;
+    if (reread) void this.reload();
+  }
+
+  /** Reads the newest events again and (re)starts the live tail from the newest one. */
+  async reload() {
+    const gen = ++this.#generation;
+    await this.#unfollow();
+    this.loading = true;
+    this.error = null;
+    this.pending = [];
+    const r = await this.client.call('events.query', {
+      connectionId: this.connectionId, filter: this.filter, before: null, want: FIRST_WANT, limit: PAGE_LIMIT,
+    });
+    if (gen !== this.#generation) return;
+    this.loading = false;
+    if (!r.ok) { this.error = r.error.message; this.#all = []; this.older = null; return; }
+    this.#all = r.value.events;
+    this.older = r.value.older;
+    const f = await this.client.call('events.follow', {
+      connectionId: this.connectionId, filter: this.filter, after: r.value.events[0]?.id ?? 0,
+    });
+    if (gen !== this.#generation) { if (f.ok) void this.client.call('events.unfollow', { followId: f.value.followId }); return; }
+    if (f.ok) this.#followId = f.value.followId;
+    else this.tailError = f.error.message;
+  }
+
+  /** Reads the next older run (until enough of it passes the local filters). */
+  async loadOlder() {
+    if (this.loading || this.older === null) return;
+    const gen = this.#generation;
+    this.loading = true;
+    const r = await this.client.call('events.query', {
+      connectionId: this.connectionId, filter: this.filter, before: this.older, want: FIRST_WANT, limit: PAGE_LIMIT,
+    });
+    if (gen !== this.#generation) return;
+    this.loading = false;
+    if (!r.ok) { this.error = r.error.message; return; }
+    this.#all = this.#all.concat(r.value.events);
+    this.older = r.value.older;
+  }
+
+  /** Reads everything older, run after run (before an export of what is on screen, or a bench). */
+  async loadAll() {
+    while (this.older !== null && !this.error) {
+      await this.loadOlder();
+      if (this.loading) return;
+    }
+  }
+
+  follow() {
+    this.following = true;
+    if (this.pending.length) { this.#prepend(this.pending); this.pending = []; }
+  }
+
+  pause() { this.following = false; }
+
+  async exportAs(format: ExportFormat): Promise<EventExport | string> {
+    const r = await this.client.call('events.export', { connectionId: this.connectionId, filter: this.filter, format });
+    return r.ok ? r.value : r.error.message;
+  }
+
+  async dispose() {
+    this.#generation++;
+    this.#stopListening();
+    await this.#unfollow();
+  }
+
+  async #unfollow() {
+    const id = this.#followId;
+    this.#followId = null;
+    if (id) await this.client.call('events.unfollow', { followId: id });
+  }
+
+  #arrive(events: LoggedEvent[]) {
+    if (this.following) this.#prepend(events);
+    else this.pending = events.concat(this.pending);
+  }
+
+  #prepend(events: LoggedEvent[]) {
+    const next = events.concat(this.#all);
+    if (next.length > MAX_LOADED) {
+      next.length = MAX_LOADED;
+      this.older = next[next.length - 1].id;
+    }
+    this.#all = next;
+  }
+}
+
+function seenValues(all: LoggedEvent[]) {
+  const hostnames = new Set<string>();
+  const types = new Set<string>();
+  // The newest 20,000 are plenty for suggestions, and keep this cheap at 100,000 rows.
+  for (let i = 0; i < Math.min(all.length, 20_000); i++) { hostnames.add(all[i].hostname); types.add(all[i].type); }
+  return { hostnames: [...hostnames].sort(), types: [...types].sort() };
+}
