@@ -5,6 +5,7 @@ import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
 import { tagsArea } from './tags/tags-handlers';
+import { createInventory } from './inventory/index';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -25,10 +26,13 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor: async (id) => noConnection(id) });
   closers.push(() => tags.close());
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor: async (id) => noConnection(id), emit: d.emit });
+  closers.push(inventory.close);
   const handlers: Handlers = {
     ...appHandlers(d),
     ...events.handlers,
     ...tags.handlers,
+    ...inventory.handlers,
   };
   return {
     handlers,

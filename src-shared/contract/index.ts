@@ -3,17 +3,20 @@ import type { ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './channe
 import { appChannels, appEvents } from './app';
 import { eventsChannels, eventsEvents } from './events';
 import { tagsChannels, tagsEvents } from './tags';
+import { inventoryChannels, inventoryEvents } from './inventory';
 
 export const channels = {
   ...appChannels,
   ...eventsChannels,
   ...tagsChannels,
+  ...inventoryChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...eventsEvents,
   ...tagsEvents,
+  ...inventoryEvents,
 } as const;
 
 export type Channels = typeof channels;

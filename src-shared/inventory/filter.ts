@@ -90,12 +90,12 @@ export function parseFilter(input: string): ParsedFilter {
 }
 
 interface Comparison { op: '<' | '<=' | '>' | '>=' | '='; value: number }
-const unitFactor: Record<FilterField, Record<string, number>> = {
+const unitFactor: Partial<Record<FilterField, Record<string, number>>> = {
   // MAAS reports memory in MiB and storage in MB (api/nodes.py); bare numbers are in those units.
   mem: { '': 1, m: 1, mb: 1, mib: 1, g: 1024, gb: 1024, gib: 1024, t: 1024 * 1024, tb: 1024 * 1024, tib: 1024 * 1024 },
   storage: { '': 1, m: 1, mb: 1, g: 1000, gb: 1000, gib: 1073.741824, t: 1e6, tb: 1e6, tib: 1099511.627776 },
   cpu: { '': 1 },
-} as Record<FilterField, Record<string, number>>;
+};
 
 export function parseComparison(text: string, field: FilterField): Comparison | null {
   const m = /^(<=|>=|<|>|=)?\s*(\d+(?:\.\d+)?)\s*([a-z]*)$/.exec(text);

@@ -1,0 +1,85 @@
+// Starts bulk actions and keeps them until they are done: the renderer gets the initial
+// outcome list at once and follows `inventory.bulkProgress`; nodes touched are re-read so
+// the inventory shows what the server now says. "Retry failed" is a new job for the
+// failed ids, pre-flighted again by the renderer against the fresh list.
+import { randomUUID } from 'node:crypto';
+import { ConsoleFailure } from '../../../src-shared/contract/errors';
+import type { BulkRequest, BulkStart } from '../../../src-shared/contract/inventory';
+import type { NodeOutcome } from '../../../src-shared/inventory/bulk-actions';
+import type { Emit } from '../../ipc/dispatcher';
+import { BulkJob } from './bulk-job';
+import { runStep } from './bulk-steps';
+import type { ClientFor } from './inventory-client';
+import type { NodeLists } from './node-lists';
+
+export interface BulkRunnerDeps {
+  clientFor: ClientFor;
+  lists: NodeLists;
+  emit: Emit;
+  /** Nodes per bulk call (nodes op=accept/release/set_zone, tags op=update_nodes). */
+  chunkSize?: number;
+  /** Per-node calls at once (commission, power, mark broken/fixed, delete). */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+const KEEP_JOBS = 20;
+
+export class BulkRunner {
+  #jobs = new Map<string, BulkJob>();
+  #running = new Set<Promise<void>>();
+
+  constructor(private readonly d: BulkRunnerDeps) {}
+
+  async start(req: BulkRequest): Promise<BulkStart> {
+    if ((req.action === 'addTag' || req.action === 'removeTag') && !req.tag) throw new ConsoleFailure('bad-input', 'Name the tag to add or remove.');
+    if (req.action === 'setZone' && req.zone === undefined) throw new ConsoleFailure('bad-input', 'Choose the zone to move the nodes to.');
+    const client = await this.d.clientFor(req.connectionId);
+    const ids = [...new Set(req.systemIds)];
+    const host = (id: string) => this.d.lists.get(req.connectionId, id)?.hostname ?? id;
+    const initial: NodeOutcome[] = [
+      ...ids.map((id) => ({ systemId: id, hostname: host(id), state: 'pending' as const })),
+      ...(req.skipped ?? []).filter((s) => !ids.includes(s.systemId))
+        .map((s) => ({ systemId: s.systemId, hostname: s.hostname, state: 'skipped' as const, reason: s.reason })),
+    ];
+    const job = new BulkJob(randomUUID(), this.d.emit, initial);
+    this.#jobs.set(job.id, job);
+    for (const old of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - KEEP_JOBS))) this.#jobs.delete(old);
+    const ctx = {
+      job, client, lists: this.d.lists, connectionId: req.connectionId,
+      params: { zone: req.zone, tag: req.tag, comment: req.comment },
+      chunkSize: this.d.chunkSize ?? 200, concurrency: this.d.concurrency ?? 8,
+    };
+    const run = runStep(ctx, req.action, ids)
+      .catch((e) => { job.setMany(job.idsIn('pending').concat(job.idsIn('running')), 'failed', (e as Error).message); })
+      .then(() => {
+        if (job.cancelled) job.setMany([...job.idsIn('pending'), ...job.idsIn('running')], 'skipped', 'cancelled');
+        job.finish();
+        return this.#reread(req.connectionId, job);
+      })
+      .finally(() => this.#running.delete(run));
+    this.#running.add(run);
+    return { jobId: job.id, outcomes: initial };
+  }
+
+  async #reread(connectionId: string, job: BulkJob): Promise<void> {
+    const touched = [...job.outcomes.values()].filter((o) => o.state !== 'skipped').map((o) => o.systemId);
+    try {
+      await this.d.lists.refreshIds(connectionId, touched);
+    } catch (e) {
+      this.d.log?.(`inventory: re-reading ${touched.length} nodes after a bulk action failed: ${(e as Error).message}`);
+    }
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    const job = this.#jobs.get(jobId);
+    if (!job || job.finished) return { cancelled: false };
+    job.cancelled = true;
+    return { cancelled: true };
+  }
+
+  /** Waits for jobs under way (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running.size) await Promise.allSettled([...this.#running]);
+  }
+}

@@ -1,0 +1,145 @@
+// How each bulk action reaches MAAS. Where the API has a bulk call (nodes op=accept,
+// op=release, op=set_zone, tags op=update_nodes) the nodes go in chunks; otherwise one call
+// per node with bounded concurrency. Every node ends with its own outcome: a chunk the
+// server refuses as a whole is split until the refusal names single nodes (a refusal that
+// is the same for both halves is about the request, not the nodes, and stops the split).
+import type { BulkOutcome, NodeSummary } from '../../../src-shared/contract/maas-types';
+import type { BulkAction, BulkParams } from '../../../src-shared/inventory/bulk-actions';
+import { MaasCallError } from '../../maas-client/errors';
+import type { InventoryClient } from './inventory-client';
+import type { BulkJob } from './bulk-job';
+import { chunks, eachLimited } from './limits';
+import type { NodeLists } from './node-lists';
+
+export interface StepContext {
+  job: BulkJob;
+  client: InventoryClient;
+  lists: NodeLists;
+  connectionId: string;
+  params: BulkParams;
+  chunkSize: number;
+  /** Calls at once: per-node calls; bulk calls use at most 2. */
+  concurrency: number;
+}
+
+/** The server's own words, with the HTTP status, for a per-node outcome. */
+export function reasonOf(e: unknown): string {
+  if (e instanceof MaasCallError) return e.status && e.body ? `HTTP ${e.status}: ${e.body}` : e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Failures that say nothing about particular nodes: splitting the chunk would only repeat them. */
+const aboutTheServer = (e: unknown) =>
+  !(e instanceof MaasCallError) || ['unreachable', 'tls', 'key-rejected', 'unavailable', 'internal'].includes(e.code);
+
+type Call = (ids: string[]) => Promise<void>;
+type BulkCall = (c: StepContext, ids: string[]) => Promise<void>;
+
+async function isolate(c: StepContext, ids: string[], call: Call, err: unknown): Promise<void> {
+  if (ids.length === 1 || aboutTheServer(err) || c.job.cancelled) { c.job.setMany(ids, 'failed', reasonOf(err)); return; }
+  const mid = ids.length >> 1;
+  const failed: [string[], unknown][] = [];
+  for (const half of [ids.slice(0, mid), ids.slice(mid)]) {
+    try { await call(half); } catch (e) { failed.push([half, e]); }
+  }
+  if (failed.length === 2 && reasonOf(failed[0][1]) === reasonOf(err) && reasonOf(failed[1][1]) === reasonOf(err)) {
+    c.job.setMany(ids, 'failed', reasonOf(err));
+    return;
+  }
+  for (const [half, e] of failed) await isolate(c, half, call, e);
+}
+
+async function inChunks(c: StepContext, ids: string[], call: Call): Promise<void> {
+  await eachLimited(chunks(ids, c.chunkSize), 2, async (chunk) => {
+    c.job.setMany(chunk, 'running');
+    try { await call(chunk); } catch (e) { await isolate(c, chunk, call, e); }
+  }, () => c.job.cancelled);
+}
+
+function applyOutcome(c: StepContext, out: BulkOutcome, unchangedReason: string) {
+  c.job.setMany(out.changed, 'done');
+  c.job.setMany(out.unchanged, 'unchanged', unchangedReason);
+  for (const id of out.refused) c.job.set(id, 'failed', out.reasons[id] ?? 'refused by the server');
+}
+
+const accept: BulkCall = async (c, ids) => {
+  const out = await c.client.acceptNodes(ids);
+  applyOutcome(c, out, 'already accepted');
+  // MAAS accepts all-or-nothing: the nodes it did not refuse were rolled back; send them again.
+  if (out.notApplied.length) {
+    const again = await c.client.acceptNodes(out.notApplied);
+    applyOutcome(c, again, 'already accepted');
+    c.job.setMany(again.notApplied, 'failed', 'not applied: the server refused the request it was part of');
+  }
+};
+
+const release: BulkCall = async (c, ids) => {
+  const out = await c.client.releaseNodes(ids, c.params.comment);
+  // 409 is partial success: `changed` were released, `refused` name the server's reason.
+  if (out.status === 409) c.job.note = `The server released ${out.changed.length} and refused ${out.refused.length} of a chunk of ${ids.length} (HTTP 409).`;
+  applyOutcome(c, out, 'already released');
+};
+
+const setZone: BulkCall = async (c, ids) => {
+  await c.client.setZone(ids, c.params.zone ?? null);
+  c.job.setMany(ids, 'done');
+};
+
+const tagNodes = (mode: 'add' | 'remove'): BulkCall => async (c, ids) => {
+  await c.client.updateTagNodes(c.params.tag!, { [mode]: ids });
+  c.job.setMany(ids, 'done');
+};
+
+type PerNode = (client: InventoryClient, id: string, p: BulkParams) => Promise<NodeSummary | 'deleted'>;
+const perNode: Partial<Record<BulkAction, PerNode>> = {
+  commission: (cl, id) => cl.commissionNode(id),
+  powerOn: (cl, id) => cl.startNode(id),
+  powerOff: (cl, id) => cl.stopNode(id),
+  markBroken: (cl, id, p) => cl.markBroken(id, p.comment),
+  markFixed: (cl, id) => cl.markFixed(id),
+  delete: async (cl, id) => { await cl.deleteNode(id); return 'deleted'; },
+};
+
+const bulkCalls: Partial<Record<BulkAction, BulkCall>> = {
+  accept, release, setZone, addTag: tagNodes('add'), removeTag: tagNodes('remove'),
+};
+
+async function ensureTag(c: StepContext) {
+  const tag = c.params.tag!;
+  const known = await c.client.listTags();
+  if (known.some((t) => t.name === tag)) return;
+  // MAAS adds nodes by hand only to a tag without a definition; make one for the technician.
+  await c.client.createTag({ name: tag, comment: 'Created by MAAS Console (bulk add tag)' });
+  c.job.note = `Created the tag ${tag} (no definition: nodes are added by hand).`;
+}
+
+/** Sends `ids` for `action`; every id ends done, unchanged or failed (or skipped if cancelled). */
+export async function runStep(c: StepContext, action: BulkAction, ids: string[]): Promise<void> {
+  if (action === 'acceptAll') {
+    c.job.setMany(ids, 'running');
+    try {
+      const out = await c.client.acceptAllNodes();
+      for (const id of out.changed) c.job.set(id, 'done', undefined, c.lists.get(c.connectionId, id)?.hostname);
+      const changed = new Set(out.changed);
+      c.job.setMany(ids.filter((id) => !changed.has(id)), 'unchanged', 'accept_all left it as it was (no longer New?)');
+    } catch (e) {
+      c.job.setMany(ids, 'failed', reasonOf(e));
+    }
+    return;
+  }
+  if (action === 'addTag') await ensureTag(c);
+  const bulk = bulkCalls[action];
+  if (bulk) { await inChunks(c, ids, (chunk) => bulk(c, chunk)); return; }
+  const one = perNode[action]!;
+  await eachLimited(ids, c.concurrency, async (id) => {
+    c.job.set(id, 'running');
+    try {
+      const r = await one(c.client, id, c.params);
+      c.job.set(id, 'done');
+      if (r === 'deleted') c.lists.upsert(c.connectionId, [], [id]);
+      else c.lists.upsert(c.connectionId, [r]);
+    } catch (e) {
+      c.job.set(id, 'failed', reasonOf(e));
+    }
+  }, () => c.job.cancelled);
+}

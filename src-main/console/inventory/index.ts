@@ -1,0 +1,55 @@
+// The inventory's use-cases, assembled for the composition root.
+import { join } from 'node:path';
+import type { Emit, HandlersFor } from '../../ipc/dispatcher';
+import { BulkRunner } from './bulk-runner';
+import { NodeCache } from './node-cache';
+import { nodeDetail, rawLshw } from './node-detail';
+import type { ClientFor } from './inventory-client';
+import { NodeLists } from './node-lists';
+
+export interface InventoryDeps {
+  dataDir: string;
+  clientFor: ClientFor;
+  emit: Emit;
+  /** Re-read interval of the shown connection (default: 15 s for This laptop, 60 s for servers). */
+  pollEveryMs?: (connectionId: string) => number;
+  chunkSize?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.node' | 'inventory.lshw'
+  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel';
+
+export interface Inventory {
+  handlers: HandlersFor<InventoryChannel>;
+  lists: NodeLists;
+  bulk: BulkRunner;
+  close(): Promise<void>;
+}
+
+export function createInventory(d: InventoryDeps): Inventory {
+  const lists = new NodeLists({
+    clientFor: d.clientFor, emit: d.emit, cache: new NodeCache(join(d.dataDir, 'inventory')),
+    // The embedded region is on loopback and cheap to ask; remote servers are asked gently.
+    pollEveryMs: d.pollEveryMs ?? ((id) => (id === 'local' ? 15_000 : 60_000)),
+  });
+  const bulk = new BulkRunner({ clientFor: d.clientFor, lists, emit: d.emit, chunkSize: d.chunkSize, concurrency: d.concurrency, log: d.log });
+  const handlers: HandlersFor<InventoryChannel> = {
+    'inventory.list': ({ connectionId }) => lists.list(connectionId),
+    'inventory.refresh': ({ connectionId }) => lists.refresh(connectionId),
+    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists }, connectionId, systemId),
+    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor }, connectionId, systemId),
+    'inventory.choices': async ({ connectionId }) => {
+      const c = await d.clientFor(connectionId);
+      const [zones, tags] = await Promise.all([c.listZones(), c.listTags()]);
+      return { zones: zones.map((z) => z.name).sort(), tags: tags.map((t) => t.name).sort() };
+    },
+    'inventory.bulk': (req) => bulk.start(req),
+    'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),
+  };
+  return {
+    handlers, lists, bulk,
+    async close() { await bulk.idle(); lists.close(); },
+  };
+}

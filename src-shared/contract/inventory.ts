@@ -1,0 +1,111 @@
+// The inventory: every node of a connection, kept in main (cached on disk, refreshed by
+// polling) and filtered in the renderer; node detail; bulk actions with per-node outcomes.
+import { z } from 'zod';
+import { bulkActions, type NodeOutcome } from '../inventory/bulk-actions';
+import { channel, event, returns } from './channel';
+import type { MaasEvent, NodeSummary } from './maas-types';
+
+const ConnectionId = z.string().min(1).max(100);
+const SystemId = z.string().min(1).max(64);
+/** Enough for the biggest MAAS installations we know of, times ten. */
+const SystemIds = z.array(SystemId).max(100_000);
+
+export interface InventorySnapshot {
+  connectionId: string;
+  nodes: NodeSummary[];
+  /** ISO time the list was read from the server; null when it never was. */
+  fetchedAt: string | null;
+  /** True when this came from the disk cache and a refresh is under way or failed. */
+  stale: boolean;
+}
+
+export interface SyncState {
+  connectionId: string;
+  fetching: boolean;
+  fetchedAt: string | null;
+  /** Why the last refresh failed, or null. */
+  error: string | null;
+}
+
+/** Node changes since the last list: upserts replace whole nodes by system id. */
+export interface NodeDelta {
+  connectionId: string;
+  upserts: NodeSummary[];
+  removed: string[];
+  fetchedAt: string;
+}
+
+export interface HardwareSummary {
+  vendor: string | null;
+  product: string | null;
+  serial: string | null;
+  cpus: { product: string; cores: number | null; threads: number | null; count: number }[];
+  memoryBytes: number | null;
+  memoryBanks: { description: string; sizeBytes: number | null; slot: string | null }[];
+  disks: { name: string; product: string; sizeBytes: number | null; serial: string | null }[];
+  nics: { name: string; product: string; mac: string | null; speed: string | null; link: boolean | null }[];
+}
+
+export interface NodeDetailView {
+  node: NodeSummary;
+  /** From the lshw the server holds; null when it has none (never commissioned). */
+  hardware: HardwareSummary | null;
+  /** Size of the raw lshw XML in bytes (0 when none). */
+  lshwBytes: number;
+  /** Power parameters with secrets masked ("••••••"); null when the server would not say. */
+  powerParameters: Record<string, string> | null;
+  powerParametersProblem: string | null;
+  events: MaasEvent[];
+  eventsProblem: string | null;
+}
+
+export interface BulkStart {
+  jobId: string;
+  outcomes: NodeOutcome[];
+}
+
+export interface BulkCounts { total: number; done: number; unchanged: number; failed: number; skipped: number; pending: number }
+
+export interface BulkProgress {
+  jobId: string;
+  /** Only the outcomes that changed since the last progress event. */
+  outcomes: NodeOutcome[];
+  counts: BulkCounts;
+  finished: boolean;
+  /** A job-level note: "server answered 409: 3 of 200 not released". */
+  note?: string;
+}
+
+export const BulkRequest = z.object({
+  connectionId: ConnectionId,
+  action: z.enum(bulkActions),
+  /** The nodes to act on (pre-flight applied); ignored by acceptAll. */
+  systemIds: SystemIds,
+  /** Shown in the outcome list as skipped, with the pre-flight's reason. */
+  skipped: z.array(z.object({ systemId: SystemId, hostname: z.string().max(255), reason: z.string().max(500) }).strict()).max(100_000).optional(),
+  zone: z.string().max(256).nullable().optional(),
+  tag: z.string().min(1).max(256).optional(),
+  comment: z.string().max(1000).optional(),
+}).strict();
+export type BulkRequest = z.infer<typeof BulkRequest>;
+
+export const inventoryChannels = {
+  /** The cached list at once (stale when from disk); a refresh follows as `inventory.changed`. */
+  'inventory.list': channel(z.object({ connectionId: ConnectionId }).strict(), returns<InventorySnapshot>()),
+  /** Reads the whole list from the server now. */
+  'inventory.refresh': channel(z.object({ connectionId: ConnectionId }).strict(), returns<SyncState>()),
+  'inventory.node': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<NodeDetailView>()),
+  /** The raw lshw XML as the server holds it (null when none). */
+  'inventory.lshw': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<{ xml: string | null }>()),
+  /** Zones and tag names to pick from in Set zone / Add tag. */
+  'inventory.choices': channel(z.object({ connectionId: ConnectionId }).strict(), returns<{ zones: string[]; tags: string[] }>()),
+  'inventory.bulk': channel(BulkRequest, returns<BulkStart>()),
+  /** Stops sending new calls for a job; calls in flight finish and are reported. */
+  'inventory.bulkCancel': channel(z.object({ jobId: z.string().min(1).max(100) }).strict(), returns<{ cancelled: boolean }>()),
+} as const;
+
+export const inventoryEvents = {
+  'inventory.changed': event<NodeDelta>(),
+  'inventory.sync': event<SyncState>(),
+  'inventory.bulkProgress': event<BulkProgress>(),
+} as const;
