@@ -1,0 +1,77 @@
+// Really SIGKILLs a child region (process-entry.ts, as the app forks it) in the middle of
+// bulk operations, then reopens its database: no bulk is half-applied, and every bulk the
+// region acknowledged (HTTP 200) is there.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { NodeStatus as S } from '../../../src-shared/maas/index';
+import { expect, test } from 'vitest';
+import { openRegion } from '../../../src-main/region/start-region';
+import { client, tempDir } from './helpers';
+
+const ENTRY = fileURLToPath(new URL('../../../src-main/region/process-entry.ts', import.meta.url));
+
+function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string; key: string }> {
+  const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    let url = '';
+    child.on('message', (m: { type: string; url?: string; key?: string; message?: string }) => {
+      if (m.type === 'ready') {
+        url = m.url!;
+        child.send({ type: 'create-api-key' });
+      } else if (m.type === 'api-key') resolve({ child, url, key: m.key! });
+      else if (m.type === 'error') reject(new Error(m.message));
+    });
+    child.on('exit', (code) => reject(new Error(`region child exited (${code}) before it was ready`)));
+    child.send({ type: 'start', dataDir, port: 0 });
+  });
+}
+
+const BATCH = 400;
+const BATCHES = 8;
+
+test('SIGKILL during bulk accept and tag update_nodes: all or nothing per bulk, nothing acknowledged lost', async () => {
+  const dataDir = tempDir('region-kill-');
+  // Seed BATCHES × BATCH New nodes directly.
+  const seeded = await openRegion({ dataDir, keyStorage: 'file', log: () => undefined });
+  const batches: string[][] = seeded.core.tx(() => Array.from({ length: BATCHES }, (_, b) => Array.from({ length: BATCH }, (_, i) =>
+    seeded.core.nodes.insert({ hostname: `n-${b}-${i}`, installable: true, status: S.NEW, zoneId: 1 }).system_id)));
+  seeded.core.tx(() => seeded.core.tags.insert({ name: 'wave', definition: '', comment: '', kernel_opts: '' }));
+  seeded.close();
+
+  const acked = new Set<string>(); // "accept:b" / "tag:b"
+  for (let round = 0; round < 3; round++) {
+    const { child, url, key } = await startChild(dataDir);
+    const call = client({ url } as never, key);
+    const pending = batches.map((ids, b) => (round % 2 === 0
+      ? call('nodes/', { query: { op: 'accept' }, form: { nodes: ids } }).then((r) => r.status === 200 && acked.add(`accept:${b}`))
+      : call('tags/wave/', { query: { op: 'update_nodes' }, form: { add: ids } }).then((r) => r.status === 200 && acked.add(`tag:${b}`))
+    ).catch(() => undefined));
+    await Promise.race(pending);
+    await new Promise((r) => setTimeout(r, Math.random() * 15));
+    child.kill('SIGKILL');
+    await Promise.all(pending);
+    await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r));
+  }
+
+  const after = await openRegion({ dataDir, keyStorage: 'file', log: () => undefined });
+  try {
+    const tag = after.core.tags.byName('wave')!;
+    const members = after.core.tags.memberIds(tag.id);
+    for (const [b, ids] of batches.entries()) {
+      const rows = ids.map((id) => after.core.nodes.bySystemId(id)!);
+      const accepted = rows.filter((r) => r.status === S.COMMISSIONING).length;
+      expect([0, BATCH], `accept batch ${b}`).toContain(accepted);
+      if (acked.has(`accept:${b}`)) expect(accepted, `acknowledged accept ${b}`).toBe(BATCH);
+      const tagged = rows.filter((r) => members.has(r.id)).length;
+      expect([0, BATCH], `tag batch ${b}`).toContain(tagged);
+      if (acked.has(`tag:${b}`)) expect(tagged, `acknowledged tag ${b}`).toBe(BATCH);
+      // Events travel in the same transaction as the change they record.
+      const events = after.core.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'Node changed status'
+        AND node_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(rows.map((r) => r.id))) as { n: number };
+      expect(events.n).toBe(accepted);
+    }
+    expect(after.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    after.close();
+  }
+}, 120_000);
