@@ -2,6 +2,7 @@
 // npm run --silent region -- apikey --data DIR              prints a new admin API key only
 import { parseArgs } from 'node:util';
 import { createApiKey, openRegion, startRegion } from './start-region';
+import { createRegionPower } from '../power/region-power';
 
 const USAGE = `usage: region serve --data DIR [--port N] [--host 127.0.0.1] [--key-file]
        region apikey --data DIR [--user NAME] [--key-file]`;
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`--port: "${values.port}" is not a port number.\n`);
       return 2;
     }
-    const region = await startRegion({ dataDir: values.data, port, host: values.host, keyStorage });
+    const region = await startRegion({ dataDir: values.data, port, host: values.host, keyStorage, power: createRegionPower() });
     process.stdout.write(`${region.url}\n`);
     const stop = () => void region.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -33,6 +33,13 @@ export interface RegionPower {
   off(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   query(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   close?(): Promise<void>;
+  /** Background polling (src-main/power/region-power.ts): startRegion hands it the nodes. */
+  attach?(hooks: PowerPollHooks): void;
+}
+
+export interface PowerPollHooks {
+  targets(): PowerTarget[];
+  record(systemId: string, result: { state?: 'on' | 'off' | 'unknown'; message?: string } | Error): void;
 }
 
 const f = (name: string, label: string, extra: Partial<PowerField> = {}): PowerField => ({ name, label, required: false, ...extra });

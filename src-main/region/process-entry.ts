@@ -4,6 +4,7 @@
 //   in  {type:'create-api-key'}            out {type:'api-key', key}
 //   any failure                            out {type:'error', message}
 import { startRegion, type RunningRegion } from './start-region';
+import { createRegionPower } from '../power/region-power';
 
 type Incoming = { type: 'start'; dataDir: string; port?: number; host?: string } | { type: 'create-api-key' } | { type: 'stop' };
 type Outgoing = { type: 'ready'; url: string } | { type: 'api-key'; key: string } | { type: 'error'; message: string };
@@ -29,7 +30,7 @@ async function onMessage(raw: unknown): Promise<void> {
     if (m?.type === 'start') {
       if (region || starting) throw new Error('The region is already started.');
       if (typeof m.dataDir !== 'string' || m.dataDir === '') throw new Error('start: dataDir is required.');
-      starting = startRegion({ dataDir: m.dataDir, port: m.port ?? 0, host: m.host }).then((r) => {
+      starting = startRegion({ dataDir: m.dataDir, port: m.port ?? 0, host: m.host, power: createRegionPower() }).then((r) => {
         region = r;
       });
       await starting.finally(() => (starting = null));

@@ -13,6 +13,7 @@ import { Authenticator } from './auth/authenticate';
 import { createRegionServer } from './http/server';
 import { regionResources } from './api/resources';
 import { noPower, type RegionPower } from './power-port';
+import { powerPollHooks } from './power-polling';
 import type { TagEngine } from './tags/tag-engine';
 import { TagRebuilder } from './tags/rebuilder';
 import { API_PREFIX } from './http/paths';
@@ -101,6 +102,7 @@ export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
   const { core, keyStorage, close: closeDb } = await openRegion(opts);
   const matcher = core.tagEngine?.createTagMatcher();
   if (matcher) core.rebuilder = new TagRebuilder(core, matcher);
+  opts.power?.attach?.(powerPollHooks(core));
   const server = createRegionServer({
     resources: regionResources(core),
     auth: new Authenticator(core.users),

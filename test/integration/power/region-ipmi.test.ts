@@ -1,0 +1,101 @@
+// End to end: the embedded region's start / stop / query_power_state driving a real IPMI
+// BMC (ipmi_sim) through the power service, and the background poller recording changes.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createRegionPower } from '../../../src-main/power/region-power';
+import { client, enlist, testRegion } from '../region/helpers';
+import { startIpmiSim, type IpmiSim } from './peers/ipmi-sim';
+import { freeUdpPort } from './peers/free-port';
+import { requireTool } from './peers/require-tool';
+
+let bmc: IpmiSim;
+beforeAll(async () => {
+  requireTool('ipmitool', 'ipmitool');
+  bmc = await startIpmiSim({ power: 'off' });
+});
+afterAll(() => bmc?.stop());
+
+const fast = { waitingPolicyMs: [50, 100, 200, 400], timeoutMs: 5000, queryAttempts: 1 };
+
+async function ipmiNode(call: ReturnType<typeof client>, address: string, password: string) {
+  const [id] = await enlist(call, 1);
+  const put = await call(`nodes/${id}/`, {
+    method: 'PUT',
+    form: {
+      power_type: 'ipmi', power_parameters_power_driver: 'LAN_2_0', power_parameters_power_address: address,
+      power_parameters_power_user: 'admin', power_parameters_power_pass: password,
+    },
+  });
+  expect(put.status).toBe(200);
+  return id;
+}
+
+const eventTypes = async (call: ReturnType<typeof client>, id: string) =>
+  (await call('events/', { query: { op: 'query', id, level: 'DEBUG' } })).json().events.map((e: { type: string; description: string }) => `${e.type}: ${e.description}`);
+
+describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, () => {
+  test('start, query_power_state and stop really drive the BMC, recorded on the node and as events', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
+    const call = client(region);
+    await bmc.setPower('off');
+    const id = await ipmiNode(call, bmc.address, bmc.password);
+    expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'off' });
+    await call(`nodes/${id}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: '<node/>' } } });
+    expect((await call('nodes/', { query: { op: 'acquire' }, form: {} })).status).toBe(200);
+    const started = await call(`nodes/${id}/`, { query: { op: 'start' }, form: {} });
+    expect(started.status).toBe(200);
+    expect(started.json()).toMatchObject({ power_state: 'on', substatus_name: 'Deployed' });
+    expect(await bmc.power()).toBe('on');
+    expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'on' });
+    const stopped = await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} });
+    expect(stopped.json().power_state).toBe('off');
+    expect(await bmc.power()).toBe('off');
+    const events = await eventTypes(call, id);
+    expect(events).toEqual(expect.arrayContaining(['Node powered on: ', 'Node powered off: ', 'Queried node power state: Power state: on']));
+    expect(events.join('\n')).not.toContain(bmc.password);
+  });
+
+  test('a BMC that does not answer: query_power_state is 503 with a clear text, the failure is an event', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, timeoutMs: 2000, pollIntervalMs: 0 }) });
+    const call = client(region);
+    const id = await ipmiNode(call, `127.0.0.1:${await freeUdpPort()}`, 'pw-never-shown');
+    const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
+    expect(q.status).toBe(503);
+    expect(q.text).toMatch(/could not be queried: .*(no answer|did not answer|within)/);
+    expect(q.text).not.toContain('pw-never-shown');
+    expect((await call(`nodes/${id}/`)).json().power_state).toBe('error');
+    expect((await eventTypes(call, id)).some((e: string) => e.startsWith('Failed to query node power state'))).toBe(true);
+  });
+
+  test('a wrong password: 503 naming the refusal, no password in the answer', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
+    const call = client(region);
+    const id = await ipmiNode(call, bmc.address, 'wrong-password-123');
+    const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
+    expect(q.status).toBe(503);
+    expect(q.text).toMatch(/refused the user name or password/);
+    expect(q.text).not.toContain('wrong-password-123');
+  });
+
+  test('types not supported yet answer 503 saying so; describe_power_types lists every type', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
+    const call = client(region);
+    const [id] = await enlist(call, 1);
+    await call(`nodes/${id}/`, { method: 'PUT', form: { power_type: 'vmware', power_parameters_power_address: 'vc.lab' } });
+    const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
+    expect(q.status).toBe(503);
+    expect(q.text).toMatch(/not supported yet/);
+    const types = (await call('nodegroups/', { query: { op: 'describe_power_types' } })).json();
+    expect(types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['ipmi', 'redfish', 'manual', 'vmware', 'apc']));
+  });
+
+  test('the poller records a state change made behind the region\'s back', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 100 }) });
+    const call = client(region);
+    await bmc.setPower('off');
+    const id = await ipmiNode(call, bmc.address, bmc.password);
+    await expect.poll(async () => (await call(`nodes/${id}/`)).json().power_state, { timeout: 10_000, interval: 100 }).toBe('off');
+    await bmc.setPower('on'); // someone pressed the button
+    await expect.poll(async () => (await call(`nodes/${id}/`)).json().power_state, { timeout: 10_000, interval: 100 }).toBe('on');
+    expect(await eventTypes(call, id)).toEqual(expect.arrayContaining(['Queried node power state: Power state: on']));
+  });
+});
