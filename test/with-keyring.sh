@@ -1,14 +1,21 @@
 #!/bin/sh
-# with-keyring.sh CMD...: runs CMD on a private D-Bus session with an unlocked gnome-keyring
-# (the Secret Service keytar talks to), in a throwaway HOME, so tests use a real keychain
-# without touching yours. Needs Debian packages: dbus gnome-keyring libsecret-1-dev.
+# test/with-keyring.sh CMD [ARGS...]: runs CMD on a private D-Bus session bus with an unlocked
+# gnome-keyring (the Secret Service keytar talks to) and a throwaway HOME, so keychain tests
+# use a real keychain and never the developer's (shared/reference/toolchain.md §5).
+# Example: test/with-keyring.sh npx vitest run test/integration/connections
 set -e
-if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
-  echo "with-keyring.sh: needs dbus-run-session and gnome-keyring-daemon (apt-get install dbus gnome-keyring libsecret-1-dev)" >&2
-  exit 2
-fi
+for tool in dbus-run-session gnome-keyring-daemon; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "with-keyring.sh: $tool is missing; install the Debian packages dbus and gnome-keyring (.ci/apt-packages.txt)" >&2
+    exit 127
+  fi
+done
 exec dbus-run-session -- sh -c '
   export MAAS_CONSOLE_REAL_HOME="$HOME"
-  export HOME="$(mktemp -d)" XDG_RUNTIME_DIR="$(mktemp -d)" MAAS_CONSOLE_TEST_KEYRING=1
+  HOME="$(mktemp -d)"; XDG_RUNTIME_DIR="$(mktemp -d)"; export HOME XDG_RUNTIME_DIR
   printf "%s" "${KEYRING_PW:-ci-pw}" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  "$@"' sh "$@"
+  # Tests that need the keychain check this and refuse to run without it.
+  export MAAS_CONSOLE_TEST_KEYRING=1
+  rc=0; "$@" || rc=$?
+  rm -rf "$HOME" "$XDG_RUNTIME_DIR"
+  exit $rc' sh "$@"

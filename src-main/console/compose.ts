@@ -1,41 +1,58 @@
 // The one place use-cases are wired to their collaborators, by hand. Both hosts (Electron
 // main and the web host) call this; each area adds its handler group here.
 import type { Emit, Handlers } from '../ipc/dispatcher';
-import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
 import { tagsArea } from './tags/tags-handlers';
 import { createInventory } from './inventory/index';
+import { createConnections, type Keychain, type SpawnRegion } from '../connections/index';
+import type { ConnectionService } from '../connections/connection-service';
+import { connectionHandlers } from './connection-handlers';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
   dataDir: string;
   emit: Emit;
+  /** Where API keys are kept: the OS keychain unless a host or test says otherwise. */
+  keychain?: Keychain;
+  /** Starts the embedded region ("This laptop"); without one it is listed as not running. */
+  spawnRegion?: SpawnRegion;
+  /** MAAS CLI profile files offered for import (default ~/.maascli.db, ~/.maas.db). */
+  cliProfileFiles?: string[];
 }
 
 export interface ComposedConsole {
   handlers: Handlers;
+  /** Profiles and a MaasClient per connection (`clientFor`) for the other areas' use-cases. */
+  connections: ConnectionService;
   close(): Promise<void>;
 }
 
 export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const closers: (() => Promise<void> | void)[] = [];
-  // Until connections/ is wired here, no connection id is known to the event use-cases.
-  const noConnection = (id: string): never => { throw new ConsoleFailure('not-found', `There is no connection with id ${id}.`); };
-  const events = eventsHandlers({ clientFor: async (id) => noConnection(id), connectionOf: noConnection, emit: d.emit });
+  const connections = createConnections({
+    dataDir: d.dataDir, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
+    onChange: (list) => d.emit('connections.changed', list),
+  });
+  closers.push(() => connections.close());
+  const clientFor = (id: string) => connections.service.clientFor(id);
+  const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };
+  const events = eventsHandlers({ clientFor, connectionOf, emit: d.emit });
   closers.push(events.close);
-  const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor: async (id) => noConnection(id) });
+  const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor: async (id) => noConnection(id), emit: d.emit });
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit });
   closers.push(inventory.close);
   const handlers: Handlers = {
     ...appHandlers(d),
+    ...connectionHandlers(connections),
     ...events.handlers,
     ...tags.handlers,
     ...inventory.handlers,
   };
   return {
     handlers,
+    connections: connections.service,
     close: async () => { for (const c of closers.reverse()) await c(); },
   };
 }

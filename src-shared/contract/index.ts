@@ -2,11 +2,13 @@
 import type { ParsedRequestOf, PayloadOf, RequestOf, ResponseOf } from './channel';
 import { appChannels, appEvents } from './app';
 import { eventsChannels, eventsEvents } from './events';
+import { connectionsChannels, connectionsEvents } from './connections';
 import { tagsChannels, tagsEvents } from './tags';
 import { inventoryChannels, inventoryEvents } from './inventory';
 
 export const channels = {
   ...appChannels,
+  ...connectionsChannels,
   ...eventsChannels,
   ...tagsChannels,
   ...inventoryChannels,
@@ -14,6 +16,7 @@ export const channels = {
 
 export const events = {
   ...appEvents,
+  ...connectionsEvents,
   ...eventsEvents,
   ...tagsEvents,
   ...inventoryEvents,
