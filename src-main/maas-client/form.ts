@@ -37,7 +37,7 @@ export async function multipartBody(params: FormParams): Promise<EncodedBody> {
   const fd = new FormData();
   for (const [name, value] of Object.entries(params)) {
     if (isFile(value)) {
-      fd.append(name, new Blob([value.data], { type: value.type ?? 'application/octet-stream' }), value.filename);
+      fd.append(name, new Blob([new Uint8Array(value.data)], { type: value.type ?? 'application/octet-stream' }), value.filename);
     } else {
       for (const [k, v] of pairs({ [name]: value })) fd.append(k, v);
     }
