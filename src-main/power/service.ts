@@ -1,6 +1,7 @@
 // The power service: picks the driver, serialises per BMC, caps concurrency, times out,
 // retries and verifies like MAAS's PowerDriver (drivers/power/__init__.py), polls, and
 // reports every outcome to its owner.
+import { setMaxListeners } from 'node:events';
 import type { DriverConfig, DriverContext, PowerDriver } from './driver';
 import { defaultDrivers } from './drivers';
 import { powerTypeInfo, secretFieldNames } from './power-types';
@@ -46,6 +47,8 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
   const scheduler = createScheduler(opts.concurrency ?? 8);
   const scratch = createScratch();
   const closing = new AbortController();
+  // Every waiting operation listens for close; hundreds of nodes are normal, not a leak.
+  setMaxListeners(0, closing.signal);
   const run = createRunTool({ home: scratch.dir, observer: opts.spawnObserver });
   const config: DriverConfig = {
     wakeOnLan: opts.wakeOnLan ?? { address: '255.255.255.255', port: 9 },

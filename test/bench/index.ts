@@ -1,5 +1,6 @@
 // Every benchmark the runner knows. Each area adds its module here.
 import type { Bench } from './types';
 import { contractBench } from './contract.bench';
+import { powerBench } from './power.bench';
 
-export const benches: Bench[] = [contractBench];
+export const benches: Bench[] = [contractBench, powerBench];
