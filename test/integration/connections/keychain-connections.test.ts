@@ -23,7 +23,7 @@ const KEY = `cKey1:tKey1:${SECRET}`;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
 
-async function setup(o: { cli?: { name: string; url: string; key: string | null }[]; tls?: { key: string; cert: string }; region?: boolean; dataDir?: string } = {}) {
+async function setup(o: { cli?: { name: string; url: string; key: string | null }[]; tls?: { key: string; cert: string }; region?: boolean | 'real'; dataDir?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'conn-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const server = await startReplayServer({ api: '2.0', apiKey: KEY, machines: [machine(1, 4)], tls: o.tls });
@@ -34,13 +34,19 @@ async function setup(o: { cli?: { name: string; url: string; key: string | null 
   const logs: string[] = [];
   const composed: ComposedConsole = await composeConsole({
     host: 'web', version: 'test', dataDir: o.dataDir ?? join(dir, 'data'), openExternal: async () => false,
-    spawnRegion: o.region ? nodeRegionSpawner('test/support/fake-region-process.ts') : undefined,
+    spawnRegion: o.region === 'real' ? nodeRegionSpawner() : o.region ? nodeRegionSpawner('test/support/fake-region-process.ts') : undefined,
     emit: (name, payload) => { events.push({ name, payload }); }, cliProfileFiles: [cliFile],
   });
   cleanups.push(() => composed.close());
   const call = createDispatcher(composed.handlers, (l) => logs.push(l));
   return { dir, server, composed, call, events, logs, cliFile };
 }
+
+const waitLaptop = async (events: unknown[]) => {
+  for (let i = 0; i < 200 && !JSON.stringify(events).includes('"id":"local","name":"This laptop"') ; i++) await new Promise((r) => setTimeout(r, 50));
+  const last = events.filter((e) => (e as { name: string }).name === 'connections.changed').at(-1) as { payload: { id: string; health: string; url: string }[] };
+  return last.payload.find((c) => c.id === 'local')!;
+};
 
 /** Every byte the console wrote under its data directory. */
 function everythingWritten(dir: string): string {
@@ -145,13 +151,8 @@ test('the OS keychain used directly: set, read back, delete', async () => {
 test('This laptop: the embedded region starts, its key goes to the keychain, a stale key is replaced', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'laptop-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const waitOnline = async (events: unknown[]) => {
-    for (let i = 0; i < 200 && !JSON.stringify(events).includes('"id":"local","name":"This laptop"') ; i++) await new Promise((r) => setTimeout(r, 50));
-    const last = events.filter((e) => (e as { name: string }).name === 'connections.changed').at(-1) as { payload: { id: string; health: string; url: string }[] };
-    return last.payload.find((c) => c.id === 'local')!;
-  };
   const first = await setup({ region: true, dataDir });
-  const local = await waitOnline(first.events);
+  const local = await waitLaptop(first.events);
   expect(local).toMatchObject({ health: 'online', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/), kind: 'embedded', apiVersion: '1.0' });
   const key1 = secretToolLookup(KEYCHAIN_SERVICE, 'local');
   expect(key1).toMatch(/^\w+:\w+:\w+$/);
@@ -161,7 +162,7 @@ test('This laptop: the embedded region starts, its key goes to the keychain, a s
   await first.composed.close();
   // A new region process knows only its new key: the old one is rejected and replaced.
   const second = await setup({ region: true, dataDir });
-  expect((await waitOnline(second.events)).health).toBe('online');
+  expect((await waitLaptop(second.events)).health).toBe('online');
   const key2 = secretToolLookup(KEYCHAIN_SERVICE, 'local');
   expect(key2).not.toBe(key1);
   expect(await (await second.composed.connections.clientFor()).listZones()).toHaveLength(2);
@@ -184,4 +185,18 @@ test('a self-signed server: test shows the certificate, the user pins it, add th
     .toMatchObject({ ok: true, value: { health: 'tls', message: expect.stringMatching(/presents a different certificate/) } });
   expect(await call('connections.test', { url: server.root, apiKey: KEY, tls: { caFile: certs.ca.certFile } }))
     .toMatchObject({ ok: true, value: { health: 'tls' } });
+});
+
+test('This laptop with the real embedded region process: online, its key in the keychain, nodes listed', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'laptop-real-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { composed, events } = await setup({ region: 'real', dataDir });
+  const local = await waitLaptop(events);
+  expect(local).toMatchObject({ health: 'online', apiVersion: '1.0', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/MAAS\/$/) });
+  const key = secretToolLookup(KEYCHAIN_SERVICE, 'local')!;
+  expect(key).toMatch(/^[^:]+:[^:]+:[^:]+$/);
+  const client = await composed.connections.clientFor('local');
+  expect(await client.listNodes()).toEqual([]);
+  expect((await client.listZones()).map((z) => z.name)).toContain('default');
+  expect(everythingWritten(dataDir)).not.toContain(key.split(':')[2]);
 });
