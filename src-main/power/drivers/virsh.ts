@@ -47,11 +47,23 @@ async function virsh(ctx: DriverContext, command: string): Promise<string> {
     throw new PowerError('failed', `virsh ${command} failed: ${lastLines(err)}`);
   };
   if (!password) return run({});
+  return withVirshPassword(ctx.config, u, password, run);
+}
+
+/**
+ * Runs `run` with the environment that hands `password` to virsh without argv (a libvirt
+ * auth file and an ssh askpass helper, both 0600/0700 files removed afterwards). Also used
+ * by the region's probe_and_enlist_hardware (src-main/region/probe/).
+ */
+export function withVirshPassword<T>(
+  files: { withFile<R>(name: string, content: string, fn: (path: string) => Promise<R>): Promise<R> },
+  u: string, password: string, run: (env: Record<string, string>) => Promise<T>,
+): Promise<T> {
   if (/[\r\n]/.test(password)) throw new PowerError('bad-parameters', 'power parameter power_pass contains a line break');
   const user = /^[a-z0-9+]+:\/\/([^@/]+)@/i.exec(u)?.[1] ?? '';
   const authFile = `[credentials-maas]\n${user ? `authname=${user}\n` : ''}password=${password}\n\n[auth-libvirt-default]\ncredentials=maas\n`;
-  return ctx.config.withFile('libvirt-auth.conf', authFile, (authPath) =>
-    ctx.config.withFile('askpass.sh', askpass, async (askpassPath) => {
+  return files.withFile('libvirt-auth.conf', authFile, (authPath) =>
+    files.withFile('askpass.sh', askpass, async (askpassPath) => {
       await chmod(askpassPath, 0o700);
       return run({
         LIBVIRT_AUTH_FILE: authPath,

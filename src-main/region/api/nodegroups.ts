@@ -9,11 +9,11 @@ import type { RegionCore } from '../region-core';
 import { findNodes } from '../stores/node-query';
 import { requireAdmin, userOf } from './access';
 import { list } from './lookup';
-
-const ACCEPTED = 1; // NODEGROUP_STATUS.ACCEPTED
+import { cannotImport, uploadedCount } from './boot-resources';
+import { clusterOps, nodegroupJson } from './cluster';
 
 export function nodegroupsOps(core: RegionCore): OpTable {
-  const me = (): Api1Nodegroup => ({ uuid: core.nodegroupUuid, status: ACCEPTED, name: 'master', cluster_name: 'Cluster master' });
+  const me = (): Api1Nodegroup => nodegroupJson(core);
   const checkUuids = (ctx: Ctx) => {
     const unknown = list(ctx.params, 'uuid').filter((u) => u !== core.nodegroupUuid);
     if (unknown.length) throw notFound(`Nodegroup(s) ${unknown.map((u) => clip(u)).join(', ')}`);
@@ -45,7 +45,7 @@ export function nodegroupsOps(core: RegionCore): OpTable {
     },
     'POST import_boot_images': (ctx) => {
       requireAdmin(ctx, 'Importing boot images');
-      throw badRequest('Boot images are not managed by this embedded region yet (boot resources: issue 11).');
+      throw cannotImport(uploadedCount(core));
     },
   };
 }
@@ -58,7 +58,7 @@ export function nodegroupOps(core: RegionCore): OpTable {
   return {
     GET: (ctx) => {
       group(ctx);
-      return json({ uuid: core.nodegroupUuid, status: ACCEPTED, name: 'master', cluster_name: 'Cluster master' });
+      return json(nodegroupJson(core));
     },
     'GET list_nodes': (ctx) => {
       group(ctx);
@@ -77,9 +77,6 @@ export function nodegroupOps(core: RegionCore): OpTable {
       }
       return { body: Buffer.from(BSON.serialize(doc)), contentType: 'application/bson' };
     },
-    'POST import_boot_images': (ctx) => {
-      group(ctx);
-      throw badRequest('Boot images are not managed by this embedded region yet (boot resources: issue 11).');
-    },
+    ...clusterOps(core), // PUT, import_boot_images, report_download_progress, probe_and_enlist_* (issue 11)
   };
 }

@@ -13,6 +13,7 @@ import { nodesOps } from './nodes';
 import { tagOps, tagsOps } from './tags';
 import { accountOps, sshKeyOps, sshKeysOps, userOps, usersOps } from './users';
 import { zoneOps, zonesOps } from './zones';
+import { moreResources } from './resources-more';
 
 /** What MAAS 1.8's version/ said; we advertise only what this region really does. */
 export const VERSION_INFO = { capabilities: ['devices-management'], version: '1.8.0', subversion: 'maas-console embedded region' };
@@ -41,11 +42,9 @@ export function regionResources(core: RegionCore): Resource[] {
     { name: 'FileHandler', doc: 'Manage a FileStorage object.', path: 'files/{filename}/', ops: fileOps(core) },
     { name: 'NodeGroupsHandler', doc: 'Manage the collection of all the nodegroups in this MAAS.', path: 'nodegroups/', ops: nodegroupsOps(core) },
     { name: 'NodeGroupHandler', doc: 'Manage a NodeGroup.', path: 'nodegroups/{uuid}/', ops: nodegroupOps(core) },
+    ...moreResources(core),
   ];
 }
 
 /** Spec endpoint groups this region does not serve yet (README "Embedded region"). */
-export const NOT_YET = [
-  'networks', 'ipaddresses', 'boot-resources', 'boot-sources', 'commissioning-scripts', 'license-keys',
-  'account/prefs/sslkeys', 'installation-results', 'nodegroups/{uuid}/boot-images', 'nodegroups/{uuid}/interfaces',
-];
+export const NOT_YET: string[] = [];

@@ -1,0 +1,100 @@
+// ipaddresses/ (MAAS 1.8 IPAddressesHandler): addresses a user reserves from a static range
+// of the local cluster's interfaces, so MAAS never hands them to a node. Each reservation
+// is one IMMEDIATE transaction that picks the lowest free address, and static_ips.ip is
+// UNIQUE: the same address can never be handed out twice, even by two region processes.
+import { normaliseMac } from '../../../src-shared/maas/index';
+import { RegionError, conflict, notFound } from '../http/errors';
+import { json, noContent, type OpTable } from '../http/context';
+import { clip } from '../http/params';
+import type { RegionCore } from '../region-core';
+import { ClusterInterfacesStore, type InterfaceRow, type StaticIpRow } from '../stores/cluster-interfaces-store';
+import { networkOf, rangeOf } from '../net/interface-ranges';
+import { formatIp, parseCidr, parseIp, netText } from '../net/ip';
+import { userOf } from './access';
+import { field, fieldError } from './form';
+import { hostnameProblem } from './lookup';
+
+/** IPADDRESS_TYPE.USER_RESERVED in MAAS 1.8. */
+const USER_RESERVED = 4;
+
+const ipJson = (r: StaticIpRow) => ({
+  alloc_type: r.alloc_type, created: r.created, ip: r.ip, hostname: r.hostname, mac_address: r.mac_address,
+  resource_uri: '/MAAS/api/1.0/ipaddresses/',
+});
+
+export function ipAddressesOps(core: RegionCore): OpTable {
+  const store = new ClusterInterfacesStore(core.db);
+  return {
+    GET: (ctx) => json(store.staticIpsOf(userOf(ctx).id).filter((r) => r.alloc_type === USER_RESERVED).map(ipJson)),
+    'POST reserve': (ctx) => {
+      const u = userOf(ctx);
+      const netParam = field(ctx.params, 'network', 100);
+      const net = netParam ? parseCidr(netParam) : null;
+      if (netParam && !net) throw fieldError('network', `"${clip(netParam)}" is not a network in CIDR form with its host bits zero, e.g. 10.1.2.0/24.`);
+      const reqParam = field(ctx.params, 'requested_address', 100);
+      const requested = reqParam ? parseIp(reqParam) : null;
+      if (reqParam && !requested) throw fieldError('requested_address', `"${clip(reqParam)}" is not a valid IP address.`);
+      const hostname = field(ctx.params, 'hostname', 255) ?? '';
+      const hp = hostname ? hostnameProblem(hostname) : null;
+      if (hp) throw fieldError('hostname', hp.replace(/^hostname: /, ''));
+      const macParam = field(ctx.params, 'mac', 100) || field(ctx.params, 'mac_address', 100);
+      const mac = macParam ? normaliseMac(macParam) : null;
+      if (macParam && !mac) throw fieldError('mac', `"${clip(macParam)}" is not a valid MAC address.`);
+      return json(ipJson(core.tx(() => {
+        let ifaces = store.list().filter((i) => rangeOf(i, 'static'));
+        if (net) {
+          ifaces = ifaces.filter((i) => { const n = networkOf(i); return n && n.family === net.family && n.first === net.first && n.prefix === net.prefix; });
+          if (!ifaces.length) throw fieldError('network', `No network in MAAS matches ${netText(net)}: it must be the network of a cluster interface with a static range.`);
+        }
+        const taken = new Set(store.staticIps().map((r) => r.ip));
+        if (requested) {
+          const text = formatIp(requested);
+          const home = ifaces.find((i) => inRange(i, requested.family, requested.value));
+          if (!home) throw fieldError('requested_address', `${text} is not inside a static IP range of ${net ? `network ${netText(net)}` : 'any cluster interface'}.`);
+          if (taken.has(text) || reservedFor(home).has(text)) throw conflict(`The IP address ${text} is already in use.`);
+          return store.addStaticIp(text, USER_RESERVED, u.id, hostname, mac);
+        }
+        if (!ifaces.length) throw fieldError('network', 'No cluster interface has a static IP range to reserve from: define one (nodegroups/{uuid}/interfaces/).');
+        for (const i of ifaces) {
+          const free = firstFree(i, taken);
+          if (free) return store.addStaticIp(free, USER_RESERVED, u.id, hostname, mac);
+        }
+        throw new RegionError('unavailable', `No more IP addresses are available in the static range(s) of ${ifaces.map((i) => i.name).join(', ')}.`);
+      })));
+    },
+    'POST release': (ctx) => {
+      const u = userOf(ctx);
+      const raw = field(ctx.params, 'ip', 100);
+      if (!raw) throw fieldError('ip', 'This field is required.');
+      const ip = parseIp(raw);
+      if (!ip) throw fieldError('ip', `"${clip(raw)}" is not a valid IP address.`);
+      core.tx(() => {
+        const r = store.staticIp(formatIp(ip));
+        if (!r || r.user_id !== u.id || r.alloc_type !== USER_RESERVED) throw notFound(`IP address ${formatIp(ip)} reserved by ${u.username}`);
+        store.removeStaticIp(r.id);
+      });
+      return noContent();
+    },
+  };
+}
+
+function inRange(i: InterfaceRow, family: 4 | 6, value: bigint): boolean {
+  const r = rangeOf(i, 'static');
+  return !!r && r.family === family && value >= r.first && value <= r.last;
+}
+
+/** The interface's own and its router's addresses are never handed out. */
+const reservedFor = (i: InterfaceRow) => new Set([i.ip, i.router_ip].filter(Boolean));
+
+/** Lowest address of `i`'s static range not in `taken`; walks gaps, not the whole range. */
+function firstFree(i: InterfaceRow, taken: Set<string>): string | null {
+  const r = rangeOf(i, 'static')!;
+  const used = [...taken, ...reservedFor(i)].map((t) => parseIp(t)).filter((p) => p && p.family === r.family && p.value >= r.first && p.value <= r.last)
+    .map((p) => p!.value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let next = r.first;
+  for (const v of used) {
+    if (v > next) break;
+    if (v === next) next += 1n;
+  }
+  return next <= r.last ? formatIp({ family: r.family, value: next }) : null;
+}
