@@ -1,5 +1,6 @@
 // Power type → driver. Types listed in power-types.ts with `supported: false` have none.
 import type { PowerDriver } from '../driver';
+import { amtDriver } from './amt';
 import { apcDriver } from './apc';
 import { dliDriver } from './dli';
 import { etherWakeDriver } from './ether-wake';
@@ -11,6 +12,7 @@ import { redfishDriver } from './redfish';
 import { virshDriver } from './virsh';
 
 export const defaultDrivers: Record<string, PowerDriver> = {
+  amt: amtDriver,
   apc: apcDriver,
   dli: dliDriver,
   ether_wake: etherWakeDriver,
