@@ -2,5 +2,6 @@
 import type { Bench } from './types';
 import { contractBench } from './contract.bench';
 import { powerBench } from './power.bench';
+import { regionBench } from './region.bench';
 
-export const benches: Bench[] = [contractBench, powerBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench];

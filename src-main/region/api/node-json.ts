@@ -29,8 +29,8 @@ export class NodeJsonContext {
   readonly users: Map<number, string>;
   readonly systemIds: Map<number, string>;
 
-  constructor(db: Database, rows: NodeRow[]) {
-    const few = rows.length <= 200;
+  /** `few`: load MACs and tags of `rows` only (else of every node, one scan each). */
+  constructor(db: Database, rows: Pick<NodeRow, 'id' | 'parent_id'>[], few = rows.length <= 200) {
     const ids = JSON.stringify(rows.map((r) => r.id));
     const restrict = few ? 'WHERE node_id IN (SELECT value FROM json_each(?))' : '';
     const a = few ? [ids] : [];

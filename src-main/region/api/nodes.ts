@@ -4,8 +4,8 @@ import { badRequest, conflict, forbidden } from '../http/errors';
 import { json, text, type OpTable, type Ctx } from '../http/context';
 
 import type { RegionCore } from '../region-core';
-import { findNodes } from '../stores/node-query';
-import type { NodeRow } from '../stores/nodes-store';
+import { findNodes, type NodeFilter } from '../stores/node-query';
+import { nodesListJsonText } from './node-list-json';
 import { canEdit, canView, requireAdmin, userOf } from './access';
 import { acquireNode } from './acquire';
 import { list, macList, nodesByIds, zoneNamed } from './lookup';
@@ -13,9 +13,9 @@ import { enlistNode } from './enlist';
 import { nodesJson } from './node-json';
 
 export function nodesOps(core: RegionCore): OpTable {
-  const visibleList = (ctx: Ctx): NodeRow[] => {
+  const listFilter = (ctx: Ctx): NodeFilter => {
     const u = userOf(ctx);
-    return findNodes(core.db, {
+    return {
       installable: true,
       systemIds: list(ctx.params, 'id').length ? list(ctx.params, 'id') : undefined,
       hostnames: list(ctx.params, 'hostname').length ? list(ctx.params, 'hostname') : undefined,
@@ -23,11 +23,11 @@ export function nodesOps(core: RegionCore): OpTable {
       zone: ctx.params.get('zone') || undefined,
       agentName: ctx.params.get('agent_name'),
       visibleToUserId: u.isSuperuser ? null : u.id,
-    });
+    };
   };
 
   return {
-    'GET list': (ctx) => json(nodesJson(core.db, visibleList(ctx))),
+    'GET list': (ctx) => ({ body: nodesListJsonText(core.db, listFilter(ctx)), contentType: 'application/json; charset=utf-8' }),
 
     'POST new': (ctx) => json(enlistNode(core, ctx)),
 

@@ -1,7 +1,7 @@
 // Node selection for list-style operations (nodes op=list, devices op=list, acquire…),
 // as one SQL query whose list parameters travel as JSON (json_each), so 10,000 ids are one
 // bound value.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { NODE_COLUMNS, type NodeRow } from './nodes-store';
 
 export interface NodeFilter {
@@ -18,7 +18,8 @@ export interface NodeFilter {
   visibleToUserId?: number | null;
 }
 
-export function findNodes(db: Database, f: NodeFilter): NodeRow[] {
+/** The WHERE clause and its arguments for `f`. */
+export function nodeWhere(f: NodeFilter): { where: string; args: unknown[] } {
   const where = ['installable = ?'];
   const args: unknown[] = [f.installable ? 1 : 0];
   const inJson = (sql: string, list: unknown[] | undefined) => {
@@ -51,5 +52,24 @@ export function findNodes(db: Database, f: NodeFilter): NodeRow[] {
     where.push('(owner_id IS NULL OR owner_id = ?)');
     args.push(f.visibleToUserId);
   }
-  return db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as NodeRow[];
+  return { where: where.join(' AND '), args };
+}
+
+const cache = new WeakMap<Database, Map<string, Statement>>();
+
+/** A statement prepared once per database and SQL text (filters come in few shapes). */
+export function prepared(db: Database, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    if (m.size > 200) m.clear();
+    m.set(sql, (st = db.prepare(sql)));
+  }
+  return st;
+}
+
+export function findNodes(db: Database, f: NodeFilter): NodeRow[] {
+  const { where, args } = nodeWhere(f);
+  return prepared(db, `SELECT ${NODE_COLUMNS} FROM nodes WHERE ${where} ORDER BY id`).all(...args) as NodeRow[];
 }
