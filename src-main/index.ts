@@ -8,6 +8,7 @@ import { createDispatcher, EventHub } from './ipc/dispatcher';
 import { bindContract } from './ipc/electron-bridge';
 import { judgeNavigation } from './ipc/navigation-policy';
 import { applicationMenu } from './ipc/electron-menu';
+import { utilityRegionSpawner } from './ipc/electron-region';
 import { loadBounds, saveBounds } from './window-state';
 
 app.enableSandbox();
@@ -74,7 +75,7 @@ app.whenReady().then(async () => {
   Menu.setApplicationMenu(applicationMenu(!app.isPackaged));
   composed = await composeConsole({
     host: 'electron', version: consoleVersion, dataDir: app.getPath('userData'),
-    emit: hub.emit.bind(hub), openExternal,
+    emit: hub.emit.bind(hub), openExternal, spawnRegion: utilityRegionSpawner(import.meta.dirname),
   });
   await createWindow();
 });

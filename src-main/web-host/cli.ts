@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeRegionSpawner } from '../connections/index';
 import { composeConsole } from '../console/compose';
 import { defaultDataDir } from '../console/data-dir';
 import { consoleVersion } from '../console/version';
@@ -24,6 +25,8 @@ const composed = await composeConsole({
   host: 'web', version: consoleVersion, dataDir, emit: hub.emit.bind(hub),
   // A headless box has no system browser to hand links to; the page opens them itself.
   openExternal: async () => false,
+  // "This laptop": the embedded region in a process of its own, as in the app.
+  spawnRegion: nodeRegionSpawner(resolve(import.meta.dirname, '../region/process-entry.ts')),
 });
 const web = await startWebHost({
   staticDir: resolve(import.meta.dirname, '../../out/web'),

@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { composeConsole } from '../../src-main/console/compose';
+import { composeConsole, type ComposedConsole } from '../../src-main/console/compose';
+import { nodeRegionSpawner } from '../../src-main/connections/index';
 import { createDispatcher, EventHub } from '../../src-main/ipc/dispatcher';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
 
@@ -11,13 +12,21 @@ export interface ConsoleHost extends WebHost {
   hub: EventHub;
   dataDir: string;
   origin: string;
+  composed: ComposedConsole;
 }
 
-export async function startConsoleHost(opts: { dataDir?: string } = {}): Promise<ConsoleHost> {
+export interface ConsoleHostOptions {
+  dataDir?: string;
+  /** Start "This laptop" (the embedded region in its own process), as the app does. */
+  region?: boolean;
+}
+
+export async function startConsoleHost(opts: ConsoleHostOptions = {}): Promise<ConsoleHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'maas-console-'));
   const hub = new EventHub();
   const composed = await composeConsole({
     host: 'web', version: 'test', dataDir, emit: hub.emit.bind(hub), openExternal: async () => false,
+    spawnRegion: opts.region ? nodeRegionSpawner(resolve(import.meta.dirname, '../../src-main/region/process-entry.ts')) : undefined,
   });
   const web = await startWebHost({
     staticDir: resolve(import.meta.dirname, '../../out/web'),
@@ -25,7 +34,7 @@ export async function startConsoleHost(opts: { dataDir?: string } = {}): Promise
     hub,
   });
   return {
-    ...web, hub, dataDir, origin: `http://127.0.0.1:${web.port}`,
+    ...web, hub, dataDir, composed, origin: `http://127.0.0.1:${web.port}`,
     close: async () => {
       await web.close();
       await composed.close();
