@@ -7,6 +7,8 @@ import type { PowerTarget } from './types';
 export interface DriverConfig {
   /** Where Wake-on-LAN packets go. MAAS's ether_wake broadcast on the cluster's network. */
   wakeOnLan: { address: string; port: number };
+  /** Where the BMC of a node with only mac_address is looked up (ipmi, amt). */
+  arpTable: string;
   /** ipmi and moonshot: which Debian tool drives the BMC ('auto': ipmitool, else ipmipower). */
   ipmiTool: 'auto' | 'ipmitool' | 'ipmipower';
   /** Scratch directory for tool configs (mode 0700, removed on close). */

@@ -36,6 +36,8 @@ export interface PowerServiceOptions {
   drivers?: Record<string, PowerDriver>;
   wakeOnLan?: DriverConfig['wakeOnLan'];
   ipmiTool?: DriverConfig['ipmiTool'];
+  /** Default /proc/net/arp. */
+  arpTable?: string;
   spawnObserver?: SpawnObserver;
 }
 
@@ -53,6 +55,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
   const config: DriverConfig = {
     wakeOnLan: opts.wakeOnLan ?? { address: '255.255.255.255', port: 9 },
     ipmiTool: opts.ipmiTool ?? 'auto',
+    arpTable: opts.arpTable ?? '/proc/net/arp',
     scratchDir: scratch.dir,
     withFile: scratch.withFile,
   };

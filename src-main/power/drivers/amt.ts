@@ -6,12 +6,13 @@
 import type { DriverContext, PowerDriver } from '../driver';
 import { lastLines } from '../run-tool';
 import { PowerError } from '../types';
-import { addressKey, hostPort, joinHostPort, secret } from './params';
+import { addressOrMacKey, withArpAddress } from './arp';
+import { hostPort, joinHostPort, secret } from './params';
 
 const amtPort = 16992;
 
 async function amttool(ctx: DriverContext, command: 'info' | 'powerup' | 'powerdown' | 'powercycle'): Promise<string> {
-  const hp = hostPort(ctx.params);
+  const hp = hostPort(await withArpAddress(ctx));
   const out = await ctx.run({
     command: 'amttool', args: [joinHostPort({ host: hp.host, port: hp.port ?? amtPort }), command], debianPackage: 'amtterm (with libsoap-lite-perl)',
     env: { AMT_PASSWORD: secret(ctx.params) }, stdin: 'yes\n', signal: ctx.signal, timeoutMs: ctx.timeoutMs,
@@ -29,7 +30,7 @@ async function amttool(ctx: DriverContext, command: 'info' | 'powerup' | 'powerd
 }
 
 export const amtDriver: PowerDriver = {
-  bmcKey: (params) => `amt:${addressKey(hostPort(params), amtPort)}`,
+  bmcKey: (params) => addressOrMacKey('amt', params, amtPort),
   async query(ctx) {
     const m = /^Powerstate:\s+(\S+)/m.exec(await amttool(ctx, 'info'));
     if (!m) throw new PowerError('failed', 'amttool did not report a power state');

@@ -5,7 +5,8 @@
 // plain on; the service only sends it after reading the node as not on.
 import type { DriverContext, PowerDriver } from '../driver';
 import { PowerError } from '../types';
-import { addressKey, hostPort, joinHostPort, optional, secret, type HostPort } from './params';
+import { addressOrMacKey, withArpAddress } from './arp';
+import { hostPort, joinHostPort, optional, secret, type HostPort } from './params';
 import { lastLines } from '../run-tool';
 
 type Verb = 'status' | 'on' | 'off' | 'cycle';
@@ -30,7 +31,7 @@ export function ipmiSession(params: Record<string, string>): IpmiSession {
   return { address: hostPort(params), user: optional(params, 'power_user'), password: secret(params), driver };
 }
 
-export const ipmiKey = (params: Record<string, string>) => `ipmi:${addressKey(hostPort(params), ipmiPort)}`;
+export const ipmiKey = (params: Record<string, string>) => addressOrMacKey('ipmi', params, ipmiPort);
 
 /** Runs one chassis power verb with the configured tool; answers the state for `status`. */
 export async function ipmiPower(ctx: DriverContext, s: IpmiSession, verb: Verb): Promise<'on' | 'off' | undefined> {
@@ -109,8 +110,8 @@ function classify(text: string, tool: string): PowerError {
 
 export const ipmiDriver: PowerDriver = {
   bmcKey: ipmiKey,
-  query: async (ctx) => (await ipmiPower(ctx, ipmiSession(ctx.params), 'status'))!,
-  on: async (ctx) => { await ipmiPower(ctx, ipmiSession(ctx.params), 'on'); },
-  off: async (ctx) => { await ipmiPower(ctx, ipmiSession(ctx.params), 'off'); },
-  cycle: async (ctx) => { await ipmiPower(ctx, ipmiSession(ctx.params), 'cycle'); },
+  query: async (ctx) => (await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'status'))!,
+  on: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'on'); },
+  off: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'off'); },
+  cycle: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'cycle'); },
 };

@@ -16,7 +16,7 @@ const outlet = (n: string, extra: Record<string, string> = {}): PowerTarget => (
   systemId: `n${n}`, hostname: `n${n}`, powerType: 'apc', params: { power_address: pdu.address, node_outlet: n, power_on_delay: '0', ...extra },
 });
 
-test('switches one outlet on and off and reads it back, with no community in argv', async () => {
+test('switches one outlet on and off and reads it back, with no community in argv', { timeout: 30_000 }, async () => {
   const argv: string[][] = [];
   const s = createPowerService({ waitingPolicyMs: [20, 50, 100], spawnObserver: (i) => argv.push(i.args) });
   onTestFinished(() => s.close());
@@ -31,7 +31,7 @@ test('switches one outlet on and off and reads it back, with no community in arg
   expect(argv.flat()).not.toContain('-c');
 });
 
-test('power on leaves an outlet that is on alone; cycle is off, delay, on', async () => {
+test('power on leaves an outlet that is on alone; cycle is off, delay, on', { timeout: 30_000 }, async () => {
   const s = createPowerService({ waitingPolicyMs: [20, 50, 100] });
   onTestFinished(() => s.close());
   await pdu.setOutlet(3, 'on');
@@ -42,7 +42,7 @@ test('power on leaves an outlet that is on alone; cycle is off, delay, on', asyn
   expect((await pdu.writes()).slice(before).filter((w) => w.startsWith('3 '))).toEqual(['3 2', '3 1']);
 });
 
-test('a missing outlet is a parameter error; a silent agent is unreachable', async () => {
+test('a missing outlet is a parameter error; a silent agent is unreachable', { timeout: 30_000 }, async () => {
   const s = createPowerService({ queryAttempts: 1, timeoutMs: 3000 });
   onTestFinished(() => s.close());
   await expect(s.query(outlet('99'))).rejects.toMatchObject({ kind: 'bad-parameters', message: expect.stringContaining('no outlet 99') });

@@ -15,7 +15,7 @@ function service(o: PowerServiceOptions = {}) {
   return s;
 }
 
-test('dli: switches one outlet and reads it back from the state bitmap', async () => {
+test('dli: switches one outlet and reads it back from the state bitmap', { timeout: 30_000 }, async () => {
   const pdu = await startDliSwitch(creds);
   onTestFinished(() => pdu.close());
   const s = service();
@@ -31,7 +31,7 @@ test('dli: switches one outlet and reads it back from the state bitmap', async (
   await expect(s.query({ ...t, params: { ...t.params, system_id: '0' } })).rejects.toMatchObject({ kind: 'bad-parameters' });
 });
 
-test('redfish: On / ForceOff / ForceRestart on the named system, state from PowerState', async () => {
+test('redfish: On / ForceOff / ForceRestart on the named system, state from PowerState', { timeout: 30_000 }, async () => {
   const bmc = await startRedfishBmc(creds, ['1', 'blade-2']);
   onTestFinished(() => bmc.close());
   const s = service();
@@ -45,7 +45,7 @@ test('redfish: On / ForceOff / ForceRestart on the named system, state from Powe
   expect(bmc.systems['1'].PowerState).toBe('Off');
 });
 
-test('redfish: without node_id the first system is used; a transitional state is retried', async () => {
+test('redfish: without node_id the first system is used; a transitional state is retried', { timeout: 30_000 }, async () => {
   const bmc = await startRedfishBmc(creds, ['only']);
   onTestFinished(() => bmc.close());
   bmc.systems.only.PowerState = 'PoweringOn';
@@ -56,7 +56,7 @@ test('redfish: without node_id the first system is used; a transitional state is
   expect(bmc.requests[0]).toBe('GET /redfish/v1/Systems');
 });
 
-test('redfish: wrong password is auth, a closed port is unreachable', async () => {
+test('redfish: wrong password is auth, a closed port is unreachable', { timeout: 30_000 }, async () => {
   const bmc = await startRedfishBmc(creds);
   onTestFinished(() => bmc.close());
   const s = service();
@@ -70,7 +70,7 @@ test('redfish: wrong password is auth, a closed port is unreachable', async () =
   await expect(s.query({ ...t, params: { ...params, power_address: 'http://u:p@127.0.0.1' } })).rejects.toMatchObject({ kind: 'bad-parameters' });
 });
 
-test('ether_wake: sends the magic packet for the MAC; it cannot power off or read state', async () => {
+test('ether_wake: sends the magic packet for the MAC; it cannot power off or read state', { timeout: 30_000 }, async () => {
   const sock = createSocket('udp4');
   onTestFinished(() => { sock.close(); });
   const got = new Promise<Buffer>((r) => sock.once('message', r));

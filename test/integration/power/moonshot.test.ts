@@ -16,7 +16,7 @@ const cartridge = (hw: string): PowerTarget => ({
   params: { power_address: chassis.address, power_user: 'admin', power_pass: chassis.password, power_hwaddress: hw },
 });
 
-test('drives the bridged cartridge, not the chassis manager', async () => {
+test('drives the bridged cartridge, not the chassis manager', { timeout: 30_000 }, async () => {
   const argv: string[][] = [];
   const s = createPowerService({ waitingPolicyMs: [50, 100, 200], spawnObserver: (i) => argv.push(i.args) });
   onTestFinished(() => s.close());
@@ -31,7 +31,7 @@ test('drives the bridged cartridge, not the chassis manager', async () => {
   expect(argv.flat()).not.toContain(chassis.password);
 });
 
-test('power_hwaddress may only hold bridging options', async () => {
+test('power_hwaddress may only hold bridging options', { timeout: 30_000 }, async () => {
   const s = createPowerService();
   onTestFinished(() => s.close());
   for (const hw of ['', '-t', '-t 0x72 -o x', '-t 0x72; reboot', '-t 0x72 -H 10.0.0.1'])

@@ -39,11 +39,11 @@ function driverContext(params: Record<string, string>, observer?: SpawnObserver)
   return {
     target: target(params), params, signal: new AbortController().signal, timeoutMs: 10_000,
     run: createRunTool({ home: scratch.dir, observer }),
-    config: { wakeOnLan: { address: '127.0.0.1', port: 9 }, ipmiTool: 'auto', scratchDir: scratch.dir, withFile: scratch.withFile },
+    config: { wakeOnLan: { address: '127.0.0.1', port: 9 }, ipmiTool: 'auto', arpTable: '/proc/net/arp', scratchDir: scratch.dir, withFile: scratch.withFile },
   };
 }
 
-describe('virsh', () => {
+describe('virsh', { timeout: 30_000 }, () => {
   test('reads domain states through the service, test:///default included', async () => {
     const s = createPowerService({ queryAttempts: 1 });
     onTestFinished(() => s.close());
