@@ -3,5 +3,6 @@ import type { Bench } from './types';
 import { contractBench } from './contract.bench';
 import { powerBench } from './power.bench';
 import { regionBench } from './region.bench';
+import { regionTagsBench } from './region-tags.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench];
