@@ -128,8 +128,9 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
           continue;
         }
       }
-      await sleep(wait);
+      // Nothing to check against (Wake-on-LAN): sent is all that can be said.
       if (!d.query) return { state: 'unknown', changed: true, detail: note || undefined };
+      await sleep(wait);
       try {
         lastState = await call(t, (ctx) => d.query!(ctx));
         lastError = undefined;
