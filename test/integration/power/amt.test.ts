@@ -2,6 +2,7 @@
 import { expect, onTestFinished, test } from 'vitest';
 import { createPowerService, type PowerTarget } from '../../../src-main/power';
 import { startAmtFirmware } from './peers/amt-soap';
+import { startAmtWsman } from './peers/amt-wsman';
 import { freeTcpPort } from './peers/free-port';
 import { requireTool } from './peers/require-tool';
 
@@ -32,4 +33,22 @@ test('wrong password is auth; nothing listening is unreachable', { timeout: 60_0
   const t: PowerTarget = { systemId: 'a1', hostname: 'a1', powerType: 'amt', params: { power_pass: 'wrong', power_address: fw.address } };
   await expect(s.query(t)).rejects.toMatchObject({ kind: 'auth' });
   await expect(s.query({ ...t, params: { ...t.params, power_address: `127.0.0.1:${await freeTcpPort()}` } })).rejects.toMatchObject({ kind: 'unreachable' });
+});
+
+test('AMT 9+: WS-Management with HTTP Digest, chosen by WS-Identify', { timeout: 30_000 }, async () => {
+  const fw = await startAmtWsman('Wsman-P4ss!');
+  onTestFinished(() => fw.close());
+  const argv: string[][] = [];
+  const s = createPowerService({ waitingPolicyMs: [20, 50, 100], spawnObserver: (i) => argv.push(i.args) });
+  onTestFinished(() => s.close());
+  const t: PowerTarget = { systemId: 'a9', hostname: 'a9', powerType: 'amt', params: { power_pass: 'Wsman-P4ss!', power_address: fw.address } };
+  await expect(s.query(t)).resolves.toMatchObject({ state: 'off' });
+  await expect(s.on(t)).resolves.toMatchObject({ state: 'on', changed: true });
+  expect(fw.powerState).toBe(2);
+  await expect(s.off(t)).resolves.toMatchObject({ state: 'off', changed: true });
+  expect(fw.powerState).toBe(8);
+  expect(argv).toEqual([]); // no tool spawned at all
+  expect(fw.requests).toEqual(expect.arrayContaining(['Identify', 'Enumerate', 'Pull', 'RequestPowerStateChange']));
+  const e = await s.query({ ...t, params: { ...t.params, power_pass: 'wrong' } }).catch((x: unknown) => x);
+  expect(e).toMatchObject({ kind: 'auth' });
 });
