@@ -11,6 +11,7 @@ import { checkNode, userOf, type Perm } from './access';
 import { checkNewIdentity } from './enlist';
 import { hostnameProblem, list, macList, nodeOr404 } from './lookup';
 import { devicesJson } from './node-json';
+import { stickyIpOps } from './sticky-ips';
 
 function parentOf(core: RegionCore, ctx: Ctx): number | undefined {
   const parent = ctx.params.get('parent');
@@ -47,10 +48,6 @@ export function devicesOps(core: RegionCore): OpTable {
 
 export function deviceOps(core: RegionCore): OpTable {
   const device = (ctx: Ctx, perm: Perm) => checkNode(userOf(ctx), nodeOr404(core, ctx.args[0], false), perm, 'Device');
-  const sticky = (ctx: Ctx) => {
-    device(ctx, 'edit');
-    throw badRequest('Sticky IP addresses are not managed by this embedded region yet (networks: issue 11).');
-  };
   return {
     GET: (ctx) => json(devicesJson(core.db, [device(ctx, 'view')])[0]),
     PUT: (ctx) => {
@@ -73,7 +70,6 @@ export function deviceOps(core: RegionCore): OpTable {
       core.tx(() => core.nodes.delete(d.id));
       return noContent();
     },
-    'POST claim_sticky_ip_address': sticky,
-    'POST release_sticky_ip_address': sticky,
+    ...stickyIpOps(core, false),
   };
 }

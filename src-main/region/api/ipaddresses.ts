@@ -7,9 +7,10 @@ import { RegionError, conflict, notFound } from '../http/errors';
 import { json, noContent, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
-import { ClusterInterfacesStore, type InterfaceRow, type StaticIpRow } from '../stores/cluster-interfaces-store';
-import { networkOf, rangeOf } from '../net/interface-ranges';
+import { ClusterInterfacesStore, type StaticIpRow } from '../stores/cluster-interfaces-store';
+import { networkOf } from '../net/interface-ranges';
 import { formatIp, parseCidr, parseIp, netText } from '../net/ip';
+import { firstFree, inRange, ownAddresses, staticInterfaces, takenAddresses } from '../net/allocate';
 import { userOf } from './access';
 import { field, fieldError } from './form';
 import { hostnameProblem } from './lookup';
@@ -41,17 +42,17 @@ export function ipAddressesOps(core: RegionCore): OpTable {
       const mac = macParam ? normaliseMac(macParam) : null;
       if (macParam && !mac) throw fieldError('mac', `"${clip(macParam)}" is not a valid MAC address.`);
       return json(ipJson(core.tx(() => {
-        let ifaces = store.list().filter((i) => rangeOf(i, 'static'));
+        let ifaces = staticInterfaces(store);
         if (net) {
           ifaces = ifaces.filter((i) => { const n = networkOf(i); return n && n.family === net.family && n.first === net.first && n.prefix === net.prefix; });
           if (!ifaces.length) throw fieldError('network', `No network in MAAS matches ${netText(net)}: it must be the network of a cluster interface with a static range.`);
         }
-        const taken = new Set(store.staticIps().map((r) => r.ip));
+        const taken = takenAddresses(store);
         if (requested) {
           const text = formatIp(requested);
-          const home = ifaces.find((i) => inRange(i, requested.family, requested.value));
+          const home = ifaces.find((i) => inRange(i, 'static', requested));
           if (!home) throw fieldError('requested_address', `${text} is not inside a static IP range of ${net ? `network ${netText(net)}` : 'any cluster interface'}.`);
-          if (taken.has(text) || reservedFor(home).has(text)) throw conflict(`The IP address ${text} is already in use.`);
+          if (taken.has(text) || ownAddresses(home).has(text)) throw conflict(`The IP address ${text} is already in use.`);
           return store.addStaticIp(text, USER_RESERVED, u.id, hostname, mac);
         }
         if (!ifaces.length) throw fieldError('network', 'No cluster interface has a static IP range to reserve from: define one (nodegroups/{uuid}/interfaces/).');
@@ -76,25 +77,4 @@ export function ipAddressesOps(core: RegionCore): OpTable {
       return noContent();
     },
   };
-}
-
-function inRange(i: InterfaceRow, family: 4 | 6, value: bigint): boolean {
-  const r = rangeOf(i, 'static');
-  return !!r && r.family === family && value >= r.first && value <= r.last;
-}
-
-/** The interface's own and its router's addresses are never handed out. */
-const reservedFor = (i: InterfaceRow) => new Set([i.ip, i.router_ip].filter(Boolean));
-
-/** Lowest address of `i`'s static range not in `taken`; walks gaps, not the whole range. */
-function firstFree(i: InterfaceRow, taken: Set<string>): string | null {
-  const r = rangeOf(i, 'static')!;
-  const used = [...taken, ...reservedFor(i)].map((t) => parseIp(t)).filter((p) => p && p.family === r.family && p.value >= r.first && p.value <= r.last)
-    .map((p) => p!.value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let next = r.first;
-  for (const v of used) {
-    if (v > next) break;
-    if (v === next) next += 1n;
-  }
-  return next <= r.last ? formatIp({ family: r.family, value: next }) : null;
 }

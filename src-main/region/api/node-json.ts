@@ -28,6 +28,8 @@ export class NodeJsonContext {
   readonly zones: Map<number, Api1Zone>;
   readonly users: Map<number, string>;
   readonly systemIds: Map<number, string>;
+  /** Sticky IP addresses (issue 11: sticky-ips.ts). */
+  readonly ips: Grouped;
 
   /** `few`: load MACs and tags of `rows` only (else of every node, one scan each). */
   constructor(db: Database, rows: Pick<NodeRow, 'id' | 'parent_id'>[], few = rows.length <= 200) {
@@ -35,6 +37,8 @@ export class NodeJsonContext {
     const restrict = few ? 'WHERE node_id IN (SELECT value FROM json_each(?))' : '';
     const a = few ? [ids] : [];
     this.macs = groupBy(db.prepare(`SELECT node_id, mac AS v FROM macs ${restrict} ORDER BY id`).all(...a) as { node_id: number; v: string }[]);
+    this.ips = groupBy(db.prepare(`SELECT node_id, ip AS v FROM static_ips WHERE node_id IS NOT NULL ${few ? 'AND node_id IN (SELECT value FROM json_each(?))' : ''}
+      ORDER BY id`).all(...a) as { node_id: number; v: string }[]);
     this.tags = groupBy(db.prepare(`SELECT nt.node_id, t.name AS v FROM node_tags nt JOIN tags t ON t.id = nt.tag_id
       ${few ? 'WHERE nt.node_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.name`).all(...a) as { node_id: number; v: string }[]);
     this.zones = new Map((db.prepare('SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
@@ -68,7 +72,7 @@ export function nodeJson(r: NodeRow, c: NodeJsonContext): Api1Node {
     power_type: r.power_type,
     power_state: r.power_state as Api1Node['power_state'],
     tag_names: c.tags.get(r.id) ?? [],
-    ip_addresses: [],
+    ip_addresses: c.ips.get(r.id) ?? [],
     routers: JSON.parse(r.routers) as string[],
     zone: r.zone_id === null ? null : (c.zones.get(r.zone_id) ?? null),
     disable_ipv4: r.disable_ipv4 === 1,
@@ -89,7 +93,7 @@ export function deviceJson(r: NodeRow, c: NodeJsonContext): Api1Device {
     macaddress_set: (c.macs.get(r.id) ?? []).map((m) => ({ mac_address: m })),
     parent: r.parent_id === null ? null : (c.systemIds.get(r.parent_id) ?? null),
     tag_names: c.tags.get(r.id) ?? [],
-    ip_addresses: [],
+    ip_addresses: c.ips.get(r.id) ?? [],
     zone: r.zone_id === null ? null : (c.zones.get(r.zone_id) ?? null),
     resource_uri: `${API_PREFIX}devices/${r.system_id}/`,
   };

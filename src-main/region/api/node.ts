@@ -12,6 +12,7 @@ import { nodeOr404 } from './lookup';
 import { nodesJson } from './node-json';
 import { startNode, stopNode, queryPower } from './node-power';
 import { updateNode } from './node-update';
+import { stickyIpOps } from './sticky-ips';
 
 export const detailsBson = (d: { lshw: Buffer | null; lldp: Buffer | null } | undefined): Buffer =>
   Buffer.from(BSON.serialize({
@@ -110,13 +111,6 @@ export function nodeOps(core: RegionCore): OpTable {
 
     'GET query_power_state': async (ctx) => json(await queryPower(core, node(ctx, 'view'))),
 
-    'POST claim_sticky_ip_address': (ctx) => {
-      node(ctx, 'edit');
-      throw badRequest('Sticky IP addresses are not managed by this embedded region yet (networks: issue 11).');
-    },
-    'POST release_sticky_ip_address': (ctx) => {
-      node(ctx, 'edit');
-      throw badRequest('Sticky IP addresses are not managed by this embedded region yet (networks: issue 11).');
-    },
+    ...stickyIpOps(core, true),
   };
 }

@@ -26,6 +26,7 @@ export interface StaticIpRow {
   hostname: string;
   mac_address: string | null;
   created: string;
+  node_id: number | null;
 }
 
 const COLS = `id, name, ip, interface, management, subnet_mask, broadcast_ip, router_ip, ip_range_low, ip_range_high,
@@ -43,7 +44,8 @@ export class ClusterInterfacesStore {
   readonly #ips: Statement<[], StaticIpRow>;
   readonly #ipsOf: Statement<[number], StaticIpRow>;
   readonly #ip: Statement<[string], StaticIpRow>;
-  readonly #addIp: Statement<[string, number, number, string, string | null, string]>;
+  readonly #addIp: Statement<[string, number, number | null, string, string | null, string, number | null]>;
+  readonly #ipsOfNode: Statement<[number], StaticIpRow>;
   readonly #removeIp: Statement<[number]>;
 
   constructor(db: Database) {
@@ -54,11 +56,13 @@ export class ClusterInterfacesStore {
       @subnet_mask, @broadcast_ip, @router_ip, @ip_range_low, @ip_range_high, @static_ip_range_low, @static_ip_range_high)`);
     this.#update = db.prepare(`UPDATE cluster_interfaces SET ${SET} WHERE id = @id`);
     this.#delete = db.prepare('DELETE FROM cluster_interfaces WHERE id = ?');
-    const ipCols = 'id, ip, alloc_type, user_id, hostname, mac_address, created';
+    const ipCols = 'id, ip, alloc_type, user_id, hostname, mac_address, created, node_id';
     this.#ips = db.prepare(`SELECT ${ipCols} FROM static_ips ORDER BY id`);
     this.#ipsOf = db.prepare(`SELECT ${ipCols} FROM static_ips WHERE user_id = ? ORDER BY id`);
     this.#ip = db.prepare(`SELECT ${ipCols} FROM static_ips WHERE ip = ?`);
-    this.#addIp = db.prepare('INSERT INTO static_ips (ip, alloc_type, user_id, hostname, mac_address, created) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#addIp = db.prepare(`INSERT INTO static_ips (ip, alloc_type, user_id, hostname, mac_address, created, node_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.#ipsOfNode = db.prepare(`SELECT ${ipCols} FROM static_ips WHERE node_id = ? ORDER BY id`);
     this.#removeIp = db.prepare('DELETE FROM static_ips WHERE id = ?');
   }
 
@@ -71,8 +75,9 @@ export class ClusterInterfacesStore {
   staticIps = (): StaticIpRow[] => this.#ips.all();
   staticIpsOf = (userId: number): StaticIpRow[] => this.#ipsOf.all(userId);
   staticIp = (ip: string): StaticIpRow | undefined => this.#ip.get(ip);
-  addStaticIp(ip: string, allocType: number, userId: number, hostname: string, mac: string | null): StaticIpRow {
-    this.#addIp.run(ip, allocType, userId, hostname, mac, nowIso());
+  staticIpsOfNode = (nodeId: number): StaticIpRow[] => this.#ipsOfNode.all(nodeId);
+  addStaticIp(ip: string, allocType: number, userId: number | null, hostname: string, mac: string | null, nodeId: number | null = null): StaticIpRow {
+    this.#addIp.run(ip, allocType, userId, hostname, mac, nowIso(), nodeId);
     return this.#ip.get(ip)!;
   }
   removeStaticIp = (id: number): void => void this.#removeIp.run(id);

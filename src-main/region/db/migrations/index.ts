@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { initialSchema } from './0010-initial-schema';
 import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
+import { stickyIps } from './0030-sticky-ips';
 
-export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys];
+export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps];
