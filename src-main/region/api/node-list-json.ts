@@ -26,11 +26,12 @@ export function nodesListJsonText(db: Database, f: NodeFilter): string {
       number | null, number, string, number | null, string, string];
     const macs = c.macs.get(id) ?? [];
     const tags = c.tags.get(id);
+    const ips = c.ips.get(id);
     parts.push(`{"system_id":${q(sid)},"hostname":${q(host)},"owner":${owner === null ? 'null' : (owners.get(owner) ?? 'null')},` +
       `"macaddress_set":[${macs.map((m) => `{"mac_address":"${m}"}`).join(',')}],"architecture":${q(arch)},"cpu_count":${cpu},` +
       `"memory":${mem},"storage":${storage},"status":${api1LegacyStatus(status as 0)},"substatus":${status},` +
       `"substatus_name":${q(displayStatus(status))},"osystem":${q(os)},"distro_series":${q(series)},"netboot":${netboot === 1},` +
-      `"power_type":${q(ptype)},"power_state":${q(pstate)},"tag_names":${tags ? q(tags) : '[]'},"ip_addresses":[],` +
+      `"power_type":${q(ptype)},"power_state":${q(pstate)},"tag_names":${tags ? q(tags) : '[]'},"ip_addresses":${ips ? q(ips) : '[]'},` +
       `"routers":${routers},"zone":${zone === null ? 'null' : (zones.get(zone) ?? 'null')},"disable_ipv4":${noV4 === 1},` +
       `"boot_type":${q(boot)},"swap_size":${swap === null ? 'null' : swap},"pxe_mac":${macs.length ? `{"mac_address":"${macs[0]}"}` : 'null'},` +
       `"agent_name":${q(agent)},"error_description":${q(err)},"resource_uri":${q(`${API_PREFIX}nodes/${sid}/`)}}`);

@@ -15,7 +15,7 @@ test('the local cluster: its UUID everywhere, update, list_nodes, details BSON, 
   const upd = await admin(`nodegroups/${uuid}/`, { method: 'PUT', multipart: { name: 'lab.example', cluster_name: 'Lab bench' } });
   expect(upd.json()).toEqual({ uuid, status: 1, name: 'lab.example', cluster_name: 'Lab bench' });
   expect((await admin(`nodegroups/${uuid}/`)).json().cluster_name).toBe('Lab bench');
-  for (const form of [{ status: '2' }, { name: 'bad name!' }, { cluster_name: '' }, { status: 'x' }]) {
+  for (const form of [{ status: '2' }, { name: 'bad name!' }, { cluster_name: '' }, { status: 'x' }] as Record<string, string>[]) {
     expect((await admin(`nodegroups/${uuid}/`, { method: 'PUT', multipart: form })).status, JSON.stringify(form)).toBe(400);
   }
   expect((await admin(`nodegroups/${uuid}/`)).json()).toEqual({ uuid, status: 1, name: 'lab.example', cluster_name: 'Lab bench' });
