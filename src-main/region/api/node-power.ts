@@ -69,3 +69,12 @@ export async function queryPower(core: RegionCore, node: NodeRow): Promise<{ sta
     throw unavailable(`Power state of ${node.hostname} could not be queried: ${reason(e)}`);
   }
 }
+
+/** MAAS powered released machines off: best effort, after the release has committed. */
+export function powerOffReleased(core: RegionCore, released: NodeRow[]): void {
+  for (const n of released) {
+    if (n.status !== S.DEPLOYED && n.status !== S.DEPLOYING) continue;
+    if (core.power.unavailable(n.power_type)) continue;
+    void stopNode(core, n).catch(() => undefined); // the failure is recorded as an event
+  }
+}

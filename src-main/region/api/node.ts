@@ -10,7 +10,7 @@ import { checkDetailsXml, type DetailFacts } from '../details/check-xml';
 import { checkNode, requireAdmin, userOf, type Perm } from './access';
 import { nodeOr404 } from './lookup';
 import { nodesJson } from './node-json';
-import { startNode, stopNode, queryPower } from './node-power';
+import { powerOffReleased, startNode, stopNode, queryPower } from './node-power';
 import { updateNode } from './node-update';
 import { stickyIpOps } from './sticky-ips';
 
@@ -77,13 +77,18 @@ export function nodeOps(core: RegionCore): OpTable {
       return show(n);
     },
 
-    'POST release': (ctx) => transition(ctx, 'edit', (n) => {
-      if (n.status === S.READY) return; // already released: nothing to do (MAAS 1.8)
-      if (!RELEASABLE_STATUSES.includes(n.status)) {
-        throw conflict(`Node cannot be released in its current state ('${displayStatus(n.status)}').`);
-      }
-      core.release(n);
-    }),
+    'POST release': (ctx) => {
+      const before = node(ctx, 'edit');
+      const reply = transition(ctx, 'edit', (n) => {
+        if (n.status === S.READY) return; // already released: nothing to do (MAAS 1.8)
+        if (!RELEASABLE_STATUSES.includes(n.status)) {
+          throw conflict(`Node cannot be released in its current state ('${displayStatus(n.status)}').`);
+        }
+        core.release(n);
+      });
+      powerOffReleased(core, [before]);
+      return reply;
+    },
 
     'POST mark_broken': (ctx) => transition(ctx, 'edit', (n) => {
       const b = core.changeStatus(n, S.BROKEN);

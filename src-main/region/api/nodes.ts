@@ -11,6 +11,8 @@ import { acquireNode } from './acquire';
 import { list, macList, nodesByIds, zoneNamed } from './lookup';
 import { enlistNode } from './enlist';
 import { nodesJson } from './node-json';
+import { powerOffReleased } from './node-power';
+import type { NodeRow } from '../stores/nodes-store';
 
 export function nodesOps(core: RegionCore): OpTable {
   const listFilter = (ctx: Ctx): NodeFilter => {
@@ -68,19 +70,20 @@ export function nodesOps(core: RegionCore): OpTable {
       // MAAS releases every node it can, then answers 409 naming the rest: the released
       // ones stay released (shared/reference/maas-behaviour.md "Bulk operations").
       const { released, refused } = core.tx(() => {
-        const ok: string[] = [];
+        const ok: NodeRow[] = [];
         const no: string[] = [];
         for (const n of nodes) {
           if (n.status === S.READY) continue;
           if (RELEASABLE_STATUSES.includes(n.status)) {
             core.release(n);
-            ok.push(n.system_id);
+            ok.push(n);
           } else no.push(`${n.system_id} ('${displayStatus(n.status)}')`);
         }
         return { released: ok, refused: no };
       });
+      powerOffReleased(core, released);
       if (refused.length) throw conflict(`Node(s) cannot be released in their current state: ${refused.join(', ')}.`);
-      return json(released);
+      return json(released.map((n) => n.system_id));
     },
 
     'POST acquire': (ctx) => json(acquireNode(core, ctx)),

@@ -1,6 +1,6 @@
 // nodes/ and nodes/{id}/: enlistment bodies, accept and release semantics, acquire
 // constraints, state machine, power without a driver (503) and with one (injected).
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { RegionPower } from '../../../src-main/region/power-port';
 import { MAAS_18_POWER_TYPES } from '../../../src-main/region/power-port';
 import { client, enlist, nextMac, testRegion } from './helpers';
@@ -218,6 +218,9 @@ describe('one node', () => {
     expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'on' });
     expect((await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} })).json().power_state).toBe('off');
     expect(calls).toEqual(['on vm1', 'off']);
+    await call(`nodes/${id}/`, { query: { op: 'start' }, form: {} }); // already Deployed: powers on again
+    expect((await call('nodes/', { query: { op: 'release' }, form: { nodes: id } })).json()).toEqual([id]);
+    await vi.waitFor(() => expect(calls.at(-1)).toBe('off')); // MAAS powered released machines off
     const types = (await call('events/', { query: { op: 'query', id, level: 'DEBUG' } })).json().events.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['Node powered on', 'Node powered off', 'Queried node power state', 'Node changed status']));
   });
