@@ -58,7 +58,8 @@ export function sslKeysOps(core: RegionCore): OpTable {
     'GET list': (ctx) => json(store.list(userOf(ctx).id).map(keyJson)),
     'POST new': (ctx) => {
       const u = userOf(ctx);
-      const key = (ctx.params.get('key') ?? '').trim();
+      // Browsers' and undici's form encoders send text lines as CRLF: PEM is kept with LF.
+      const key = (ctx.params.get('key') ?? '').replace(/\r\n/g, '\n').trim();
       if (!key) throw badRequest('key: This field is required.');
       const problem = sslKeyProblem(key);
       if (problem) throw badRequest(problem);
