@@ -36,6 +36,8 @@ export interface MaasClient {
   listNodes(filter?: NodeFilter): Promise<NodeSummary[]>;
   getNode(systemId: string): Promise<NodeSummary>;
   details(systemId: string): Promise<NodeDetails>;
+  /** Power parameters as the server keeps them (`op=power_parameters`, admin only), secrets included. */
+  powerParameters(systemId: string): Promise<Record<string, unknown>>;
   /** The embedded region's extension (`op=set_details`); real MAAS gathers details itself. */
   setDetails(systemId: string, d: { lshw?: string; lldp?: string }): Promise<void>;
   acceptNodes(systemIds: string[]): Promise<BulkOutcome>;
@@ -130,6 +132,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
         v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : typeof v === 'string' ? v : null;
       return { lshw: text(doc.lshw), lldp: text(doc.lldp) };
     },
+    async powerParameters(id) { return (await get<Json>(nodePath(id), 'power_parameters')) ?? {}; },
     async setDetails(id, det) {
       const form: FormParams = {};
       if (det.lshw !== undefined) form.lshw = { filename: 'lshw.xml', data: Buffer.from(det.lshw), type: 'text/xml' };

@@ -94,6 +94,8 @@ export const inventoryChannels = {
   'inventory.list': channel(z.object({ connectionId: ConnectionId }).strict(), returns<InventorySnapshot>()),
   /** Reads the whole list from the server now. */
   'inventory.refresh': channel(z.object({ connectionId: ConnectionId }).strict(), returns<SyncState>()),
+  /** Re-reads some nodes now (before "retry failed" pre-flights them against fresh data). */
+  'inventory.reread': channel(z.object({ connectionId: ConnectionId, systemIds: SystemIds.max(10_000) }).strict(), returns<{ reread: number }>()),
   'inventory.node': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<NodeDetailView>()),
   /** The raw lshw XML as the server holds it (null when none). */
   'inventory.lshw': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<{ xml: string | null }>()),

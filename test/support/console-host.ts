@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { composeConsole, type ComposedConsole } from '../../src-main/console/compose';
+import { composeConsole, type ComposedConsole, type ConsoleDeps } from '../../src-main/console/compose';
 import { nodeRegionSpawner } from '../../src-main/connections/index';
 import { createDispatcher, EventHub } from '../../src-main/ipc/dispatcher';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
@@ -15,10 +15,12 @@ export interface ConsoleHost extends WebHost {
   composed: ComposedConsole;
 }
 
-export interface ConsoleHostOptions {
+export interface ConsoleHostOptions extends Pick<ConsoleDeps, 'keychain'> {
   dataDir?: string;
   /** Start "This laptop" (the embedded region in its own process), as the app does. */
   region?: boolean;
+  /** Or start it through this spawner (e.g. in-process and seeded, test/support/in-process-region.ts). */
+  spawnRegion?: ConsoleDeps['spawnRegion'];
 }
 
 export async function startConsoleHost(opts: ConsoleHostOptions = {}): Promise<ConsoleHost> {
@@ -26,7 +28,8 @@ export async function startConsoleHost(opts: ConsoleHostOptions = {}): Promise<C
   const hub = new EventHub();
   const composed = await composeConsole({
     host: 'web', version: 'test', dataDir, emit: hub.emit.bind(hub), openExternal: async () => false,
-    spawnRegion: opts.region ? nodeRegionSpawner(resolve(import.meta.dirname, '../../src-main/region/process-entry.ts')) : undefined,
+    spawnRegion: opts.spawnRegion ?? (opts.region ? nodeRegionSpawner(resolve(import.meta.dirname, '../../src-main/region/process-entry.ts')) : undefined),
+    keychain: opts.keychain,
   });
   const web = await startWebHost({
     staticDir: resolve(import.meta.dirname, '../../out/web'),

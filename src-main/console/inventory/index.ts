@@ -18,7 +18,7 @@ export interface InventoryDeps {
   log?: (line: string) => void;
 }
 
-export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.node' | 'inventory.lshw'
+export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.reread' | 'inventory.node' | 'inventory.lshw'
   | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel';
 
 export interface Inventory {
@@ -38,6 +38,10 @@ export function createInventory(d: InventoryDeps): Inventory {
   const handlers: HandlersFor<InventoryChannel> = {
     'inventory.list': ({ connectionId }) => lists.list(connectionId),
     'inventory.refresh': ({ connectionId }) => lists.refresh(connectionId),
+    'inventory.reread': async ({ connectionId, systemIds }) => {
+      await lists.refreshIds(connectionId, systemIds);
+      return { reread: systemIds.length };
+    },
     'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists }, connectionId, systemId),
     'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor }, connectionId, systemId),
     'inventory.choices': async ({ connectionId }) => {

@@ -6,8 +6,8 @@ export interface InventoryClient {
   listNodes(filter?: { systemIds?: string[] }): Promise<NodeSummary[]>;
   getNode(systemId: string): Promise<NodeSummary>;
   details(systemId: string): Promise<NodeDetails>;
-  /** MAAS `op=power_parameters` (admin only); optional until every client has it. */
-  powerParameters?(systemId: string): Promise<Record<string, unknown>>;
+  /** MAAS `op=power_parameters` (admin only): secrets included, masked before they leave main. */
+  powerParameters(systemId: string): Promise<Record<string, unknown>>;
   acceptNodes(systemIds: string[]): Promise<BulkOutcome>;
   acceptAllNodes(): Promise<BulkOutcome>;
   releaseNodes(systemIds: string[], comment?: string): Promise<BulkOutcome>;

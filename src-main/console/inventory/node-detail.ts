@@ -24,7 +24,7 @@ export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists }, 
   d.lists.upsert(connectionId, [node]);
   const [details, params, events] = await Promise.allSettled([
     client.details(systemId),
-    client.powerParameters ? client.powerParameters(systemId) : Promise.reject(new Error('this MAAS client cannot read power parameters')),
+    client.powerParameters(systemId),
     client.queryEvents({ systemId: [systemId], limit: 25, level: 'DEBUG' }),
   ]);
   let hardware: NodeDetailView['hardware'] = null;
