@@ -101,7 +101,10 @@ export function createApiKey(core: RegionCore, username = 'admin'): string {
 export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
   const { core, keyStorage, close: closeDb } = await openRegion(opts);
   const matcher = core.tagEngine?.createTagMatcher();
-  if (matcher) core.rebuilder = new TagRebuilder(core, matcher);
+  if (matcher) {
+    core.rebuilder = new TagRebuilder(core, matcher);
+    core.rebuilder.resumeIfOwed();
+  }
   opts.power?.attach?.(powerPollHooks(core));
   const server = createRegionServer({
     resources: regionResources(core),

@@ -8,6 +8,9 @@ import type { TagMatcher } from './tag-engine';
 
 type Job = { kind: 'tag'; tagId: number } | { kind: 'nodes'; nodeIds: Set<number> };
 
+/** Set while rebuilds are owed; a region killed meanwhile rebuilds every defined tag on start. */
+export const DIRTY = 'region:tags_dirty';
+
 export class TagRebuilder {
   readonly #queue: Job[] = [];
   #running: Promise<void> | null = null;
@@ -15,6 +18,11 @@ export class TagRebuilder {
   readonly #abort = new AbortController();
 
   constructor(private readonly core: RegionCore, private readonly matcher: TagMatcher, private readonly batch = 200) {}
+
+  /** After a crash or kill with work owed: every defined tag, once. */
+  resumeIfOwed(): void {
+    if (this.core.config.get(DIRTY) === true) for (const t of this.core.tags.withDefinition()) this.tag(t.id);
+  }
 
   /** Re-evaluate one tag over every node. */
   tag(tagId: number): void {
@@ -45,15 +53,19 @@ export class TagRebuilder {
 
   #kick(): void {
     if (this.#running || this.#closed) return;
+    this.core.config.set(DIRTY, true);
     this.#running = (async () => {
+      let failed = false;
       try {
         for (let job = this.#queue.shift(); job && !this.#closed; job = this.#queue.shift()) {
           try {
             await this.#run(job);
           } catch (e) {
+            failed = true;
             if (!this.#closed) this.core.log(`tag rebuild failed: ${(e as Error).message}`);
           }
         }
+        if (!failed && !this.#closed && this.#queue.length === 0) this.core.config.set(DIRTY, false);
       } finally {
         this.#running = null;
       }

@@ -116,3 +116,24 @@ describe('tags', () => {
     expect((await call(`nodes/${a}/`)).json().tag_names).toEqual([]);
   });
 });
+
+test('rebuilds owed when the region stopped are done on the next start', async () => {
+  const { startRegion } = await import('../../../src-main/region/start-region');
+  const { DIRTY } = await import('../../../src-main/region/tags/rebuilder');
+  const { tempDir } = await import('./helpers');
+  const dataDir = tempDir();
+  const first = await startRegion({ dataDir, keyStorage: 'file', log: () => undefined, tagEngine: null });
+  const call = client(first);
+  const [id] = await enlist(call, 1);
+  // As if killed after saving a tag and details, before the background rebuild ran.
+  first.core.tx(() => {
+    first.core.tags.insert({ name: 'any-node', definition: '//node', comment: '', kernel_opts: '' });
+    first.core.details.set(first.core.nodes.bySystemId(id)!.id, lshw, null);
+    first.core.config.set(DIRTY, true);
+  });
+  await first.close();
+  const second = await testRegion({ dataDir });
+  await second.core.rebuilder!.idle();
+  expect((await client(second)(`nodes/${id}/`)).json().tag_names).toEqual(['any-node']);
+  expect(second.core.config.get(DIRTY)).toBe(false);
+});
