@@ -1,8 +1,9 @@
 // Every benchmark the runner knows. Each area adds its module here.
 import type { Bench } from './types';
 import { contractBench } from './contract.bench';
+import { eventsBench } from './events.bench';
 import { powerBench } from './power.bench';
 import { regionBench } from './region.bench';
 import { regionTagsBench } from './region-tags.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, eventsBench];

@@ -22,7 +22,10 @@ export class EventLog {
   loading = $state(false);
   error = $state<string | null>(null);
   tailError = $state<string | null>(null);
-  readonly rows = $derived(hasLocalPart(this.filter) ? this.#all.filter(matcherOf(this.filter)) : this.#all);
+  /** The filter `#all` was read with: until a re-read answers, the new filter applies locally. */
+  #readWith = $state.raw<EventFilter>(emptyFilter());
+  readonly rows = $derived(hasLocalPart(this.filter) || !sameServerFilter(this.filter, this.#readWith)
+    ? this.#all.filter(matcherOf(this.filter)) : this.#all);
   readonly loaded = $derived(this.#all.length);
   /** Hostnames and types seen so far, for the filters' suggestions. */
   readonly seen = $derived(seenValues(this.#all));
@@ -33,6 +36,7 @@ export class EventLog {
 
   constructor(readonly client: ConsoleClient, readonly connectionId: string, fixed: Partial<EventFilter> = {}) {
     this.filter = { ...emptyFilter(), ...fixed };
+    this.#readWith = this.filter;
     this.#stopListening = client.on('events.arrived', (a) => {
       if (a.followId !== this.#followId) return;
       this.tailError = a.error;
@@ -62,6 +66,7 @@ export class EventLog {
     this.loading = false;
     if (!r.ok) { this.error = r.error.message; this.#all = []; this.older = null; return; }
     this.#all = r.value.events;
+    this.#readWith = this.filter;
     this.older = r.value.older;
     const f = await this.client.call('events.follow', {
       connectionId: this.connectionId, filter: this.filter, after: r.value.events[0]?.id ?? 0,
