@@ -10,18 +10,18 @@ import type { Authenticator } from '../auth/authenticate';
 import { describeApi } from '../api/describe';
 import { NOT_YET } from '../api/resources';
 
-interface Route {
+export interface Route {
   segs: string[];
   resource: Resource;
 }
 
-function compile(resources: Resource[]): Route[] {
+export function compile(resources: Resource[]): Route[] {
   // Literal segments win over captures (account/prefs/sshkeys/ before a {x}).
   return resources.map((r) => ({ segs: r.path.split('/').filter(Boolean), resource: r }))
     .sort((a, b) => a.segs.filter((s) => s.startsWith('{')).length - b.segs.filter((s) => s.startsWith('{')).length);
 }
 
-function route(routes: Route[], segs: string[]): { resource: Resource; args: string[] } | null {
+export function route(routes: Route[], segs: string[]): { resource: Resource; args: string[] } | null {
   for (const r of routes) {
     if (r.segs.length !== segs.length) continue;
     const args: string[] = [];
