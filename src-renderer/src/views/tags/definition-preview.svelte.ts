@@ -1,0 +1,107 @@
+// The definition being typed and what it would match, live. Each change (after a short
+// pause) checks the definition and starts a preview in main; matches stream in as batch
+// events, and a newer definition cancels the older preview (main aborts it; events of
+// any other preview are ignored here). Gain/lose are measured against the tag's members.
+import type { ConsoleClient } from '../../../../src-shared/contract/client';
+import type { DefinitionCheck } from '../../../../src-shared/contract/tags';
+
+export type PreviewPhase = 'empty' | 'waiting' | 'running' | 'complete' | 'invalid' | 'failed';
+
+const PAUSE_MS = 60;
+let counter = 0;
+const newPreviewId = () => `p${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class DefinitionPreview {
+  definition = $state('');
+  phase = $state<PreviewPhase>('empty');
+  problem = $state.raw<Extract<DefinitionCheck, { ok: false }> | null>(null);
+  matched = $state.raw(new Set<string>());
+  done = $state(0);
+  total = $state(0);
+  /** Nodes left out because their details are not cached yet. */
+  unknown = $state(0);
+  /** performance.now() of the keystroke, first results and completion (for the bench). */
+  timing = $state.raw<{ typed: number; first: number | null; complete: number | null }>({ typed: 0, first: null, complete: null });
+  members = $state.raw(new Set<string>());
+  gained = $derived([...this.matched].filter((id) => !this.members.has(id)));
+  /** Known only when the preview is complete: members it did not match. */
+  lost = $derived(this.phase === 'complete' ? [...this.members].filter((id) => !this.matched.has(id)) : []);
+  #current: string | null = null;
+  /** Counts runs, so the answers of a superseded run are dropped. */
+  #runs = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #off: (() => void)[] = [];
+
+  constructor(readonly client: ConsoleClient, readonly connectionId: string) {
+    this.#off.push(client.on('tags.preview.batch', (b) => {
+      if (b.previewId !== this.#current) return;
+      if (b.matched.length > 0) this.matched = new Set([...this.matched, ...b.matched]);
+      this.done = Math.max(this.done, b.done);
+      this.total = b.total;
+      if (this.timing.first === null) this.timing = { ...this.timing, first: performance.now() };
+    }));
+    this.#off.push(client.on('tags.preview.end', (e) => {
+      if (e.previewId !== this.#current) return;
+      this.#current = null;
+      if (e.outcome === 'complete') {
+        this.matched = new Set(e.matched);
+        this.done = this.total;
+        this.phase = 'complete';
+        this.timing = { ...this.timing, first: this.timing.first ?? performance.now(), complete: performance.now() };
+      } else if (e.outcome === 'invalid' && this.problem === null) {
+        this.phase = 'invalid';
+        this.problem = { ok: false, message: (e.message ?? '').replace(/^Invalid xpath expression: /, ''), position: null };
+      } else if (e.outcome === 'failed') {
+        this.phase = 'failed';
+        this.problem = { ok: false, message: e.message ?? 'The preview failed.', position: null };
+      }
+    }));
+  }
+
+  /** The definition changed (a keystroke): preview it after a short pause. */
+  set(definition: string): void {
+    this.definition = definition;
+    this.timing = { typed: performance.now(), first: null, complete: null };
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(definition), PAUSE_MS);
+  }
+
+  async #run(definition: string): Promise<void> {
+    this.#timer = null;
+    const run = ++this.#runs;
+    const previous = this.#current;
+    if (previous) void this.client.call('tags.cancelPreview', { previewId: previous });
+    this.#current = null;
+    this.matched = new Set();
+    this.done = 0;
+    this.problem = null;
+    if (definition.trim() === '') { this.phase = 'empty'; return; }
+    const previewId = newPreviewId();
+    this.#current = previewId;
+    this.phase = 'waiting';
+    const [check, started] = await Promise.all([
+      this.client.call('tags.check', { definition }),
+      this.client.call('tags.preview', { connectionId: this.connectionId, definition, previewId }),
+    ]);
+    if (run !== this.#runs) return; // a newer definition took over
+    if (check.ok && !check.value.ok) {
+      this.#current = null;
+      this.phase = 'invalid';
+      this.problem = check.value;
+    } else if (!started.ok) {
+      this.#current = null;
+      this.phase = 'failed';
+      this.problem = { ok: false, message: started.error.message, position: null };
+    } else if (this.#current === previewId) {
+      this.total = started.value.total;
+      this.unknown = started.value.unknown;
+      if (this.phase === 'waiting') this.phase = 'running';
+    }
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#current) void this.client.call('tags.cancelPreview', { previewId: this.#current });
+    for (const off of this.#off) off();
+  }
+}
