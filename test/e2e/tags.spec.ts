@@ -1,0 +1,123 @@
+// The tags view against "This laptop" seeded with varied lshw: a definition typed streams
+// its counts and gain/lose (checked against python3-lxml on the same documents), a syntax
+// error is explained with where it is, saving asks first with the counts, and a click in
+// the lshw explorer becomes a definition. Screenshots in both themes.
+import { expect, test } from '@playwright/test';
+import { lxmlMatches } from '../integration/xpath/lxml-reference';
+import { startTagsConsole, type TagsConsole } from '../support/tags-console';
+import { SEEDED_TAGS } from '../support/tags-seed';
+import { ShellPage } from './support/shell-page';
+import { TagsPage } from './support/tags-page';
+
+const NODES = 90;
+let host: TagsConsole;
+test.beforeAll(async () => { host = await startTagsConsole({ nodes: NODES, seed: 5 }); });
+test.afterAll(async () => { await host?.close(); });
+
+const INTEL = '//node[@class="processor"]/vendor = "Intel Corp."';
+
+test('a typed definition streams its matches and gain/lose, exactly as MAAS would match', async ({ page }) => {
+  test.setTimeout(180_000);
+  const shell = new ShellPage(page);
+  const tags = new TagsPage(page);
+  await page.setViewportSize({ width: 1500, height: 1000 });
+  await tags.open(host.url);
+  await shell.setTheme('light');
+  // Details are fetched once, with progress, into the console's cache.
+  await expect(tags.detailsStatus()).toContainText(`Details of ${NODES} of ${NODES} nodes cached`, { timeout: 90_000 });
+  await tags.tagButton(SEEDED_TAGS.amd.name).click();
+  await expect(tags.definition()).toHaveValue(SEEDED_TAGS.amd.definition);
+  await tags.previewComplete();
+
+  const members = new Set(host.seeded.nodes.slice(0, Math.ceil(NODES / 3)).map((n) => n.systemId));
+  const ref = await lxmlMatches([SEEDED_TAGS.amd.definition, INTEL], host.seeded.docs);
+  const amd = new Set(ref.matches[SEEDED_TAGS.amd.definition]);
+  expect(await tags.count(tags.matched())).toBe(amd.size);
+  expect(await tags.count(tags.gained())).toBe([...amd].filter((id) => !members.has(id)).length);
+  expect(await tags.count(tags.lost())).toBe([...members].filter((id) => !amd.has(id)).length);
+  await shell.shot('tags-preview-light');
+
+  await tags.typeDefinition(INTEL);
+  await tags.previewComplete();
+  expect(await tags.count(tags.matched())).toBe(ref.matches[INTEL].length);
+  expect(shell.errors).toEqual([]);
+});
+
+test('a definition that does not compile is explained, with where it goes wrong', async ({ page }) => {
+  const tags = new TagsPage(page);
+  const shell = new ShellPage(page);
+  await tags.open(host.url);
+  await shell.setTheme('dark');
+  await page.getByRole('button', { name: 'New tag' }).click();
+  await tags.typeDefinition('//node[@class="processor"');
+  const alert = page.getByRole('alert').filter({ hasText: 'Invalid xpath expression' });
+  await expect(alert).toContainText('Invalid predicate');
+  await expect(alert).toContainText('column 26');
+  await expect(page.getByLabel('Where the definition goes wrong')).toContainText('^');
+  await expect(page.getByRole('button', { name: 'Create tag…' })).toBeDisabled();
+  await shell.shot('tags-invalid-dark');
+  expect(shell.errors).toEqual([]);
+});
+
+test('saving asks for confirmation with the gain/lose counts, then the region re-tags', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tags = new TagsPage(page);
+  const shell = new ShellPage(page);
+  await tags.open(host.url);
+  await shell.setTheme('light');
+  await tags.tagButton(SEEDED_TAGS.ssd.name).click();
+  await tags.previewComplete();
+  await tags.typeDefinition(INTEL);
+  await tags.previewComplete();
+  const gain = await tags.count(tags.gained());
+  const lose = await tags.count(tags.lost());
+  const matched = await tags.count(tags.matched());
+  await page.getByRole('button', { name: 'Save changes…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Save tag ${SEEDED_TAGS.ssd.name}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('confirm-gain')).toHaveText(String(gain));
+  await expect(dialog.getByTestId('confirm-lose')).toHaveText(String(lose));
+  await shell.shot('tags-save-confirm-light');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  // MAAS rebuilds membership in the background: the count follows once the region is done.
+  const row = tags.table().getByRole('row').filter({ has: tags.tagButton(SEEDED_TAGS.ssd.name) });
+  await expect(row).toContainText(INTEL);
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh all' }).isVisible();
+    await tags.tagButton(SEEDED_TAGS.ssd.name).click();
+    await expect(row.getByRole('gridcell').last()).toHaveText(String(matched), { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  expect(shell.errors).toEqual([]);
+});
+
+test('the lshw explorer: search, a click gives an XPath and a definition, two nodes side by side', async ({ page }) => {
+  test.setTimeout(120_000);
+  const tags = new TagsPage(page);
+  const shell = new ShellPage(page);
+  await page.setViewportSize({ width: 1600, height: 1100 });
+  await tags.open(host.url);
+  await shell.setTheme('dark');
+  await tags.tagButton(SEEDED_TAGS.amd.name).click();
+  await tags.previewComplete();
+  const explorer = tags.explorer();
+  // Elements the definition points at are marked in the tree.
+  await expect(explorer.locator('[data-marked]').first()).not.toHaveAttribute('data-marked', '0');
+  await explorer.getByLabel('Search the details').fill('sockets');
+  const product = explorer.getByRole('button', { name: /^product = / }).first();
+  await explorer.getByLabel('Search the details').fill('product');
+  await product.click();
+  const suggestion = await explorer.getByTestId('explorer-definition').innerText();
+  expect(suggestion).toMatch(/\/product = "/);
+  await expect(explorer.getByTestId('explorer-xpath')).not.toBeEmpty();
+  await explorer.getByRole('button', { name: 'Use as definition' }).click();
+  await expect(tags.definition()).toHaveValue(suggestion);
+  await tags.previewComplete();
+  expect(await tags.count(tags.matched())).toBeGreaterThan(0);
+  await explorer.getByLabel('Compare with').selectOption({ index: 2 });
+  await expect(explorer.getByRole('region', { name: /^Details of / })).toHaveCount(2);
+  await shell.shot('tags-explorer-dark');
+  await shell.setTheme('light');
+  await shell.shot('tags-explorer-light');
+  expect(shell.errors).toEqual([]);
+});
