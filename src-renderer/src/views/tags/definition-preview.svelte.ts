@@ -62,6 +62,8 @@ export class DefinitionPreview {
   set(definition: string): void {
     this.definition = definition;
     this.timing = { typed: performance.now(), first: null, complete: null };
+    // What is shown no longer describes this definition: say so at once.
+    if (definition.trim() !== '' && this.phase !== 'invalid') this.phase = 'waiting';
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#run(definition), PAUSE_MS);
   }
