@@ -39,6 +39,8 @@ export interface PowerDriver {
   /** A plain "on": must never reset a machine that is already running. Returns a note. */
   on(ctx: DriverContext): Promise<string | void>;
   off?(ctx: DriverContext): Promise<string | void>;
+  /** Asks the OS to shut down (ACPI soft-off); absent: a soft stop falls back to `off`. */
+  softOff?(ctx: DriverContext): Promise<string | void>;
   /** Native cycle; without it the service does off, then on. Only used when the node is on. */
   cycle?(ctx: DriverContext): Promise<string | void>;
   /** Pause between off and on when the service cycles by hand (APC's power_on_delay). */

@@ -16,7 +16,7 @@ export interface RegionPowerService {
   readonly types: readonly PowerTypeInfo[];
   unavailable(powerType: string): string | null;
   on(t: PowerTarget): Promise<PowerResult>;
-  off(t: PowerTarget): Promise<PowerResult>;
+  off(t: PowerTarget, opts?: { soft?: boolean }): Promise<PowerResult>;
   cycle(t: PowerTarget): Promise<PowerResult>;
   query(t: PowerTarget): Promise<PowerResult>;
   /** Starts polling every `pollIntervalMs` (the region calls this once it is open). */
@@ -52,7 +52,7 @@ export function createRegionPower(opts: Omit<PowerServiceOptions, 'poll' | 'onRe
       return null;
     },
     on: (t) => (manual(t) ? Promise.resolve(handOperated) : service.on(t)),
-    off: (t) => (manual(t) ? Promise.resolve(handOperated) : service.off(t)),
+    off: (t, o) => (manual(t) ? Promise.resolve(handOperated) : service.off(t, o)),
     cycle: (t) => (manual(t) ? Promise.resolve(handOperated) : service.cycle(t)),
     query: (t) => service.query(t),
     attach(h) {

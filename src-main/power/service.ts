@@ -154,7 +154,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     }
   };
 
-  const actions: Record<PowerAction, (t: PowerTarget, d: PowerDriver) => Promise<PowerResult>> = {
+  const actions: Record<PowerAction, (t: PowerTarget, d: PowerDriver, soft?: boolean) => Promise<PowerResult>> = {
     query: async (t, d) => ({ state: await readState(t, d), changed: false }),
     on: async (t, d) => {
       // The guard MAAS lacked (LP#1730089): a node that is on is left alone, and "on" is a
@@ -162,11 +162,12 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
       if ((await stateBefore(t, d)) === 'on') return { state: 'on', changed: false, detail: 'already on' };
       return changeAndVerify(t, d, 'on', (ctx) => d.on(ctx));
     },
-    off: async (t, d) => {
-      const off = d.off;
+    off: async (t, d, soft) => {
+      const off = soft && d.softOff ? d.softOff : d.off;
       if (!off) throw new PowerError('unsupported', `power type ${t.powerType} can only power nodes on`);
       if ((await stateBefore(t, d)) === 'off') return { state: 'off', changed: false, detail: 'already off' };
-      return changeAndVerify(t, d, 'off', (ctx) => off(ctx));
+      const r = await changeAndVerify(t, d, 'off', (ctx) => off(ctx));
+      return soft && !d.softOff ? { ...r, detail: `power type ${t.powerType} has no soft power-off: powered off hard` } : r;
     },
     cycle: async (t, d) => {
       const off = d.off;
@@ -186,12 +187,12 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     },
   };
 
-  const perform = async (action: PowerAction, t: PowerTarget, source: 'request' | 'poll'): Promise<PowerResult> => {
+  const perform = async (action: PowerAction, t: PowerTarget, source: 'request' | 'poll', soft = false): Promise<PowerResult> => {
     const secrets = secretValues(t);
     try {
       if (closing.signal.aborted) throw closedError();
       const d = driverFor(t);
-      const result = await scheduler.exclusive(d.bmcKey(t.params), () => actions[action](t, d));
+      const result = await scheduler.exclusive(d.bmcKey(t.params), () => actions[action](t, d, soft));
       const clean = result.detail ? { ...result, detail: redact(result.detail, secrets) } : result;
       opts.onResult?.(t.systemId, action, clean, { source });
       return clean;
@@ -251,7 +252,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
 
   return {
     on: (t) => perform('on', t, 'request'),
-    off: (t) => perform('off', t, 'request'),
+    off: (t, o) => perform('off', t, 'request', o?.soft === true),
     cycle: (t) => perform('cycle', t, 'request'),
     query: (t) => query(t, 'request'),
     async close() {

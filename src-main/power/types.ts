@@ -73,7 +73,8 @@ export type OnPowerResult = (
 
 export interface PowerService {
   on(t: PowerTarget): Promise<PowerResult>;
-  off(t: PowerTarget): Promise<PowerResult>;
+  /** `soft`: MAAS's stop_mode=soft — an OS shutdown where the type supports it, else hard. */
+  off(t: PowerTarget, opts?: { soft?: boolean }): Promise<PowerResult>;
   cycle(t: PowerTarget): Promise<PowerResult>;
   query(t: PowerTarget): Promise<PowerResult>;
   /** Stops polling, waits for nothing more to start, kills running tools. */

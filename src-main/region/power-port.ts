@@ -30,7 +30,7 @@ export interface RegionPower {
   /** Null when this power type can be driven here, else why not (shown in the 503). */
   unavailable(powerType: string): string | null;
   on(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
-  off(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
+  off(t: PowerTarget, opts?: { soft?: boolean }): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   query(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   close?(): Promise<void>;
   /** Background polling (src-main/power/region-power.ts): startRegion hands it the nodes. */

@@ -9,7 +9,7 @@ import { addressOrMacKey, withArpAddress } from './arp';
 import { hostPort, joinHostPort, optional, secret, type HostPort } from './params';
 import { lastLines } from '../run-tool';
 
-type Verb = 'status' | 'on' | 'off' | 'cycle';
+type Verb = 'status' | 'on' | 'off' | 'cycle' | 'soft';
 
 export interface IpmiSession {
   address: HostPort;
@@ -114,4 +114,6 @@ export const ipmiDriver: PowerDriver = {
   on: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'on'); },
   off: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'off'); },
   cycle: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'cycle'); },
+  // Chassis Control "soft shutdown" (ACPI power button): the OS shuts down, then the node is off.
+  softOff: async (ctx) => { await ipmiPower(ctx, ipmiSession(await withArpAddress(ctx)), 'soft'); },
 };

@@ -35,4 +35,5 @@ export const moonshotDriver: PowerDriver = {
   on: async (ctx) => { await ipmiPower(ctx, session(ctx.params), 'on'); },
   off: async (ctx) => { await ipmiPower(ctx, session(ctx.params), 'off'); },
   cycle: async (ctx) => { await ipmiPower(ctx, session(ctx.params), 'cycle'); },
+  softOff: async (ctx) => { await ipmiPower(ctx, session(ctx.params), 'soft'); },
 };

@@ -38,7 +38,7 @@ async function system(ctx: DriverContext): Promise<System> {
   return { url, doc };
 }
 
-async function reset(ctx: DriverContext, type: 'On' | 'ForceOff' | 'ForceRestart') {
+async function reset(ctx: DriverContext, type: 'On' | 'ForceOff' | 'ForceRestart' | 'GracefulShutdown') {
   const s = await system(ctx);
   const target = s.doc.Actions?.['#ComputerSystem.Reset']?.target ?? `${s.url.pathname.replace(/\/$/, '')}/Actions/ComputerSystem.Reset`;
   await httpCall(ctx, what, new URL(target, s.url), { method: 'POST', json: { ResetType: type } });
@@ -56,4 +56,5 @@ export const redfishDriver: PowerDriver = {
   on: (ctx) => reset(ctx, 'On'),
   off: (ctx) => reset(ctx, 'ForceOff'),
   cycle: (ctx) => reset(ctx, 'ForceRestart'),
+  softOff: (ctx) => reset(ctx, 'GracefulShutdown'),
 };

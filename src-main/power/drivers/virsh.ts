@@ -89,4 +89,6 @@ export const virshDriver: PowerDriver = {
   off: async (ctx) => { await virsh(ctx, 'destroy'); },
   // A hard reset of a running domain (the reset button), not a destroy + start.
   cycle: async (ctx) => { await virsh(ctx, 'reset'); },
+  // ACPI shutdown request to the guest.
+  softOff: async (ctx) => { await virsh(ctx, 'shutdown'); },
 };

@@ -38,10 +38,11 @@ export async function startNode(core: RegionCore, node: NodeRow): Promise<void> 
   }
 }
 
-export async function stopNode(core: RegionCore, node: NodeRow): Promise<void> {
+/** `soft`: stop_mode=soft, an OS shutdown where the power type supports one (else hard). */
+export async function stopNode(core: RegionCore, node: NodeRow, soft = false): Promise<void> {
   const target = powerTarget(core, node);
   try {
-    const r = await core.power.off(target);
+    const r = await core.power.off(target, { soft });
     core.tx(() => {
       core.nodes.update(node.id, { power_state: r.state });
       core.events.record(node.id, 'NODE_POWERED_OFF', '');

@@ -73,7 +73,7 @@ export function nodeOps(core: RegionCore): OpTable {
 
     'POST stop': async (ctx) => {
       const n = node(ctx, 'edit');
-      await stopNode(core, n);
+      await stopNode(core, n, ctx.params.get('stop_mode') === 'soft');
       return show(n);
     },
 

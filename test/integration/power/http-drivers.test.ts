@@ -41,7 +41,9 @@ test('redfish: On / ForceOff / ForceRestart on the named system, state from Powe
   await expect(s.on(t)).resolves.toMatchObject({ state: 'on', changed: false }); // no reset of a running node
   await expect(s.cycle(t)).resolves.toMatchObject({ state: 'on', changed: true });
   await expect(s.off(t)).resolves.toMatchObject({ state: 'off', changed: true });
-  expect(bmc.resets).toEqual(['blade-2:On', 'blade-2:ForceRestart', 'blade-2:ForceOff']);
+  await s.on(t);
+  await expect(s.off(t, { soft: true })).resolves.toMatchObject({ state: 'off', changed: true });
+  expect(bmc.resets).toEqual(['blade-2:On', 'blade-2:ForceRestart', 'blade-2:ForceOff', 'blade-2:On', 'blade-2:GracefulShutdown']);
   expect(bmc.systems['1'].PowerState).toBe('Off');
 });
 

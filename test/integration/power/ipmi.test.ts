@@ -55,6 +55,16 @@ describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', { timeout: 30_0
     expect(argv.flat().join(' ')).not.toContain(bmc.password);
   });
 
+  test('a soft stop asks the OS to shut down and waits until the node is off', async () => {
+    const { s } = service({ ipmiTool: tool });
+    await bmc.setPower('on');
+    const before = (await bmc.changes()).length;
+    await expect(s.off(target(bmc, { power_driver: driver }), { soft: true })).resolves.toMatchObject({ state: 'off', changed: true });
+    // only soft requests (re-sent while the OS shuts down, as MAAS re-sent changes), no hard off
+    expect(new Set((await bmc.changes()).slice(before))).toEqual(new Set(['soft']));
+    await new Promise((r) => setTimeout(r, 500)); // let the simulated OS finish shutting down before the next test
+  });
+
   test('power on of a node that is on changes nothing at the BMC', async () => {
     const { s } = service({ ipmiTool: tool });
     await bmc.setPower('on');

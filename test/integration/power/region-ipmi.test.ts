@@ -49,6 +49,12 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     const stopped = await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} });
     expect(stopped.json().power_state).toBe('off');
     expect(await bmc.power()).toBe('off');
+    await bmc.setPower('on');
+    const before = (await bmc.changes()).length;
+    const soft = await call(`nodes/${id}/`, { query: { op: 'stop' }, form: { stop_mode: 'soft' } });
+    expect(soft.json().power_state).toBe('off');
+    expect(new Set((await bmc.changes()).slice(before))).toEqual(new Set(['soft']));
+    await new Promise((r) => setTimeout(r, 500)); // let the simulated OS finish shutting down before the next test // never a hard off
     const events = await eventTypes(call, id);
     expect(events).toEqual(expect.arrayContaining(['Node powered on: ', 'Node powered off: ', 'Queried node power state: Power state: on']));
     expect(events.join('\n')).not.toContain(bmc.password);

@@ -77,6 +77,13 @@ describe('power service', () => {
     expect(b.calls).toEqual(['query', 'on', 'query']);
   });
 
+  test('a soft stop on a type without soft power-off powers off hard and says so', async () => {
+    const a = fakeBmc({ state: 'on' });
+    const { s } = service({ a });
+    await expect(s.off(node('a'), { soft: true })).resolves.toMatchObject({ state: 'off', detail: expect.stringContaining('powered off hard') });
+    expect(a.calls).toEqual(['query', 'off', 'query']);
+  });
+
   test('types listed for later answer "not supported yet"; manual says there is no control', async () => {
     const { s } = service({});
     const t = { systemId: 'x', hostname: 'x', params: {} };

@@ -16,7 +16,7 @@ export interface IpmiSim {
   /** The chassis power of the BMC itself, or of the cartridge MC at IPMB 0x72 (bridged to). */
   power(mc?: 'bmc' | 'cartridge'): Promise<'on' | 'off'>;
   setPower(s: 'on' | 'off'): Promise<void>;
-  /** How many times the chassis was set (a cycle sets it twice: off, then on). */
+  /** Chassis settings in order: 'on', 'off', or 'soft' (a soft shutdown request). */
   changes(): Promise<string[]>;
   /** SIGSTOP: the BMC stops answering (packets are queued, never replied to). */
   freeze(): void;
@@ -25,13 +25,17 @@ export interface IpmiSim {
 }
 
 const chassisScript = `#!/bin/sh
-# ipmi_sim chassis_control: called as "get power" or "set power 0|1"
+# ipmi_sim chassis_control: called as "get power", "set power 0|1", or "set shutdown 1"
+# (a soft shutdown: the OS takes a moment, then the machine is off).
 d="$(dirname "$0")"
 [ -f "$d/power" ] || echo 0 > "$d/power"
 case "$1" in
   get) echo "power:$(cat "$d/power")" ;;
-  set) if [ "$2" = power ]; then echo "$3" > "$d/power"; echo "$3" >> "$d/changes"; fi ;;
+  set)
+    if [ "$2" = power ]; then echo "$3" > "$d/power"; echo "$3" >> "$d/changes"; fi
+    if [ "$2" = shutdown ]; then echo soft >> "$d/changes"; (sleep 0.3; echo 0 > "$d/power") & fi ;;
 esac
+exit 0
 `;
 
 export async function startIpmiSim(opts: { password?: string; power?: 'on' | 'off' } = {}): Promise<IpmiSim> {
@@ -88,7 +92,7 @@ set_working_mc 0x72
     password,
     power: readPower,
     setPower: (s) => writeFile(join(dir, 'power'), s === 'on' ? '1\n' : '0\n'),
-    changes: async () => (await readFile(join(dir, 'changes'), 'utf8')).split('\n').filter(Boolean).map((x) => (x === '1' ? 'on' : 'off')),
+    changes: async () => (await readFile(join(dir, 'changes'), 'utf8')).split('\n').filter(Boolean).map((x) => (x === '1' ? 'on' : x === 'soft' ? 'soft' : 'off')),
     freeze: () => child.kill('SIGSTOP'),
     thaw: () => child.kill('SIGCONT'),
     async stop() {
