@@ -1,57 +1,36 @@
-// The console's connections as the renderer sees them: the list (health, last reached,
-// which one is active), pushed by main on every change, and the calls that change it.
-// One instance per console client, shared by the header switcher, the Connections view and
-// any view that works on "the active connection". Keys only ever travel out (add, test,
-// update); nothing here holds one after the call.
+// What the Connections view and the header switcher do to connections, over the shell's
+// ActiveConnection (which mirrors main's list from `connections.list` and every
+// `connections.changed` push). Main pushes the whole list after every change, so nothing here
+// keeps a second copy. Keys only travel out (add, test, update); nothing holds one after.
 import type { ConsoleClient } from '../../../src-shared/contract/client';
 import type { ConnectionView } from '../../../src-shared/contract/connections';
 import type { Reply } from '../../../src-shared/contract/errors';
+import type { ActiveConnection } from './active-connection.svelte';
 
 export class Connections {
-  list = $state.raw<ConnectionView[]>([]);
-  loaded = $state(false);
-  problem = $state<string | null>(null);
-  active = $derived(this.list.find((c) => c.active) ?? null);
   /** Per-connection view state, so switching back finds each view as it was left. */
   #kept = new Map<string, Map<string, unknown>>();
 
-  constructor(readonly client: ConsoleClient) {
-    client.on('connections.changed', (list) => { this.list = list; this.loaded = true; });
-    void this.refresh();
-  }
+  constructor(readonly active: ActiveConnection, readonly client: ConsoleClient) {}
 
-  async refresh(): Promise<void> {
-    const r = await this.client.call('connections.list', {});
-    if (r.ok) { this.list = r.value; this.problem = null; } else this.problem = r.error.message;
-    this.loaded = true;
-  }
+  get list(): ConnectionView[] { return this.active.all; }
+  get loaded(): boolean { return this.active.loaded; }
+  get problem(): string | null { return this.active.error; }
+  get current(): ConnectionView | null { return this.active.current; }
 
-  async switchTo(id: string): Promise<Reply<ConnectionView>> {
-    const r = await this.client.call('connections.switch', { id });
-    if (r.ok) this.#replace(r.value, true);
-    return r;
+  switchTo(id: string): Promise<Reply<ConnectionView>> {
+    return this.client.call('connections.switch', { id });
   }
 
   async remove(id: string): Promise<Reply<{ removed: string }>> {
     const r = await this.client.call('connections.remove', { id });
-    if (r.ok) { this.list = this.list.filter((c) => c.id !== id); this.#kept.delete(id); }
+    if (r.ok) this.#kept.delete(id);
     return r;
   }
 
-  async check(id?: string): Promise<Reply<ConnectionView[]>> {
-    const r = await this.client.call('connections.health', id ? { id } : {});
-    if (r.ok) for (const c of r.value) this.#replace(c, false);
-    return r;
+  check(id?: string): Promise<Reply<ConnectionView[]>> {
+    return this.client.call('connections.health', id ? { id } : {});
   }
-
-  /** Puts a fresh view of one connection in the list (the pushed list follows anyway). */
-  #replace(c: ConnectionView, activate: boolean) {
-    const has = this.list.some((x) => x.id === c.id);
-    const next = has ? this.list.map((x) => (x.id === c.id ? c : x)) : [...this.list, c];
-    this.list = activate ? next.map((x) => ({ ...x, active: x.id === c.id })) : next;
-  }
-
-  added(c: ConnectionView) { this.#replace(c, false); }
 
   /** State a view keeps per connection: made once per (connection, key), then the same object. */
   keep<T>(connectionId: string, key: string, make: () => T): T {
@@ -62,12 +41,12 @@ export class Connections {
   }
 }
 
-const byClient = new WeakMap<ConsoleClient, Connections>();
+const byActive = new WeakMap<ActiveConnection, Connections>();
 
-/** The one Connections of this window's console client. */
-export function connectionsOf(client: ConsoleClient): Connections {
-  let c = byClient.get(client);
-  if (!c) byClient.set(client, (c = new Connections(client)));
+/** The one Connections of this window (one ActiveConnection per window). */
+export function connectionsOf(active: ActiveConnection, client: ConsoleClient): Connections {
+  let c = byActive.get(active);
+  if (!c) byActive.set(active, (c = new Connections(active, client)));
   return c;
 }
 

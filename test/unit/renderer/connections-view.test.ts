@@ -27,8 +27,8 @@ function fakeConsole(testAnswers: ConnectionTestResult[] = []) {
         case 'connections.list': return reply(list);
         case 'connections.switch': list = list.map((c) => ({ ...c, active: c.id === req.id })); push(list); return reply(list.find((c) => c.id === req.id));
         case 'connections.test': return reply(testAnswers.shift() ?? { health: 'online', message: 'Reached MAAS 3.4.1 (API 2.0); the key works.', apiVersion: '2.0', maasVersion: '3.4.1', root: req.url, certificate: null });
-        case 'connections.add': { const c = conn('c-2', String(req.name)); list = [...list, c]; return reply(c); }
-        case 'connections.remove': list = list.filter((c) => c.id !== req.id); return reply({ removed: req.id });
+        case 'connections.add': { const c = conn('c-2', String(req.name)); list = [...list, c]; push(list); return reply(c); }
+        case 'connections.remove': list = list.filter((c) => c.id !== req.id); push(list); return reply({ removed: req.id });
         case 'connections.health': return reply(list);
         case 'connections.cliProfiles': return reply([
           { source: '/home/t/.maascli.db', name: 'admin', url: 'http://m/MAAS/api/2.0/', hasKey: true, importedAs: null },
