@@ -10,22 +10,11 @@ import { findNodes } from '../stores/node-query';
 import { userOf } from './access';
 import { macList, splitList, list } from './lookup';
 import { nodesJson } from './node-json';
+import { networkIds, networksOfNode } from './network-constraint';
 
 /** "amd64" means any amd64 subarchitecture (MAAS get_architecture_wildcards). */
 const archMatches = (want: string, have: string): boolean =>
   want.includes('/') ? want === have : have.split('/')[0] === want || (want === 'arm' && have.startsWith('armhf/'));
-
-function networksConstraint(values: string[], param: string): void {
-  for (const v of values) {
-    if (v.startsWith('vlan:')) {
-      const tag = Number(v.slice(5));
-      if (!Number.isInteger(tag) || tag < 1 || tag > 4095) throw badRequest(`${param}: VLAN tag must be a number between 1 and 4095 ("${clip(v)}").`);
-    } else if (v.startsWith('ip:')) {
-      if (!/^[0-9a-f:.]+$/i.test(v.slice(3))) throw badRequest(`${param}: "${clip(v)}" is not a valid IP address.`);
-    }
-  }
-  if (values.length) throw badRequest(`${param}: unknown network(s) ${values.map((v) => clip(v)).join(', ')}: this region manages no networks (yet).`);
-}
 
 export function acquireNode(core: RegionCore, ctx: Ctx): Api1Node {
   const u = userOf(ctx);
@@ -41,9 +30,8 @@ export function acquireNode(core: RegionCore, ctx: Ctx): Api1Node {
   const zone = p.get('zone')?.trim() || undefined;
   const notInZone = splitList(p, 'not_in_zone');
   const agentName = p.get('agent_name') ?? '';
-  networksConstraint(list(p, 'networks'), 'networks');
-  // not_networks: with no networks defined no node is attached to any; names are still checked.
-  networksConstraint(list(p, 'not_networks'), 'not_networks');
+  const nets = networkIds(core.db, list(p, 'networks'), 'networks');
+  const notNets = networkIds(core.db, list(p, 'not_networks'), 'not_networks');
   const unknownTags = [...tags, ...notTags].filter((t) => !core.tags.byName(t));
   if (unknownTags.length) throw badRequest(`No such tag(s): ${unknownTags.map((t) => `'${clip(t)}'`).join(', ')}.`);
   const unknownZones = [zone, ...notInZone].filter((z): z is string => z !== undefined && !core.zones.byName(z));
@@ -65,6 +53,10 @@ export function acquireNode(core: RegionCore, ctx: Ctx): Api1Node {
       if (connected.length || notConnected.length) {
         const routers = new Set(JSON.parse(n.routers) as string[]);
         if (!connected.every((m) => routers.has(m)) || notConnected.some((m) => routers.has(m))) return false;
+      }
+      if (nets.length || notNets.length) {
+        const on = networksOfNode(core.db, n.id);
+        if (!nets.every((id) => on.has(id)) || notNets.some((id) => on.has(id))) return false;
       }
       return true;
     });

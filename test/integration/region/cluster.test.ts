@@ -148,3 +148,18 @@ test('probe_and_enlist_hardware model=virsh enlists the domains of a libvirt URI
   expect((await admin('nodes/', { query: { op: 'list' } })).json()).toHaveLength(before);
   expect((await client(region, region.createApiKey('alice'))(`nodegroups/${uuid}/`, { query: { op: 'probe_and_enlist_hardware' }, multipart: { model: 'virsh', power_address: uri } })).status).toBe(403);
 });
+
+test('probe_and_enlist_hardware with power_pass hands it to virsh through files and keeps it as a sealed power parameter', async () => {
+  requireTool('virsh', 'libvirt-clients');
+  const region = await testRegion();
+  const admin = client(region);
+  const uri = `test://${resolve('test/fixtures/libvirt/probe-node.xml')}`;
+  const r = await admin(`nodegroups/${region.core.nodegroupUuid}/`, { query: { op: 'probe_and_enlist_hardware' },
+    multipart: { model: 'powerkvm', power_address: uri, power_pass: 's3cret pass', prefix_filter: 'other' } });
+  expect(r.status, r.text).toBe(200);
+  const [sid] = r.json().enlisted;
+  expect((await admin(`nodes/${sid}/`)).json().architecture).toBe('ppc64el/generic');
+  expect((await admin(`nodes/${sid}/`, { query: { op: 'power_parameters' } })).json()).toEqual({ power_address: uri, power_id: 'other-vm', power_pass: 's3cret pass' });
+  const sealed = region.core.db.prepare('SELECT power_params_enc FROM nodes').pluck().get() as Buffer;
+  expect(sealed.includes(Buffer.from('s3cret'))).toBe(false);
+});

@@ -75,3 +75,24 @@ test('networks: a non-admin sees only the connected MACs of nodes visible to the
   expect((await bob('networks/n/', { query: { op: 'list_connected_macs' } })).json().map((m: { mac_address: string }) => m.mac_address)).toEqual([macs[1]]);
   expect((await admin('networks/n/', { query: { op: 'list_connected_macs' } })).json()).toHaveLength(2);
 });
+
+test('nodes op=acquire honours networks and not_networks (name, ip:, vlan:) through connected MACs', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  await admin('networks/', { multipart: { name: 'storage', ip: '10.10.0.0', netmask: '255.255.0.0', vlan_tag: '30' } });
+  await admin('networks/', { multipart: { name: 'mgmt', ip: '10.20.0.0', netmask: '255.255.0.0' } });
+  const ids = await enlist(admin, 2);
+  const lshw = '<?xml version="1.0"?><list><node id="x" class="system"/></list>';
+  for (const id of ids) await admin(`nodes/${id}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: lshw } } }); // → Ready
+  const mac = async (id: string) => (await admin(`nodes/${id}/`)).json().macaddress_set[0].mac_address as string;
+  await admin('networks/storage/', { query: { op: 'connect_macs' }, multipart: { macs: await mac(ids[1]) } });
+  const acquire = (form: Record<string, string>) => admin('nodes/', { query: { op: 'acquire' }, multipart: form });
+  expect((await acquire({ networks: 'nope' })).text).toMatch(/^networks: unknown network "nope"/);
+  expect((await acquire({ networks: 'vlan:5000' })).status).toBe(400);
+  expect((await acquire({ not_networks: 'ip:10.99.0.1' })).status).toBe(400);
+  expect((await acquire({ networks: 'mgmt' })).status).toBe(409);
+  const viaVlan = await acquire({ networks: 'vlan:30', not_networks: 'mgmt' });
+  expect(viaVlan.json().system_id).toBe(ids[1]);
+  const notStorage = await acquire({ not_networks: 'ip:10.10.3.4' });
+  expect(notStorage.json().system_id).toBe(ids[0]);
+});
