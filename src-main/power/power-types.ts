@@ -149,7 +149,7 @@ export const powerTypes: readonly PowerTypeInfo[] = [
   {
     name: 'ucsm',
     description: 'Cisco UCS Manager',
-    supported: false,
+    supported: true,
     fields: [
       f('uuid', 'Server UUID'),
       f('power_address', 'URL for XML API'),
@@ -171,7 +171,7 @@ export const powerTypes: readonly PowerTypeInfo[] = [
   {
     name: 'msftocs',
     description: 'Microsoft OCS - Chassis Manager',
-    supported: false,
+    supported: true,
     fields: [
       f('power_address', 'Power address'),
       f('power_port', 'Power port'),

@@ -6,7 +6,7 @@ import type { DriverContext } from '../driver';
 import { PowerError } from '../types';
 import { hostPort, joinHostPort, need, secret } from './params';
 
-const insecure = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 1000 });
+export const insecure = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 1000 });
 
 /** "host", "host:port" or "http(s)://host[:port][/path]" → a base URL (no credentials). */
 export function baseUrl(params: Record<string, string>, defaultScheme: 'http' | 'https'): URL {

@@ -8,7 +8,9 @@ import { fenceCduDriver } from './fence-cdu';
 import { ipmiDriver } from './ipmi';
 import { manualDriver } from './manual';
 import { moonshotDriver } from './moonshot';
+import { msftocsDriver } from './msftocs';
 import { redfishDriver } from './redfish';
+import { ucsmDriver } from './ucsm';
 import { virshDriver } from './virsh';
 
 export const defaultDrivers: Record<string, PowerDriver> = {
@@ -20,6 +22,8 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   ipmi: ipmiDriver,
   manual: manualDriver,
   moonshot: moonshotDriver,
+  msftocs: msftocsDriver,
   redfish: redfishDriver,
+  ucsm: ucsmDriver,
   virsh: virshDriver,
 };
