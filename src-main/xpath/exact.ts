@@ -35,11 +35,11 @@ export class ExactEngine {
       return true;
     };
     let plan = buildComposite(details, parsesAlone);
-    let doc = this.libxml.parse(plan.text);
+    let doc = this.libxml.parse(plan.text, true);
     if (doc === null) {
       // Some detail broke the composite: judge each one alone, as MAAS parses them.
       plan = buildComposite(details, parsesAlone, true);
-      doc = this.libxml.parse(plan.text);
+      doc = this.libxml.parse(plan.text, true);
     }
     if (doc === null) {
       // Every kept detail parses alone but not together (e.g. nesting-depth limits):

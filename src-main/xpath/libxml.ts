@@ -16,6 +16,8 @@ const XML_PARSE_NONET = 1 << 11;
 const XML_PARSE_COMPACT = 1 << 16;
 const XML_PARSE_BIG_LINES = 1 << 22;
 const XML_PARSE_NO_XXE = 1 << 23;
+const XML_PARSE_HUGE = 1 << 19;
+const encoder = new TextEncoder();
 const PARSE_OPTIONS =
   XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_NO_XXE;
 
@@ -49,6 +51,7 @@ export class Libxml {
   private readonly errors: { level: number; message: string; int1: number }[] = [];
   private readonly errorCallback: Pointer;
   private readonly prefixBuffers: Pointer[];
+  private readonly utf8: Pointer;
 
   private constructor(private readonly m: LibXml2) {
     m._xmlInitParser();
@@ -60,6 +63,7 @@ export class Libxml {
       });
     }, 'vii');
     this.prefixBuffers = ['lshw', 'lldp'].map((s) => this.cString(s));
+    this.utf8 = this.cString('UTF-8');
   }
 
   static async create(): Promise<Libxml> {
@@ -71,16 +75,22 @@ export class Libxml {
     return this.m.HEAPU8.length;
   }
 
-  /** Parses a document; null when it is not well-formed (any error, as lxml's parser). */
-  parse(xml: string): Pointer | null {
+  /**
+   * Parses a document; null when it is not well-formed (any error, as lxml's parser).
+   * The text is already decoded, so it is read as UTF-8 whatever its XML declaration
+   * says. `huge` lifts libxml2's nesting limit (for the composite, one level deeper than
+   * the details MAAS parses alone).
+   */
+  parse(xml: string, huge = false): Pointer | null {
     const m = this.m;
-    const length = m.lengthBytesUTF8(xml);
-    const buffer = m._malloc(length + 1);
-    m.stringToUTF8(xml, buffer, length + 1);
+    const capacity = xml.length * 3 + 1;
+    const buffer = m._malloc(capacity);
+    const { written } = encoder.encodeInto(xml, m.HEAPU8.subarray(buffer, buffer + capacity));
     const ctxt = m._xmlNewParserCtxt();
     m._xmlCtxtSetErrorHandler(ctxt, this.errorCallback, 0);
     this.errors.length = 0;
-    const doc = m._xmlCtxtReadMemory(ctxt, buffer, length, 0, 0, PARSE_OPTIONS);
+    const options = huge ? PARSE_OPTIONS | XML_PARSE_HUGE : PARSE_OPTIONS;
+    const doc = m._xmlCtxtReadMemory(ctxt, buffer, written, 0, this.utf8, options);
     m._xmlFreeParserCtxt(ctxt);
     m._free(buffer);
     const failed = this.errors.some((e) => e.level >= XML_ERR_ERROR);
@@ -95,6 +105,16 @@ export class Libxml {
 
   rootElement(doc: Pointer): Pointer {
     return this.m._xmlDocGetRootElement(doc);
+  }
+
+  /** A 32-bit word of WASM memory (for walking libxml2's tree; see dom-walk.ts). */
+  word(pointer: Pointer): number {
+    return this.m.HEAP32[pointer >> 2];
+  }
+
+  /** The NUL-terminated UTF-8 string at `pointer`. */
+  text(pointer: Pointer): string {
+    return this.m.UTF8ToString(pointer);
   }
 
   /** First element child of an element (skipping text, comments). */

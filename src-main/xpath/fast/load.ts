@@ -1,0 +1,89 @@
+// Loading one detail into the element tables: libxml2 parses it alone, exactly as MAAS's
+// merge_details parses each detail (so "does it parse" has libxml2's answer), and we walk
+// the resulting tree straight out of WASM memory (struct offsets for libxml2 on wasm32,
+// checked by test/unit/xpath/fast-load.test.ts).
+import type { Libxml, Pointer } from '../libxml';
+import { ElementTables, NO_TEXT } from './store';
+
+const NODE_TYPE = 4;
+const NODE_NAME = 8;
+const NODE_CHILDREN = 12;
+const NODE_NEXT = 24;
+const NODE_NS = 36;
+const NODE_CONTENT = 40;
+const NODE_PROPERTIES = 44;
+const NODE_NS_DEF = 48;
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+const PI = 7;
+const COMMENT = 8;
+
+/** The detail uses something the tables do not model (namespaces, entity references). */
+export class NotModelled extends Error {}
+
+export type LoadResult = { parsed: false } | { parsed: true; root: number };
+
+export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): LoadResult {
+  const doc = libxml.parse(xml);
+  if (doc === null) return { parsed: false };
+  const elements = tables.elementCount;
+  const attributes = tables.attrName.length;
+  try {
+    const names = new Map<Pointer, number>();
+    const nameOf = (pointer: Pointer): number => {
+      let id = names.get(pointer);
+      if (id === undefined) {
+        id = tables.strings.intern(libxml.text(pointer));
+        names.set(pointer, id);
+      }
+      return id;
+    };
+    const walk = (node: Pointer, parent: number): void => {
+      if (libxml.word(node + NODE_NS) !== 0 || libxml.word(node + NODE_NS_DEF) !== 0) throw new NotModelled('namespace');
+      const index = tables.name.push(nameOf(libxml.word(node + NODE_NAME)));
+      tables.parent.push(parent);
+      tables.end.push(0);
+      tables.attrStart.push(tables.attrName.length);
+      tables.text.push(NO_TEXT);
+      for (let attr = libxml.word(node + NODE_PROPERTIES); attr !== 0; attr = libxml.word(attr + NODE_NEXT)) {
+        if (libxml.word(attr + NODE_NS) !== 0) throw new NotModelled('namespaced attribute');
+        let value = '';
+        for (let t = libxml.word(attr + NODE_CHILDREN); t !== 0; t = libxml.word(t + NODE_NEXT)) {
+          if (libxml.word(t + NODE_TYPE) !== TEXT) throw new NotModelled('entity in attribute');
+          value += libxml.text(libxml.word(t + NODE_CONTENT));
+        }
+        tables.attrName.push(nameOf(libxml.word(attr + NODE_NAME)));
+        tables.attrValue.push(tables.strings.intern(value));
+      }
+      let leaf = true;
+      for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
+        const type = libxml.word(child + NODE_TYPE);
+        if (type === ELEMENT) leaf = false;
+        else if (type !== TEXT && type !== CDATA && type !== COMMENT && type !== PI) throw new NotModelled(`node type ${type}`);
+      }
+      if (leaf) {
+        let text = '';
+        for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
+          const type = libxml.word(child + NODE_TYPE);
+          if (type === TEXT || type === CDATA) text += libxml.text(libxml.word(child + NODE_CONTENT));
+        }
+        tables.text.data[index] = tables.strings.intern(text);
+      } else {
+        for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
+          if (libxml.word(child + NODE_TYPE) === ELEMENT) walk(child, index);
+        }
+      }
+      tables.end.data[index] = tables.elementCount;
+    };
+    const root = tables.elementCount;
+    walk(libxml.rootElement(doc), -1);
+    return { parsed: true, root };
+  } catch (error) {
+    tables.truncate(elements, attributes);
+    throw error;
+  } finally {
+    libxml.freeDoc(doc);
+  }
+}
