@@ -3,5 +3,5 @@
 export { checkDefinition, type DefinitionCheck } from './check';
 export { createTagMatcher, InvalidDefinitionError, type MatchOptions, type TagMatcher } from './matcher';
 export { createPreviewCorpus, type PreviewCorpus } from './preview';
-export type { DocumentInput } from './protocol';
+export type { DocumentInput, EvaluationStats, ShardStats } from './protocol';
 export type { NodeDetails } from './composite';

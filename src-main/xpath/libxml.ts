@@ -34,6 +34,10 @@ const ERROR_MESSAGE = 8;
 // (ctxt->cur - ctxt->base, in UTF-8 bytes) — where the definition goes wrong.
 const ERROR_INT1 = 36;
 const XML_ERR_ERROR = 2;
+const NODESET_TABLE = 8;
+const NODE_TYPE = 4;
+const XML_DOCUMENT_NODE = 9;
+const XML_HTML_DOCUMENT_NODE = 13;
 
 enum XPathType {
   NodeSet = 1,
@@ -153,8 +157,9 @@ export class Libxml {
 
   /**
    * Evaluates with `contextNode` as the context node (relative paths start there) and
-   * returns Python's bool() of the result, as MAAS's try_match_xpath does: NaN is true,
-   * 0/-0/'' and empty node-sets are false; an evaluation error is false.
+   * returns Python's bool() of lxml's result, as MAAS's try_match_xpath does: NaN is
+   * true, 0/-0/'' and empty node-sets are false, a node-set of only the document node is
+   * false (lxml drops it from the list); an evaluation error is false.
    */
   evaluate(compiled: Pointer, doc: Pointer, contextNode: Pointer): Truth {
     const m = this.m;
@@ -173,8 +178,17 @@ export class Libxml {
     const m = this.m;
     switch (m.getValue(result, 'i32') as XPathType) {
       case XPathType.NodeSet: {
+        // lxml turns a node-set into a Python list and leaves the document node out of it
+        // (lxml's _unpackNodeSetEntry), so a set holding only `/` is an empty list: False.
         const set = m.getValue(result + XPATH_OBJ_NODESET, 'i32');
-        return set !== 0 && m.getValue(set, 'i32') > 0;
+        if (set === 0) return false;
+        const count = m.getValue(set, 'i32');
+        const table = m.getValue(set + NODESET_TABLE, 'i32');
+        for (let i = 0; i < count; i++) {
+          const type = m.getValue(m.getValue(table + 4 * i, 'i32') + NODE_TYPE, 'i32');
+          if (type !== XML_DOCUMENT_NODE && type !== XML_HTML_DOCUMENT_NODE) return true;
+        }
+        return false;
       }
       case XPathType.Boolean:
         return m.getValue(result + XPATH_OBJ_BOOL, 'i32') !== 0;

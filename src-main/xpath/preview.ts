@@ -1,7 +1,10 @@
-// The live preview's corpus (issue 7): documents stay with the corpus between keystrokes,
-// and each evaluation cancels the one before it, so only the newest definition runs.
-import { abortError, createTagMatcher, type MatchOptions, type TagMatcher } from './matcher';
-import type { DocumentInput } from './protocol';
+// The live preview's corpus (issue 7). The nodes' details live in worker threads, split
+// into shards, already loaded into the compact tables, so a keystroke costs only the
+// evaluation; a newer evaluation cancels the one before it; matches stream back.
+import { checkDefinition } from './check';
+import { abortError, defaultWorkerCount, failure, InvalidDefinitionError, nextJob, PoolWorker } from './worker-pool';
+import type { MatchOptions } from './matcher';
+import type { DocumentInput, EvaluationStats, ShardStats } from './protocol';
 
 export interface PreviewCorpus {
   /** Replaces every document. */
@@ -9,51 +12,169 @@ export interface PreviewCorpus {
   upsert(doc: DocumentInput): void;
   remove(id: string): void;
   readonly size: number;
-  /** Matching ids (streamed through onBatch); rejects with AbortError when superseded. */
+  /** Matching ids in corpus order (streamed through onBatch); AbortError when superseded. */
   evaluate(definition: string, opts?: MatchOptions): Promise<string[]>;
+  /** What the last evaluation did (fast path or libxml2), summed over the shards. */
+  readonly lastStats: EvaluationStats | null;
+  /** Memory held by the shards. */
+  stats(): Promise<ShardStats>;
   close(): Promise<void>;
 }
 
-export function createPreviewCorpus(opts: { workers?: number; matcher?: TagMatcher } = {}): PreviewCorpus {
-  const docs = new Map<string, DocumentInput>();
-  const matcher = opts.matcher ?? createTagMatcher({ workers: opts.workers });
-  let current: AbortController | null = null;
+/** Documents per load message: bounded copies between threads. */
+const LOAD_CHUNK = 100;
+
+export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCorpus {
+  const workers = Array.from({ length: Math.max(1, opts.workers ?? defaultWorkerCount()) }, () => new PoolWorker());
+  /** Where each document lives, and its place in corpus order. */
+  const placement = new Map<string, { shard: number; seq: number }>();
+  const shardSizes = workers.map(() => 0);
+  let seq = 0;
+  let current: { controller: AbortController } | null = null;
+  let lastStats: EvaluationStats | null = null;
+
+  const leastLoaded = (): number => shardSizes.indexOf(Math.min(...shardSizes));
+
+  const place = (doc: DocumentInput): number => {
+    const known = placement.get(doc.id);
+    if (known !== undefined) return known.shard;
+    const shard = leastLoaded();
+    placement.set(doc.id, { shard, seq: seq++ });
+    shardSizes[shard]++;
+    return shard;
+  };
+
+  const load = (docs: DocumentInput[]): void => {
+    const perShard = workers.map((): DocumentInput[] => []);
+    for (const doc of docs) perShard[place(doc)].push(doc);
+    perShard.forEach((list, shard) => {
+      for (let from = 0; from < list.length; from += LOAD_CHUNK) {
+        workers[shard].post({ kind: 'load', docs: list.slice(from, from + LOAD_CHUNK) });
+      }
+    });
+  };
+
+  function evaluateShard(
+    pw: PoolWorker,
+    definition: string,
+    signal: AbortSignal,
+    onBatch: (ids: string[], done: number) => void,
+  ): Promise<{ ids: string[]; stats: EvaluationStats | undefined }> {
+    const job = nextJob();
+    const ids: string[] = [];
+    return new Promise((resolve, reject) => {
+      const finish = (error: Error | null, stats?: EvaluationStats): void => {
+        stop();
+        signal.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve({ ids, stats });
+      };
+      const onAbort = (): void => {
+        pw.post({ kind: 'cancel', job });
+        finish(abortError());
+      };
+      const stop = pw.listen(job, (message) => {
+        if (message.kind === 'batch') {
+          ids.push(...message.ids);
+          onBatch(message.ids, message.done);
+        } else if (message.kind === 'done') finish(null, message.stats);
+        else if (message.kind === 'failed') finish(failure(message));
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+      pw.post({ kind: 'evaluate', job, definition });
+    });
+  }
 
   return {
-    set(next) {
-      docs.clear();
-      for (const doc of next) docs.set(doc.id, doc);
+    set(docs) {
+      placement.clear();
+      shardSizes.fill(0);
+      for (const pw of workers) pw.post({ kind: 'clear' });
+      load(docs);
     },
     upsert(doc) {
-      docs.set(doc.id, doc);
+      load([doc]);
     },
     remove(id) {
-      docs.delete(id);
+      const known = placement.get(id);
+      if (known === undefined) return;
+      placement.delete(id);
+      shardSizes[known.shard]--;
+      workers[known.shard].post({ kind: 'remove', ids: [id] });
     },
     get size() {
-      return docs.size;
+      return placement.size;
+    },
+    get lastStats() {
+      return lastStats;
     },
     async evaluate(definition, evalOpts = {}) {
-      current?.abort();
+      current?.controller.abort();
       const controller = new AbortController();
-      current = controller;
+      const mine = { controller };
+      current = mine;
       const outer = evalOpts.signal;
-      if (outer?.aborted) throw abortError();
       const forward = (): void => controller.abort();
+      if (outer?.aborted) controller.abort();
       outer?.addEventListener('abort', forward, { once: true });
       try {
-        return await matcher.match(definition, [...docs.values()], {
-          signal: controller.signal,
-          onBatch: evalOpts.onBatch,
-        });
+        // A definition that does not compile is answered here, before any worker runs.
+        const check = await checkDefinition(definition);
+        if (!check.ok) throw new InvalidDefinitionError(check.message);
+        if (controller.signal.aborted) throw abortError();
+        const total = placement.size;
+        let done = 0;
+        const results = await Promise.all(
+          workers.map((pw) =>
+            evaluateShard(pw, definition, controller.signal, (ids, count) => {
+              done += count;
+              evalOpts.onBatch?.(ids, done, total);
+            }),
+          ),
+        );
+        const failures = workers.flatMap((pw) => pw.loadFailures.splice(0));
+        if (failures.length > 0) throw new Error(`loading details failed: ${failures[0]}`);
+        lastStats = results.reduce<EvaluationStats>(
+          (sum, r) => ({
+            nodes: sum.nodes + (r.stats?.nodes ?? 0),
+            fast: sum.fast + (r.stats?.fast ?? 0),
+            exact: sum.exact + (r.stats?.exact ?? 0),
+            fastPlan: sum.fastPlan && (r.stats?.fastPlan ?? true),
+          }),
+          { nodes: 0, fast: 0, exact: 0, fastPlan: true },
+        );
+        const order = (id: string): number => placement.get(id)?.seq ?? Number.MAX_SAFE_INTEGER;
+        return results.flatMap((r) => r.ids).sort((a, b) => order(a) - order(b));
       } finally {
         outer?.removeEventListener('abort', forward);
-        if (current === controller) current = null;
+        if (current === mine) current = null;
       }
     },
+    async stats() {
+      const replies = await Promise.all(
+        workers.map(
+          (pw) =>
+            new Promise<ShardStats>((resolve, reject) => {
+              const job = nextJob();
+              const stop = pw.listen(job, (message) => {
+                stop();
+                if (message.kind === 'stats') resolve(message.stats);
+                else reject(new Error('no stats from an xpath worker'));
+              });
+              pw.post({ kind: 'stats', job });
+            }),
+        ),
+      );
+      return replies.reduce((sum, s) => ({
+        nodes: sum.nodes + s.nodes,
+        tableBytes: sum.tableBytes + s.tableBytes,
+        wasmBytes: sum.wasmBytes + s.wasmBytes,
+        heapBytes: sum.heapBytes + s.heapBytes,
+      }));
+    },
     async close() {
-      current?.abort();
-      if (!opts.matcher) await matcher.close();
+      current?.controller.abort();
+      await Promise.all(workers.map((pw) => pw.terminate()));
     },
   };
 }

@@ -7,7 +7,7 @@ import { loadDetail, NotModelled } from './fast/load';
 import { EXACT, FastPlan } from './fast/plan';
 import { ElementTables, NameIndex } from './fast/store';
 import type { DocTrees } from './fast/tree';
-import type { DocumentInput } from './protocol';
+import type { DocumentInput, EvaluationStats } from './protocol';
 import type { NodeDetails } from './composite';
 
 type Stored = Buffer | string | null | undefined;
@@ -19,13 +19,6 @@ interface Entry {
   lshw: Stored;
   lldp: Stored;
   elements: number;
-}
-
-export interface EvaluationStats {
-  nodes: number;
-  fast: number;
-  exact: number;
-  fastPlan: boolean;
 }
 
 /**

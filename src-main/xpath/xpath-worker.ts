@@ -1,43 +1,147 @@
-// Worker thread: evaluates one definition over a shard of nodes with the exact engine,
-// posting matches in batches so results stream, and stopping when its job is cancelled.
+// Worker thread. It holds one shard of a preview corpus (compact tables + deflated
+// details) and evaluates definitions over it, and it runs one-shot matches over nodes
+// sent with the request. Tasks run one at a time in arrival order; `cancel` is acted on
+// at once, between batches of the running evaluation.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { threadEngine } from './exact';
+import { threadEngine, type ExactEngine } from './exact';
 import type { FromWorker, ToWorker } from './protocol';
+import { Shard } from './shard';
 
 const port = parentPort;
 if (port === null) throw new Error('xpath-worker must run in a worker thread');
 
-const cancelled = new Set<number>();
 const post = (message: FromWorker): void => port.postMessage(message);
 const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Post matches at least this often, so the first ones arrive within a frame or two. */
+const POST_EVERY_MS = 12;
 
-async function run(job: Extract<ToWorker, { kind: 'match' }>): Promise<void> {
-  const engine = await threadEngine();
-  const compiled = engine.compile(job.definition);
+const cancelled = new Set<number>();
+const queue: ToWorker[] = [];
+let running = false;
+let shard: Shard | null = null;
+
+async function evaluate(engine: ExactEngine, target: Shard, job: number, definition: string): Promise<void> {
+  const compiled = engine.compile(definition);
   if (!compiled.ok) {
-    post({ kind: 'failed', job: job.job, message: compiled.message });
+    post({ kind: 'failed', job, message: compiled.message, invalid: true });
     return;
   }
   try {
-    for (let from = 0; from < job.docs.length; from += job.batchSize) {
-      if (cancelled.has(job.job)) return;
-      const batch = job.docs.slice(from, from + job.batchSize);
-      const ids = batch.filter((doc) => engine.matchOnce(compiled.compiled, doc)).map((doc) => doc.id);
-      post({ kind: 'batch', job: job.job, ids, done: batch.length });
-      await yieldToMessages();
+    const run = target.evaluate(definition, compiled.compiled, 32);
+    let ids: string[] = [];
+    let done = 0;
+    let last = performance.now();
+    for (let step = run.next(); ; step = run.next()) {
+      if (step.done) {
+        if (done > 0) post({ kind: 'batch', job, ids, done });
+        post({ kind: 'done', job, stats: step.value });
+        return;
+      }
+      ids.push(...step.value.ids);
+      done += step.value.done;
+      if (performance.now() - last >= POST_EVERY_MS) {
+        post({ kind: 'batch', job, ids, done });
+        ids = [];
+        done = 0;
+        await yieldToMessages();
+        if (cancelled.has(job)) return;
+        last = performance.now();
+      }
     }
-    post({ kind: 'done', job: job.job });
   } finally {
     engine.release(compiled);
-    cancelled.delete(job.job);
+  }
+}
+
+/** One-shot match (the region's rebuild): nodes loaded a batch at a time, then dropped. */
+async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match' }>): Promise<void> {
+  const compiled = engine.compile(task.definition);
+  if (!compiled.ok) {
+    post({ kind: 'failed', job: task.job, message: compiled.message, invalid: true });
+    return;
+  }
+  try {
+    for (let from = 0; from < task.docs.length; from += task.batchSize) {
+      if (cancelled.has(task.job)) return;
+      const batch = new Shard(engine, false);
+      for (const doc of task.docs.slice(from, from + task.batchSize)) batch.upsert(doc);
+      const ids: string[] = [];
+      let done = 0;
+      const run = batch.evaluate(task.definition, compiled.compiled, task.batchSize);
+      for (let step = run.next(); !step.done; step = run.next()) {
+        ids.push(...step.value.ids);
+        done += step.value.done;
+      }
+      post({ kind: 'batch', job: task.job, ids, done });
+      await yieldToMessages();
+    }
+    post({ kind: 'done', job: task.job });
+  } finally {
+    engine.release(compiled);
+  }
+}
+
+async function perform(task: ToWorker): Promise<void> {
+  const engine = await threadEngine();
+  shard ??= new Shard(engine, true);
+  switch (task.kind) {
+    case 'load':
+      for (const doc of task.docs) shard.upsert(doc);
+      return;
+    case 'remove':
+      for (const id of task.ids) shard.remove(id);
+      return;
+    case 'clear':
+      shard.clear();
+      return;
+    case 'evaluate':
+      if (!cancelled.has(task.job)) await evaluate(engine, shard, task.job, task.definition);
+      return;
+    case 'match':
+      if (!cancelled.has(task.job)) await match(engine, task);
+      return;
+    case 'stats':
+      post({
+        kind: 'stats',
+        job: task.job,
+        stats: {
+          nodes: shard.size,
+          tableBytes: shard.bytes,
+          wasmBytes: engine.libxml.heapBytes,
+          heapBytes: getHeapStatistics().used_heap_size,
+        },
+      });
+      return;
+    case 'cancel':
+      return;
+  }
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+      const job = 'job' in task ? task.job : -1;
+      try {
+        await perform(task);
+      } catch (error) {
+        post({ kind: 'failed', job, message: error instanceof Error ? error.message : String(error), invalid: false });
+      } finally {
+        if (job >= 0) cancelled.delete(job);
+      }
+    }
+  } finally {
+    running = false;
   }
 }
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'cancel') cancelled.add(message.job);
-  else
-    run(message).catch((error: unknown) =>
-      post({ kind: 'failed', job: message.job, message: error instanceof Error ? error.message : String(error) }),
-    );
+  else {
+    queue.push(message);
+    void drain();
+  }
 });
 post({ kind: 'ready' });

@@ -3,7 +3,7 @@
 // that this node needs the exact path.
 import { Compiler, type Compiled } from './compile';
 import { parseXPath, Unsupported } from './parse';
-import { CompositeTree, LIST, NeedsExact, PLAIN, elementRef, type DocTrees } from './tree';
+import { CompositeTree, DOC, LIST, NeedsExact, PLAIN, elementRef, type DocTrees } from './tree';
 import type { ElementTables, NameIndex } from './store';
 
 export const EXACT = 'exact' as const;
@@ -33,11 +33,12 @@ export class FastPlan {
     const node = doc.lshw >= 0 ? elementRef(PLAIN, doc.lshw) : LIST;
     try {
       const ctx = { node, pos: 1, size: 1 };
-      if (this.compiled.some !== undefined) return this.compiled.some(ctx, () => true);
+      // lxml leaves the document node out of the list it returns (see libxml.ts).
+      if (this.compiled.some !== undefined) return this.compiled.some(ctx, (ref) => ref !== DOC);
       const value = this.compiled.fn(ctx);
       switch (this.compiled.type) {
         case 'nodeset':
-          return (value as number[]).length > 0;
+          return (value as number[]).some((ref) => ref !== DOC);
         case 'string':
           return (value as string).length > 0;
         case 'number':

@@ -16,7 +16,7 @@ const amd = docs.filter((d) => d.lshw?.includes('AMD EPYC')).map((d) => d.id);
 const matcher = createTagMatcher({ workers: 2 });
 afterAll(() => matcher.close());
 
-describe('createTagMatcher', () => {
+describe('createTagMatcher', { timeout: 60_000 }, () => {
   test('matches in worker threads, in input order, streaming batches', async () => {
     const batches: { ids: string[]; done: number; total: number }[] = [];
     const ids = await matcher.match('//node[@id="cpu"]/product = "AMD EPYC"', docs, {
@@ -47,9 +47,9 @@ describe('createTagMatcher', () => {
   });
 });
 
-describe('createPreviewCorpus', () => {
+describe('createPreviewCorpus', { timeout: 60_000 }, () => {
   test('keeps documents, a newer evaluation cancels the older one', async () => {
-    const corpus = createPreviewCorpus({ matcher });
+    const corpus = createPreviewCorpus({ workers: 2 });
     corpus.set(docs);
     corpus.remove('node-0');
     corpus.upsert({ id: 'extra', lshw: lshw });

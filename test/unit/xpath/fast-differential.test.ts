@@ -61,7 +61,7 @@ describe('fast path = exact path on every node', () => {
   });
 });
 
-describe('what the fast path claims', () => {
+describe('what the fast path claims', { timeout: 60_000 }, () => {
   test('every typical definition is answered by the fast path, except unmodelled nodes', () => {
     for (const definition of TYPICAL) {
       const { fastPlan, exact } = evaluate(definition);

@@ -114,6 +114,13 @@ describe("Python's bool() of the result", () => {
     expect(matches('string(//node/vendor)', lshwOnly())).toBe(true);
     expect(matches('count(//node[@class="processor"])', lshwOnly())).toBe(true);
   });
+  test('a node-set of only the document node is an empty list in lxml: no match', () => {
+    for (const details of [lshwOnly(), lldpOnly, none]) expect(matches('/', details)).toBe(false);
+    expect(matches('..', lldpOnly)).toBe(false); // list's parent is the document node
+    expect(matches('..', lshwOnly())).toBe(true); // the lshw root's parent is list
+    expect(matches('count(/) = 1', none)).toBe(true);
+    expect(matches('ancestor::node()', lshwOnly())).toBe(true);
+  });
   test('node-sets and booleans', () => {
     expect(matches('//node[@id="cpu"]', lshwOnly())).toBe(true);
     expect(matches('//node[@id="gpu"]', lshwOnly())).toBe(false);

@@ -1,0 +1,74 @@
+// The xpath worker threads and the routing of their replies to whoever asked.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './protocol';
+import { spawnWorker } from './spawn-worker';
+
+export type Reply = Exclude<FromWorker, { kind: 'ready' }>;
+
+export class PoolWorker {
+  private readonly worker: Worker;
+  private readonly listeners = new Map<number, (message: Reply) => void>();
+  /** Failures of tasks without a job (loads): kept until the next evaluation reports them. */
+  readonly loadFailures: string[] = [];
+  readonly ready: Promise<void>;
+
+  constructor() {
+    this.worker = spawnWorker();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.once('error', reject);
+      this.worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'ready') resolve();
+        else if (message.job < 0 && message.kind === 'failed') this.loadFailures.push(message.message);
+        else this.listeners.get(message.job)?.(message);
+      });
+    });
+    this.worker.on('error', (error) => {
+      for (const listener of this.listeners.values()) {
+        listener({ kind: 'failed', job: -1, message: `xpath worker died: ${error.message}`, invalid: false });
+      }
+    });
+    this.worker.unref();
+  }
+
+  post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  /** While someone waits for a reply the worker keeps the process alive; idle, it does not. */
+  listen(job: number, listener: (message: Reply) => void): () => void {
+    this.listeners.set(job, listener);
+    this.worker.ref();
+    return () => {
+      this.listeners.delete(job);
+      if (this.listeners.size === 0) this.worker.unref();
+    };
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+let lastJob = 0;
+export const nextJob = (): number => ++lastJob;
+
+export function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(1, availableParallelism()));
+}
+
+/** A definition that does not compile; the message is libxml2's (lxml's) reason. */
+export class InvalidDefinitionError extends Error {
+  constructor(readonly reason: string) {
+    super(`Invalid xpath expression: ${reason}`);
+    this.name = 'InvalidDefinitionError';
+  }
+}
+
+export function abortError(): Error {
+  return new DOMException('The tag evaluation was cancelled', 'AbortError');
+}
+
+export function failure(message: Extract<Reply, { kind: 'failed' }>): Error {
+  return message.invalid ? new InvalidDefinitionError(message.message) : new Error(message.message);
+}
