@@ -3,38 +3,12 @@
 // is someone else's answers 403: MAAS raised PermissionDenied, which its middleware served
 // as 403 (the spec page says 401).
 import { X509Certificate } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
-import { nowIso } from '../db/open';
+import { SshKeysStore, type SshKeyRow } from '../stores/files-store';
 import { userOf } from './access';
-
-interface SslKeyRow {
-  id: number;
-  user_id: number;
-  key: string;
-}
-
-class SslKeysStore {
-  readonly #list: Statement<[number], SslKeyRow>;
-  readonly #get: Statement<[number], SslKeyRow>;
-  readonly #insert: Statement<[number, string, string]>;
-  readonly #delete: Statement<[number]>;
-
-  constructor(db: Database) {
-    this.#list = db.prepare('SELECT id, user_id, key FROM ssl_keys WHERE user_id = ? ORDER BY id');
-    this.#get = db.prepare('SELECT id, user_id, key FROM ssl_keys WHERE id = ?');
-    this.#insert = db.prepare('INSERT INTO ssl_keys (user_id, key, created) VALUES (?, ?, ?)');
-    this.#delete = db.prepare('DELETE FROM ssl_keys WHERE id = ?');
-  }
-
-  list = (userId: number) => this.#list.all(userId);
-  get = (id: number) => this.#get.get(id);
-  insert = (userId: number, key: string): SslKeyRow => ({ id: Number(this.#insert.run(userId, key, nowIso()).lastInsertRowid), user_id: userId, key });
-  delete = (id: number) => void this.#delete.run(id);
-}
 
 const PEM = /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*$/;
 
@@ -50,10 +24,10 @@ export function sslKeyProblem(key: string): string | null {
   return null;
 }
 
-const keyJson = (k: SslKeyRow) => ({ id: k.id, key: k.key, resource_uri: `/MAAS/api/1.0/account/prefs/sslkeys/${k.id}/` });
+const keyJson = (k: SshKeyRow) => ({ id: k.id, key: k.key, resource_uri: `/MAAS/api/1.0/account/prefs/sslkeys/${k.id}/` });
 
 export function sslKeysOps(core: RegionCore): OpTable {
-  const store = new SslKeysStore(core.db);
+  const store = new SshKeysStore(core.db, 'ssl_keys');
   return {
     'GET list': (ctx) => json(store.list(userOf(ctx).id).map(keyJson)),
     'POST new': (ctx) => {
@@ -72,7 +46,7 @@ export function sslKeysOps(core: RegionCore): OpTable {
 }
 
 export function sslKeyOps(core: RegionCore): OpTable {
-  const store = new SslKeysStore(core.db);
+  const store = new SshKeysStore(core.db, 'ssl_keys');
   const find = (ctx: Ctx) => {
     const u = userOf(ctx);
     const k = /^\d{1,15}$/.test(ctx.args[0]) ? store.get(Number(ctx.args[0])) : undefined;

@@ -61,11 +61,12 @@ export class SshKeysStore {
   readonly #insert: Statement<[number, string, string]>;
   readonly #delete: Statement<[number]>;
 
-  constructor(db: Database) {
-    this.#list = db.prepare('SELECT id, user_id, key FROM ssh_keys WHERE user_id = ? ORDER BY id');
-    this.#get = db.prepare('SELECT id, user_id, key FROM ssh_keys WHERE id = ?');
-    this.#insert = db.prepare('INSERT INTO ssh_keys (user_id, key, created) VALUES (?, ?, ?)');
-    this.#delete = db.prepare('DELETE FROM ssh_keys WHERE id = ?');
+  /** `table`: ssh_keys, or ssl_keys (the same shape, for account/prefs/sslkeys/). */
+  constructor(db: Database, table: 'ssh_keys' | 'ssl_keys' = 'ssh_keys') {
+    this.#list = db.prepare(`SELECT id, user_id, key FROM ${table} WHERE user_id = ? ORDER BY id`);
+    this.#get = db.prepare(`SELECT id, user_id, key FROM ${table} WHERE id = ?`);
+    this.#insert = db.prepare(`INSERT INTO ${table} (user_id, key, created) VALUES (?, ?, ?)`);
+    this.#delete = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   }
 
   list(userId: number): SshKeyRow[] {
