@@ -1,5 +1,6 @@
 // The resources of issue 11 (the second half of the MAAS 1.8 API), appended to the table
-// in ./resources.ts. Handler names are MAAS 1.8's Piston handlers (describe/ shows them).
+// in ./resources.ts. Handler names are MAAS 1.8's Piston handlers (describe/ shows them);
+// paths as MAAS 1.8 spelled them (two without a trailing slash; the router accepts both).
 import type { Resource } from '../http/context';
 import type { RegionCore } from '../region-core';
 import { bootImagesOps, bootResourceOps, bootResourcesOps } from './boot-resources';
@@ -30,10 +31,10 @@ export function moreResources(core: RegionCore): Resource[] {
     { name: 'BootSourceSelectionHandler', doc: 'Manage a boot source selection.',
       path: 'boot-sources/{boot_source_id}/selections/{id}/', ops: bootSourceSelectionOps(core) },
     { name: 'CommissioningScriptsHandler', doc: 'Manage custom commissioning scripts.', path: 'commissioning-scripts/', ops: commissioningScriptsOps(core) },
-    { name: 'CommissioningScriptHandler', doc: 'Manage a custom commissioning script.', path: 'commissioning-scripts/{name}/', ops: commissioningScriptOps(core) },
+    { name: 'CommissioningScriptHandler', doc: 'Manage a custom commissioning script.', path: 'commissioning-scripts/{name}', ops: commissioningScriptOps(core) },
     { name: 'NodeResultHandler', doc: 'Read the collection of NodeResult in the MAAS.', path: 'installation-results/', ops: installationResultsOps(core) },
     { name: 'LicenseKeysHandler', doc: 'Manage the license keys.', path: 'license-keys/', ops: licenseKeysOps(core) },
-    { name: 'LicenseKeyHandler', doc: 'Manage a license key.', path: 'license-key/{osystem}/{distro_series}/', ops: licenseKeyOps(core) },
+    { name: 'LicenseKeyHandler', doc: 'Manage a license key.', path: 'license-key/{osystem}/{distro_series}', ops: licenseKeyOps(core) },
     { name: 'SSLKeysHandler', doc: 'Operations on multiple keys.', path: 'account/prefs/sslkeys/', ops: sslKeysOps(core) },
     { name: 'SSLKeyHandler', doc: 'Manage an SSL key.', path: 'account/prefs/sslkeys/{keyid}/', ops: sslKeyOps(core) },
   ];

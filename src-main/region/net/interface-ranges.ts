@@ -23,8 +23,10 @@ export function networkOf(i: InterfaceFields): Net | null {
 export function rangeOf(i: InterfaceFields, kind: 'dynamic' | 'static'): Range | null {
   const [lo, hi] = kind === 'dynamic' ? [i.ip_range_low, i.ip_range_high] : [i.static_ip_range_low, i.static_ip_range_high];
   if (!lo || !hi) return null;
-  const a = ipOf(`${kind === 'static' ? 'static_' : ''}ip_range_low`, lo);
-  const b = ipOf(`${kind === 'static' ? 'static_' : ''}ip_range_high`, hi);
+  const prefix = kind === 'static' ? 'static_' : '';
+  const a = ipOf(`${prefix}ip_range_low`, lo);
+  const b = ipOf(`${prefix}ip_range_high`, hi);
+  if (a.family !== b.family) throw fieldError(`${prefix}ip_range_high`, `${lo} and ${hi} are of different address families.`);
   return { family: a.family, first: a.value, last: b.value };
 }
 

@@ -72,6 +72,7 @@ test('cluster interfaces: new/list/read/update/delete with ranges inside the net
     [{ interface: 'eth1', ip: '192.168.10.2', subnet_mask: '255.255.0.0', management: '1', ip_range_low: '192.168.20.1', ip_range_high: '192.168.20.9' }, /overlaps the network of managed interface eth0/],
     [{ interface: 'eth1', ip: '10.0.0.1', subnet_mask: '255.255.255.0', ip_range_low: '10.0.0.50' }, /give both ip_range_low and ip_range_high/],
     [{ interface: 'eth1', ip: '10.0.0.1', management: '7' }, /^management:/],
+    [{ interface: 'eth1', ip: '10.0.0.1', subnet_mask: '255.255.255.0', static_ip_range_low: '10.0.0.5', static_ip_range_high: '::5' }, /different address families/],
     [{ interface: 'eth1', ip: 'ten' }, /^ip: .*not a valid IP/],
     [{ interface: 'eth1', name: 'has space', ip: '10.0.0.1' }, /^name: .*letters, digits, dashes and colons/],
     [{ interface: 'eth0', name: 'eth0', ip: '10.0.0.1' }, /^name: Interface name eth0 is already used/],
