@@ -77,6 +77,7 @@ export class DetailsCache {
       upsertNode: db.prepare(`INSERT INTO nodes VALUES (@c, @systemId, @hostname, @statusName, @tags, @fingerprint)
         ON CONFLICT DO UPDATE SET hostname = excluded.hostname, status_name = excluded.status_name,
         tags = excluded.tags, fingerprint = excluded.fingerprint`),
+      nodeCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM nodes WHERE connection_id = ?'),
       deleteNode: db.prepare('DELETE FROM nodes WHERE connection_id = ? AND system_id = ?'),
       fingerprints: db.prepare<[string], { system_id: string; fingerprint: string }>(
         'SELECT system_id, fingerprint FROM details WHERE connection_id = ?'),
@@ -95,6 +96,10 @@ export class DetailsCache {
       systemId: r.system_id, hostname: r.hostname, statusName: r.status_name,
       tags: JSON.parse(r.tags) as string[], fingerprint: r.fingerprint,
     }));
+  }
+
+  nodeCount(connectionId: string): number {
+    return this.#q.nodeCount.get(connectionId)?.n ?? 0;
   }
 
   /** Replaces the node list (details of nodes that are gone go with them). */

@@ -40,7 +40,7 @@ export class PreviewService {
 
   start(connectionId: string, definition: string, previewId: string): PreviewStarted {
     const corpus = this.#corpusFor(connectionId);
-    const known = this.#d.cache.nodes(connectionId).length;
+    const known = this.#d.cache.nodeCount(connectionId);
     const total = corpus.size;
     const controller = new AbortController();
     this.#running.set(previewId, controller);

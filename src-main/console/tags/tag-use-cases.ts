@@ -32,7 +32,8 @@ export interface TagDeps {
 
 export interface TagDraft { name: string; definition: string; comment: string; kernelOpts: string }
 
-const offline = (e: unknown): boolean => e instanceof ConsoleFailure && e.code === 'unreachable';
+/** The server did not answer (or answered 503): the cache stands in for reads. */
+const offline = (e: unknown): boolean => e instanceof ConsoleFailure && (e.code === 'unreachable' || e.code === 'unavailable');
 
 function countTags(nodes: CachedNode[]): Map<string, number> {
   const counts = new Map<string, number>();
