@@ -5,5 +5,6 @@ import { eventsBench } from './events.bench';
 import { powerBench } from './power.bench';
 import { regionBench } from './region.bench';
 import { regionTagsBench } from './region-tags.bench';
+import { tagsBench } from './tags.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, eventsBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, eventsBench, tagsBench];

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMBEDDED_ID } from '../../src-main/connections/index';
+import { EMBEDDED_ID, memoryKeychain } from '../../src-main/connections/index';
 import { startConsoleHost, type ConsoleHost } from './console-host';
 import { seedRegionTags, type SeededTags } from './tags-seed';
 
@@ -16,7 +16,7 @@ export async function startTagsConsole(o: { nodes: number; seed?: number; scale?
   const dataDir = mkdtempSync(join(tmpdir(), 'maas-console-tags-'));
   // connections/ keeps the embedded region's data in DATA_DIR/region.
   const seeded = await seedRegionTags(join(dataDir, 'region'), { nodes: o.nodes, seed: o.seed, scale: o.scale, oddities: false });
-  const host = await startConsoleHost({ dataDir, region: true });
+  const host = await startConsoleHost({ dataDir, region: true, keychain: memoryKeychain() });
   const close = async () => {
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });
