@@ -69,8 +69,8 @@ export const EXPORT_CAP = 200_000;
 
 export const eventsChannels = {
   /**
-   * Reads history newest first from `before` (or the newest event). Reads server pages until
-   * `want` events pass the local filters, `limit` events were read, or the history ends.
+   * Reads history newest first from `before` (or the newest event). Reads whole server pages
+   * until `want` events pass the local filters, `limit` events were read, or the history ends.
    */
   'events.query': channel(z.object({
     connectionId: ConnectionId,

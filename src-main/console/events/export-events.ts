@@ -16,7 +16,7 @@ export const exportEvents = (d: Pick<EventsDeps, 'clientFor' | 'connectionOf' | 
     const picked: LoggedEvent[] = [];
     let truncated = false;
     scan: for await (const page of historyPages(client, r.filter, null)) {
-      for (const e of page) {
+      for (const e of page.events) {
         if (isBeforeRange(e, r.filter)) break scan;
         if (!matches(e)) continue;
         if (picked.length === cap) { truncated = true; break scan; }

@@ -10,7 +10,7 @@ export interface QueryRequest {
   connectionId: string;
   filter: EventFilter;
   before: number | null;
-  /** At most this many events read. */
+  /** Stop once this many events were read (at the end of the MAAS page that reaches it). */
   limit: number;
   /** Stop once this many pass the local filters. */
   want: number;
@@ -22,13 +22,15 @@ export const queryEvents = (d: Pick<EventsDeps, 'clientFor'>) => async (r: Query
   const events: LoggedEvent[] = [];
   let matched = 0;
   let ended = true;
+  // Whole MAAS pages are kept (a page is paid for once read), so the run may pass `limit`
+  // by less than a page.
   scan: for await (const page of historyPages(client, r.filter, r.before, Math.min(SERVER_PAGE, r.limit))) {
-    for (const e of page) {
+    for (const e of page.events) {
       if (isBeforeRange(e, r.filter)) break scan;
       events.push(e);
       if (matches(e)) matched++;
-      if (matched >= r.want || events.length >= r.limit) { ended = false; break scan; }
     }
+    if (!page.last && (matched >= r.want || events.length >= r.limit)) { ended = false; break; }
   }
   // Past the start of the time range nothing older can match: the history is done for this filter.
   return { events, matched, older: ended || !events.length ? null : events[events.length - 1].id };

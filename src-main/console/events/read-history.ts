@@ -9,17 +9,24 @@ import type { EventsClient } from './deps';
 /** MAAS's cap on `limit` for `events op=query`. */
 export const SERVER_PAGE = 1000;
 
+export interface HistoryPage {
+  events: LoggedEvent[];
+  /** True for the oldest page of the history. */
+  last: boolean;
+}
+
 /** Pages of history, newest first, from just below `before` (or from the newest event). */
 export async function* historyPages(client: EventsClient, f: EventFilter, before: number | null,
-  pageSize = SERVER_PAGE): AsyncGenerator<LoggedEvent[]> {
+  pageSize = SERVER_PAGE): AsyncGenerator<HistoryPage> {
   const base = serverQueryOf(f);
   let cursor = before;
   for (;;) {
     const page = await client.queryEvents({ ...base, limit: pageSize, ...(cursor !== null ? { before: cursor } : {}) });
     const events = page.events.map(toLogged);
-    if (events.length) yield events;
     // MAAS honours any limit up to 1000, so a short page is the end of the history.
-    if (events.length < pageSize) return;
+    const last = events.length < pageSize;
+    if (events.length) yield { events, last };
+    if (last) return;
     cursor = Math.min(...events.map((e) => e.id));
   }
 }

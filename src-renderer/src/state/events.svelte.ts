@@ -10,7 +10,11 @@ import type { ExportFormat } from '../../../src-shared/events/event-export';
 /** Rows kept in memory; past this the oldest are dropped (scrolling back reads them again). */
 export const MAX_LOADED = 250_000;
 const FIRST_WANT = 300;
+/** Scrolling back: at least a MAAS page of matches per step. */
+const OLDER_WANT = 1000;
 const PAGE_LIMIT = 5000;
+/** Per request when reading everything: fewer, larger answers over IPC. */
+const BULK_LIMIT = 20_000;
 
 export class EventLog {
   #all = $state.raw<LoggedEvent[]>([]);
@@ -77,12 +81,12 @@ export class EventLog {
   }
 
   /** Reads the next older run (until enough of it passes the local filters). */
-  async loadOlder() {
+  async loadOlder(limit = PAGE_LIMIT) {
     if (this.loading || this.older === null) return;
     const gen = this.#generation;
     this.loading = true;
     const r = await this.client.call('events.query', {
-      connectionId: this.connectionId, filter: this.filter, before: this.older, want: FIRST_WANT, limit: PAGE_LIMIT,
+      connectionId: this.connectionId, filter: this.filter, before: this.older, want: Math.min(limit, OLDER_WANT), limit,
     });
     if (gen !== this.#generation) return;
     this.loading = false;
@@ -94,7 +98,7 @@ export class EventLog {
   /** Reads everything older, run after run (before an export of what is on screen, or a bench). */
   async loadAll() {
     while (this.older !== null && !this.error) {
-      await this.loadOlder();
+      await this.loadOlder(BULK_LIMIT);
       if (this.loading) return;
     }
   }

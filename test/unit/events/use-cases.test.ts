@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import type { EventArrival } from '../../../src-shared/contract/events';
-import { emptyFilter } from '../../../src-shared/events/event-filter';
+import { emptyFilter, matcherOf } from '../../../src-shared/events/event-filter';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { EventsDeps } from '../../../src-main/console/events/deps';
 import { exportEvents } from '../../../src-main/console/events/export-events';
@@ -24,18 +24,20 @@ function setup(n = 0) {
   return { log, arrivals, deps };
 }
 
-test('reads newest first across MAAS pages of 1000 and says where the next older run starts', async () => {
+test('reads newest first in whole MAAS pages of 1000 and says where the next older run starts', async () => {
   const { log, deps } = setup(2500);
   const s = await queryEvents(deps)({ connectionId: 'lab', filter: emptyFilter(), before: null, limit: 1500, want: 5000 });
-  expect(s.events).toHaveLength(1500);
+  expect(s.events).toHaveLength(2000); // the page that reached 1,500 is kept whole
   expect(s.events[0].id).toBe(2500);
   expect(s.events.every((e, i) => i === 0 || e.id === s.events[i - 1].id - 1)).toBe(true);
-  expect(s.older).toBe(1001);
+  expect(s.older).toBe(501);
   expect(log.queries.map((q) => [q.limit, q.before])).toEqual([[1000, undefined], [1000, 1501]]);
   expect(s.events[0].at).toBe(log.start + 2500 * 1000);
   const rest = await queryEvents(deps)({ connectionId: 'lab', filter: emptyFilter(), before: s.older, limit: 5000, want: 5000 });
-  expect(rest.events.map((e) => e.id)).toEqual(Array.from({ length: 1000 }, (_, i) => 1000 - i));
+  expect(rest.events.map((e) => e.id)).toEqual(Array.from({ length: 500 }, (_, i) => 500 - i));
   expect(rest.older).toBeNull();
+  const small = await queryEvents(deps)({ connectionId: 'lab', filter: emptyFilter(), before: null, limit: 10, want: 10 });
+  expect([small.events.length, small.older]).toEqual([10, 2491]);
 });
 
 test('level, nodes and zone are sent to the server; the local filter decides when enough was read', async () => {
@@ -44,8 +46,13 @@ test('level, nodes and zone are sent to the server; the local filter decides whe
   const s = await queryEvents(deps)({ connectionId: 'lab', filter, before: null, limit: 20_000, want: 3 });
   expect(log.queries[0]).toMatchObject({ level: 'ERROR', zone: ['rack-12'] });
   expect(s.events.every((e) => e.level === 'ERROR' && e.hostname !== 'alpha')).toBe(true);
-  expect(s.matched).toBe(3);
-  expect(s.older).toBe(s.events.at(-1)!.id);
+  expect(s.events).toHaveLength(200); // every ERROR of rack-12: one short MAAS page, the whole history
+  expect(s.matched).toBe(s.events.filter(matcherOf(filter)).length);
+  expect(s.older).toBeNull();
+  const many = new FakeEventLog(threeNodes);
+  for (let i = 0; i < 5000; i++) many.record(i % 3, 'INFO', 'Node changed status', i % 100 ? 'routine' : 'rare');
+  const rare = await queryEvents({ clientFor: async () => many })({ connectionId: 'lab', filter: { ...emptyFilter(), text: 'rare' }, before: null, limit: 20_000, want: 15 });
+  expect([rare.events.length, rare.matched, rare.older]).toEqual([2000, 20, 3001]);
 });
 
 test('reading stops at the start of the time range: nothing older can match', async () => {
