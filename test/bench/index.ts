@@ -6,5 +6,6 @@ import { powerBench } from './power.bench';
 import { regionBench } from './region.bench';
 import { regionTagsBench } from './region-tags.bench';
 import { tagsBench } from './tags.bench';
+import { regionIpsBench } from './region-ips.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, eventsBench, tagsBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, tagsBench];
