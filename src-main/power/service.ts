@@ -214,10 +214,13 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
 
   /** One query per node at a time: a second asker shares the first one's answer. */
   const query = (t: PowerTarget, source: 'request' | 'poll') => {
-    const running = queries.get(t.systemId);
+    // Same node *and* same parameters: a query right after a parameter change is not
+    // answered with the old parameters' result.
+    const key = queryKey(t);
+    const running = queries.get(key);
     if (running) return running;
-    const p = perform('query', t, source).finally(() => queries.delete(t.systemId));
-    queries.set(t.systemId, p);
+    const p = perform('query', t, source).finally(() => queries.delete(key));
+    queries.set(key, p);
     return p;
   };
 
@@ -232,7 +235,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     }
     for (const t of targets) {
       const d = drivers[t.powerType];
-      if (!d?.query || t.powerType === 'manual' || queries.has(t.systemId) || powerTypeInfo(t.powerType)?.supported === false) continue;
+      if (!d?.query || t.powerType === 'manual' || queries.has(queryKey(t)) || powerTypeInfo(t.powerType)?.supported === false) continue;
       let key: string;
       try {
         key = d.bmcKey(t.params);
@@ -264,6 +267,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
   };
 }
 
+const queryKey = (t: PowerTarget) => JSON.stringify([t.systemId, t.powerType, Object.entries(t.params).sort()]);
 const isFatal = (e: unknown) => e instanceof PowerError && e.fatal;
 const closedError = () => new PowerError('failed', 'the power service was closed');
 

@@ -133,3 +133,19 @@ describe('power service', () => {
     expect(Object.fromEntries(seen)).toEqual({ 'node-a': 'query:on', 'node-b': 'query:off' });
   });
 });
+
+describe('shared queries', () => {
+  test('two asks for the same node share one query; new parameters get their own', async () => {
+    let release!: () => void;
+    const a = fakeBmc({ state: 'on', hold: new Promise<void>((r) => (release = r)) });
+    const b = fakeBmc({ state: 'off' });
+    const { s } = service({ a, b });
+    const first = s.query(node('a', 'n1'));
+    const second = s.query(node('a', 'n1'));
+    const moved = s.query({ ...node('a', 'n1'), params: { power_address: 'b', power_pass: 'x' } });
+    await expect(moved).resolves.toMatchObject({ state: 'off' });
+    release();
+    expect(await first).toBe(await second);
+    expect(a.calls).toEqual(['query']);
+  });
+});
