@@ -15,6 +15,7 @@ export interface ProbedDomain {
 
 /** MAAS's ARCH_FIX: libvirt's architecture names → Ubuntu's. */
 const ARCH_FIX: Record<string, string> = { x86_64: 'amd64', ppc64: 'ppc64el', ppc64le: 'ppc64el', i686: 'i386' };
+const PARALLEL = 4;
 
 export class ProbeError extends Error {
   constructor(readonly kind: 'bad-parameters' | 'unreachable' | 'tool-missing', message: string) {
@@ -51,14 +52,16 @@ export async function probeVirsh(opts: { uri: string; password: string; prefix: 
   try {
     const names = (await virsh(['list', '--all', '--name'])).split('\n').map((n) => n.trim()).filter(Boolean)
       .filter((n) => n.startsWith(opts.prefix));
-    const domains: ProbedDomain[] = [];
-    for (const name of names) {
+    const describe = async (name: string): Promise<ProbedDomain> => {
       const xml = await virsh(['dumpxml', '--domain', name]);
       // libvirt's own, well-formed output: the <os><type arch=…> and <mac address=…/> attributes.
       const arch = /<type\b[^>]*\barch=['"]([^'"]+)['"]/.exec(xml)?.[1] ?? 'amd64';
       const macs = [...xml.matchAll(/<mac\s+address=['"]([^'"]+)['"]/g)].map((m) => normaliseMac(m[1])).filter((m): m is string => !!m);
-      domains.push({ name, architecture: `${ARCH_FIX[arch] ?? arch}/generic`, macs: [...new Set(macs)] });
-    }
+      return { name, architecture: `${ARCH_FIX[arch] ?? arch}/generic`, macs: [...new Set(macs)] };
+    };
+    // A few dumpxml at a time: over qemu+ssh each is a connection, and hypervisors hold dozens of domains.
+    const domains: ProbedDomain[] = [];
+    for (let i = 0; i < names.length; i += PARALLEL) domains.push(...(await Promise.all(names.slice(i, i + PARALLEL).map(describe))));
     return domains;
   } finally {
     await scratch.remove();
