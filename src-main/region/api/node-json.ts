@@ -5,15 +5,17 @@ import type { Api1Device, Api1Node, Api1Zone } from '../../../src-shared/maas/in
 import { api1LegacyStatus, displayStatus } from '../../../src-shared/maas/index';
 import type { NodeRow } from '../stores/nodes-store';
 import { API_PREFIX } from '../http/paths';
+import { prepared } from '../stores/node-query';
 
 type Grouped = Map<number, string[]>;
 
-function groupBy(rows: { node_id: number; v: string }[]): Grouped {
+/** [node_id, value] rows (better-sqlite3 raw mode: no object per row) grouped by node. */
+function grouped(db: Database, sql: string, args: unknown[]): Grouped {
   const m: Grouped = new Map();
-  for (const r of rows) {
-    const l = m.get(r.node_id);
-    if (l) l.push(r.v);
-    else m.set(r.node_id, [r.v]);
+  for (const [id, v] of prepared(db, sql).raw(true).all(...args) as [number, string][]) {
+    const l = m.get(id);
+    if (l) l.push(v);
+    else m.set(id, [v]);
   }
   return m;
 }
@@ -36,11 +38,11 @@ export class NodeJsonContext {
     const ids = JSON.stringify(rows.map((r) => r.id));
     const restrict = few ? 'WHERE node_id IN (SELECT value FROM json_each(?))' : '';
     const a = few ? [ids] : [];
-    this.macs = groupBy(db.prepare(`SELECT node_id, mac AS v FROM macs ${restrict} ORDER BY id`).all(...a) as { node_id: number; v: string }[]);
-    this.ips = groupBy(db.prepare(`SELECT node_id, ip AS v FROM static_ips WHERE node_id IS NOT NULL ${few ? 'AND node_id IN (SELECT value FROM json_each(?))' : ''}
-      ORDER BY id`).all(...a) as { node_id: number; v: string }[]);
-    this.tags = groupBy(db.prepare(`SELECT nt.node_id, t.name AS v FROM node_tags nt JOIN tags t ON t.id = nt.tag_id
-      ${few ? 'WHERE nt.node_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.name`).all(...a) as { node_id: number; v: string }[]);
+    this.macs = grouped(db, `SELECT node_id, mac FROM macs ${restrict} ORDER BY id`, a);
+    this.ips = grouped(db, `SELECT node_id, ip FROM static_ips WHERE node_id IS NOT NULL ${few ? 'AND node_id IN (SELECT value FROM json_each(?))' : ''}
+      ORDER BY id`, a);
+    this.tags = grouped(db, `SELECT nt.node_id, t.name FROM node_tags nt JOIN tags t ON t.id = nt.tag_id
+      ${few ? 'WHERE nt.node_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.name`, a);
     this.zones = new Map((db.prepare('SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
       .map((z) => [z.id, zoneJson(z)]));
     this.users = new Map((db.prepare('SELECT id, username FROM users').all() as { id: number; username: string }[]).map((u) => [u.id, u.username]));
