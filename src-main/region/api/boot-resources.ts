@@ -103,7 +103,7 @@ export function bootResourcesOps(core: RegionCore): OpTable {
     },
     'POST import': (ctx) => {
       requireAdmin(ctx, 'Importing boot resources');
-      throw cannotImport(store.list().length);
+      throw cannotImport(store.list());
     },
   };
 }
@@ -149,11 +149,12 @@ export function bootImagesOps(core: RegionCore): OpTable {
 export const IMPORT_REFUSAL = 'This embedded region cannot import boot images: it runs on a laptop with no image mirror ' +
   'to download from (boot sources and selections are recorded, nothing is fetched).';
 
-/** 503 for op=import and import_boot_images: honest about why, and what to do instead. */
-export function cannotImport(uploaded: number): RegionError {
+/** 503 for op=import and import_boot_images: honest about why, what to do instead, and what is here. */
+export function cannotImport(uploaded: readonly { name: string; architecture: string }[]): RegionError {
+  const shown = uploaded.slice(0, 10).map((r) => `${r.name} (${r.architecture})`).join(', ');
+  const list = uploaded.length ? `uploaded so far: ${shown}${uploaded.length > 10 ? ` and ${uploaded.length - 10} more` : ''}` : 'nothing is uploaded yet';
   return new RegionError('unavailable', `${IMPORT_REFUSAL} Upload images instead with POST /MAAS/api/1.0/boot-resources/ ` +
-    `(name, architecture, filetype, and the file as "content"); ${uploaded} uploaded image(s) are listed by GET boot-resources/ ` +
-    'and nodegroups/{uuid}/boot-images/.');
+    `(name, architecture, filetype, and the file as "content"); ${list} (GET boot-resources/, nodegroups/{uuid}/boot-images/).`);
 }
 
-export const uploadedCount = (core: RegionCore): number => new BootResourcesStore(core.db).list().length;
+export const uploadedResources = (core: RegionCore): { name: string; architecture: string }[] => new BootResourcesStore(core.db).list();

@@ -11,7 +11,7 @@ import { DEFAULT_ZONE_ID } from '../stores/zones-store';
 import { generateHostname } from '../stores/nodes-store';
 import { checkLibvirtUri, probeVirsh, ProbeError } from '../probe/virsh-probe';
 import { requireAdmin } from './access';
-import { cannotImport, uploadedCount } from './boot-resources';
+import { cannotImport, uploadedResources } from './boot-resources';
 import { field, fieldError, requiredField } from './form';
 import { hostnameProblem } from './lookup';
 
@@ -70,7 +70,7 @@ export function clusterOps(core: RegionCore): OpTable {
     },
     'POST import_boot_images': (ctx) => {
       admin(ctx, 'Importing boot images');
-      throw cannotImport(uploadedCount(core));
+      throw cannotImport(uploadedResources(core));
     },
     'POST probe_and_enlist_hardware': async (ctx) => {
       admin(ctx, 'Probing and enlisting hardware');

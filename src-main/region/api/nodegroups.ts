@@ -9,7 +9,7 @@ import type { RegionCore } from '../region-core';
 import { findNodes } from '../stores/node-query';
 import { requireAdmin, userOf } from './access';
 import { list } from './lookup';
-import { cannotImport, uploadedCount } from './boot-resources';
+import { cannotImport, uploadedResources } from './boot-resources';
 import { clusterOps, nodegroupJson } from './cluster';
 
 export function nodegroupsOps(core: RegionCore): OpTable {
@@ -45,7 +45,7 @@ export function nodegroupsOps(core: RegionCore): OpTable {
     },
     'POST import_boot_images': (ctx) => {
       requireAdmin(ctx, 'Importing boot images');
-      throw cannotImport(uploadedCount(core));
+      throw cannotImport(uploadedResources(core));
     },
   };
 }
