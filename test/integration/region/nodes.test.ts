@@ -256,3 +256,15 @@ describe('one node', () => {
     expect(Object.keys((await call('nodes/', { query: { op: 'power_parameters' } })).json()).sort()).toEqual([...ids].sort());
   });
 });
+
+test('check_commissioning fails nodes commissioning for more than 20 minutes, and only those', async () => {
+  const region = await testRegion();
+  const call = client(region);
+  const [old, recent] = await enlist(call, 2);
+  region.core.db.prepare('UPDATE nodes SET status_changed = ? WHERE system_id = ?').run(new Date(Date.now() - 21 * 60_000).toISOString(), old);
+  const r = await call('nodes/', { query: { op: 'check_commissioning' }, form: {} });
+  expect(r.json().map((n: { system_id: string }) => n.system_id)).toEqual([old]);
+  expect(await statusOf(call, old)).toBe('Failed commissioning');
+  expect(await statusOf(call, recent)).toBe('Commissioning');
+  expect((await client(region, region.createApiKey('bob'))('nodes/', { query: { op: 'check_commissioning' }, form: {} })).status).toBe(403);
+});
