@@ -17,6 +17,9 @@ export class EventsPage {
   async levelsShown(): Promise<string[]> {
     return this.rows().locator('.event-level').allTextContents();
   }
+  async nodesShown(): Promise<string[]> {
+    return this.rows().locator('[role="gridcell"]:nth-child(4)').allTextContents();
+  }
   async addNode(hostname: string) {
     await this.nodeInput().fill(hostname);
     await this.nodeInput().press('Enter');
