@@ -2,7 +2,7 @@
 // its counts and gain/lose (checked against python3-lxml on the same documents), a syntax
 // error is explained with where it is, saving asks first with the counts, and a click in
 // the lshw explorer becomes a definition. Screenshots in both themes.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { lxmlMatches } from '../integration/xpath/lxml-reference';
 import { startTagsConsole, type TagsConsole } from '../support/tags-console';
 import { SEEDED_TAGS } from '../support/tags-seed';
@@ -15,6 +15,9 @@ test.beforeAll(async () => { host = await startTagsConsole({ nodes: NODES, seed:
 test.afterAll(async () => { await host?.close(); });
 
 const INTEL = '//node[@class="processor"]/vendor = "Intel Corp."';
+
+/** Lets theme transitions finish before a screenshot. */
+const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 
 test('a typed definition streams its matches and gain/lose, exactly as MAAS would match', async ({ page }) => {
   test.setTimeout(180_000);
@@ -35,6 +38,7 @@ test('a typed definition streams its matches and gain/lose, exactly as MAAS woul
   expect(await tags.count(tags.matched())).toBe(amd.size);
   expect(await tags.count(tags.gained())).toBe([...amd].filter((id) => !members.has(id)).length);
   expect(await tags.count(tags.lost())).toBe([...members].filter((id) => !amd.has(id)).length);
+  await settled(page);
   await shell.shot('tags-preview-light');
 
   await tags.typeDefinition(INTEL);
@@ -55,6 +59,7 @@ test('a definition that does not compile is explained, with where it goes wrong'
   await expect(alert).toContainText('column 26');
   await expect(page.getByLabel('Where the definition goes wrong')).toContainText('^');
   await expect(page.getByRole('button', { name: 'Create tag…' })).toBeDisabled();
+  await settled(page);
   await shell.shot('tags-invalid-dark');
   expect(shell.errors).toEqual([]);
 });
@@ -77,6 +82,7 @@ test('saving asks for confirmation with the gain/lose counts, then the region re
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('confirm-gain')).toHaveText(String(gain));
   await expect(dialog.getByTestId('confirm-lose')).toHaveText(String(lose));
+  await settled(page);
   await shell.shot('tags-save-confirm-light');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -85,7 +91,7 @@ test('saving asks for confirmation with the gain/lose counts, then the region re
   await expect(row).toContainText(INTEL);
   await expect(async () => {
     await page.getByRole('button', { name: 'Reload', exact: true }).click();
-    await expect(row.getByRole('gridcell').last()).toHaveText(String(matched), { timeout: 1000 });
+    await expect(row.getByRole('gridcell').nth(1)).toHaveText(String(matched), { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
   expect(shell.errors).toEqual([]);
 });
@@ -115,8 +121,11 @@ test('the lshw explorer: search, a click gives an XPath and a definition, two no
   expect(await tags.count(tags.matched())).toBeGreaterThan(0);
   await explorer.getByLabel('Compare with').selectOption({ index: 2 });
   await expect(explorer.getByRole('region', { name: /^Details of / })).toHaveCount(2);
+  await explorer.getByRole('region', { name: /^Details of / }).first().scrollIntoViewIfNeeded();
+  await settled(page);
   await shell.shot('tags-explorer-dark');
   await shell.setTheme('light');
+  await settled(page);
   await shell.shot('tags-explorer-light');
   expect(shell.errors).toEqual([]);
 });

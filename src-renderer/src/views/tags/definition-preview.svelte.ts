@@ -22,7 +22,9 @@ export class DefinitionPreview {
   unknown = $state(0);
   /** performance.now() of the keystroke, first results and completion (for the bench). */
   timing = $state.raw<{ typed: number; first: number | null; complete: number | null }>({ typed: 0, first: null, complete: null });
-  members = $state.raw(new Set<string>());
+  #membersNow: () => ReadonlySet<string> = () => new Set();
+  /** The tag's members now (reactive: they follow the node list after a reload). */
+  members = $derived(this.#membersNow());
   gained = $derived([...this.matched].filter((id) => !this.members.has(id)));
   /** Known only when the preview is complete: members it did not match. */
   lost = $derived(this.phase === 'complete' ? [...this.members].filter((id) => !this.matched.has(id)) : []);
@@ -32,7 +34,8 @@ export class DefinitionPreview {
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #off: (() => void)[] = [];
 
-  constructor(readonly client: ConsoleClient, readonly connectionId: string) {
+  constructor(readonly client: ConsoleClient, readonly connectionId: string, membersNow?: () => ReadonlySet<string>) {
+    if (membersNow) this.#membersNow = membersNow;
     this.#off.push(client.on('tags.preview.batch', (b) => {
       if (b.previewId !== this.#current) return;
       if (b.matched.length > 0) this.matched = new Set([...this.matched, ...b.matched]);
@@ -66,6 +69,11 @@ export class DefinitionPreview {
     if (definition.trim() !== '' && this.phase !== 'invalid') this.phase = 'waiting';
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#run(definition), PAUSE_MS);
+  }
+
+  /** Previews the same definition again (the corpus changed: details fetched). */
+  rerun(): void {
+    if (this.phase !== 'empty' && this.phase !== 'invalid') this.set(this.definition);
   }
 
   async #run(definition: string): Promise<void> {

@@ -42,8 +42,7 @@ async function settle() {
 describe('DefinitionPreview', () => {
   test('streams matches, completes, and measures gain and lose against the members', async () => {
     const f = fakeClient(() => true);
-    const p = new DefinitionPreview(f.client, 'c1');
-    p.members = new Set(['a', 'x']);
+    const p = new DefinitionPreview(f.client, 'c1', () => new Set(['a', 'x']));
     p.set('//node');
     await settle();
     expect(p.phase).toBe('running');
