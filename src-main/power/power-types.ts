@@ -48,7 +48,7 @@ export const powerTypes: readonly PowerTypeInfo[] = [
   {
     name: 'vmware',
     description: 'VMWare',
-    supported: false,
+    supported: true,
     fields: [
       f('power_vm_name', 'VM Name (if UUID unknown)', false),
       f('power_uuid', 'VM UUID (if known)', false),

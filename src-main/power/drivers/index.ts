@@ -11,6 +11,7 @@ import { moonshotDriver } from './moonshot';
 import { msftocsDriver } from './msftocs';
 import { redfishDriver } from './redfish';
 import { ucsmDriver } from './ucsm';
+import { vmwareDriver } from './vmware';
 import { virshDriver } from './virsh';
 
 export const defaultDrivers: Record<string, PowerDriver> = {
@@ -26,4 +27,5 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   redfish: redfishDriver,
   ucsm: ucsmDriver,
   virsh: virshDriver,
+  vmware: vmwareDriver,
 };

@@ -86,7 +86,7 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
     const call = client(region);
     const [id] = await enlist(call, 1);
-    await call(`nodes/${id}/`, { method: 'PUT', form: { power_type: 'vmware', power_parameters_power_address: 'vc.lab' } });
+    await call(`nodes/${id}/`, { method: 'PUT', form: { power_type: 'sm15k', power_parameters_power_address: 'sm.lab' } });
     const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
     expect(q.status).toBe(503);
     expect(q.text).toMatch(/not supported yet/);

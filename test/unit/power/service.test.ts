@@ -87,7 +87,7 @@ describe('power service', () => {
   test('types listed for later answer "not supported yet"; manual says there is no control', async () => {
     const { s } = service({});
     const t = { systemId: 'x', hostname: 'x', params: {} };
-    await expect(s.on({ ...t, powerType: 'vmware' })).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('not supported yet') });
+    await expect(s.on({ ...t, powerType: 'sm15k' })).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('not supported yet') });
     await expect(s.query({ ...t, powerType: 'manual' })).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('no power control') });
     await expect(s.query({ ...t, powerType: '' })).rejects.toMatchObject({ kind: 'unsupported' });
   });
