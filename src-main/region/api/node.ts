@@ -4,6 +4,7 @@ import { BSON, Binary } from 'bson';
 import { NodeStatus as S, RELEASABLE_STATUSES, displayStatus } from '../../../src-shared/maas/index';
 import { badRequest, conflict, forbidden } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
+import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
 import type { NodeRow } from '../stores/nodes-store';
 import { checkDetailsXml, type DetailFacts } from '../details/check-xml';
@@ -66,8 +67,19 @@ export function nodeOps(core: RegionCore): OpTable {
       const n = node(ctx, 'edit');
       const u = userOf(ctx);
       if (n.owner_id !== u.id && !u.isSuperuser) throw forbidden('You can only start nodes you have acquired.');
-      if (n.status === S.ALLOCATED || n.status === S.DEPLOYED || n.status === S.DEPLOYING) await startNode(core, n);
-      else throw conflict(`Node ${n.system_id} cannot be started in its current state ('${displayStatus(n.status)}'): acquire it first.`);
+      if (n.status !== S.ALLOCATED && n.status !== S.DEPLOYED && n.status !== S.DEPLOYING) {
+        throw conflict(`Node ${n.system_id} cannot be started in its current state ('${displayStatus(n.status)}'): acquire it first.`);
+      }
+      const series = ctx.params.get('distro_series')?.trim();
+      if (series !== undefined && !/^[a-z0-9][a-z0-9._/-]{0,63}$/i.test(series)) throw badRequest(`distro_series: "${clip(series)}" is not a release name.`);
+      await startNode(core, n);
+      if (n.status === S.ALLOCATED) {
+        // What is deployed: the request's release or the configured default (MAAS 1.8 start).
+        core.tx(() => core.nodes.update(n.id, {
+          osystem: String(core.config.get('default_osystem') ?? 'ubuntu'),
+          distro_series: series || String(core.config.get('default_distro_series') ?? ''),
+        }));
+      }
       return show(n);
     },
 

@@ -212,8 +212,9 @@ describe('one node', () => {
     await call(`nodes/${id}/`, { method: 'PUT', form: { power_type: 'virsh', power_parameters_power_id: 'vm1', power_parameters_power_address: 'qemu:///system' } });
     await call(`nodes/${id}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: '<node/>' } } });
     await call('nodes/', { query: { op: 'acquire' }, form: {} });
-    const started = await call(`nodes/${id}/`, { query: { op: 'start' }, form: {} });
-    expect(started.json()).toMatchObject({ status: 6, substatus: 6, substatus_name: 'Deployed', power_state: 'on' });
+    expect((await call(`nodes/${id}/`, { query: { op: 'start' }, form: { distro_series: 'bad series!' } })).status).toBe(400);
+    const started = await call(`nodes/${id}/`, { query: { op: 'start' }, form: { distro_series: 'xenial' } });
+    expect(started.json()).toMatchObject({ status: 6, substatus: 6, substatus_name: 'Deployed', power_state: 'on', osystem: 'ubuntu', distro_series: 'xenial' });
     expect((await call('nodes/', { query: { op: 'deployment_status', nodes: id } })).json()).toEqual({ [id]: 'Deployed' });
     expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'on' });
     expect((await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} })).json().power_state).toBe('off');
