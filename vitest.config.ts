@@ -11,6 +11,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
+        // `extends: true`: projects inherit the timeouts above (they do not by default).
+        extends: true,
         test: {
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/interop/**/*.test.ts'],
@@ -21,6 +23,7 @@ export default defineConfig({
       {
         // Cleanup is registered by name rather than by the plugin's absolute path, so a worktree
         // whose node_modules is a symlink resolves it too.
+        extends: true,
         plugins: [svelte({ configFile: 'svelte.config.js' }), svelteTesting({ autoCleanup: false })],
         server: { fs: { strict: false } },
         test: {
