@@ -45,6 +45,3 @@ export function regionResources(core: RegionCore): Resource[] {
     ...moreResources(core),
   ];
 }
-
-/** Spec endpoint groups this region does not serve yet (README "Embedded region"). */
-export const NOT_YET: string[] = [];

@@ -8,7 +8,6 @@ import { Params } from './params';
 import { API_PREFIX } from './paths';
 import type { Authenticator } from '../auth/authenticate';
 import { describeApi } from '../api/describe';
-import { NOT_YET } from '../api/resources';
 
 export interface Route {
   segs: string[];
@@ -30,15 +29,8 @@ export function route(routes: Route[], segs: string[]): { resource: Resource; ar
   return null;
 }
 
-function notServed(segs: string[]): RegionError {
-  const path = segs.join('/');
-  const group = NOT_YET.find((g) => {
-    const gs = g.split('/');
-    return gs.every((s, i) => s.startsWith('{') || s === segs[i]);
-  });
-  if (group) return new RegionError('not-found', `${API_PREFIX}${path}/ is part of the MAAS API this embedded region does not serve yet (${group}: issue 11).`);
-  return new RegionError('not-found', `Unknown API path: ${API_PREFIX}${path}/`);
-}
+/** Every path of the MAAS 1.8 API is served (api/coverage.ts); anything else is unknown. */
+const notServed = (segs: string[]): RegionError => new RegionError('not-found', `Unknown API path: ${API_PREFIX}${segs.join('/')}/`);
 
 export interface ServerDeps {
   resources: Resource[];
