@@ -4,7 +4,7 @@
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { DetailsStatus, DetailsSyncResult, NodeDetailsView } from '../../../src-shared/contract/tags';
 import type { DetailsCache } from './details-cache';
-import { syncDetails } from './details-sync';
+import { refreshNodes, syncDetails } from './details-sync';
 import { staleNodes } from './node-fingerprint';
 import type { PreviewService } from './preview-service';
 import type { ClientFor } from './tag-use-cases';
@@ -20,7 +20,12 @@ export interface DetailsDeps {
   now?: () => Date;
 }
 
-export function detailsStatus(d: DetailsDeps, connectionId: string): DetailsStatus {
+/**
+ * What the cache holds. A connection never listed yet (the explorer opened from a node's
+ * detail before the tags view) has its node list read once first.
+ */
+export async function detailsStatus(d: DetailsDeps, connectionId: string): Promise<DetailsStatus> {
+  if (d.cache.nodeCount(connectionId) === 0) await listNodesOnce(d, connectionId);
   const cached = d.cache.nodes(connectionId);
   const fingerprints = d.cache.detailFingerprints(connectionId);
   return {
@@ -49,11 +54,22 @@ export function fetchAllDetails(d: DetailsDeps, connectionId: string, all: boole
   return job;
 }
 
+async function listNodesOnce(d: DetailsDeps, connectionId: string): Promise<void> {
+  const { gone } = await refreshNodes(d.cache, connectionId, await d.clientFor(connectionId));
+  if (gone.length > 0) d.preview.gone(connectionId, gone);
+}
+
 export async function nodeDetails(d: DetailsDeps, connectionId: string, systemId: string): Promise<NodeDetailsView> {
-  const node = d.cache.nodes(connectionId).find((n) => n.systemId === systemId);
+  const find = () => d.cache.nodes(connectionId).find((n) => n.systemId === systemId);
+  let node = find();
+  // A node the cache has not seen (new, or the list was never read): ask the server once.
+  if (!node && d.cache.details(connectionId, systemId) === null) {
+    await listNodesOnce(d, connectionId);
+    node = find();
+  }
   let cached = d.cache.details(connectionId, systemId);
   if (cached === null) {
-    if (!node) throw new ConsoleFailure('not-found', `No node ${systemId} is known on this connection; open the tags view to list its nodes.`);
+    if (!node) throw new ConsoleFailure('not-found', `The server has no node ${systemId}.`);
     const fresh = await (await d.clientFor(connectionId)).details(systemId);
     cached = { systemId, ...fresh, fingerprint: node.fingerprint, fetchedAt: (d.now?.() ?? new Date()).toISOString() };
     d.cache.putDetails(connectionId, cached);
