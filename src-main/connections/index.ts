@@ -4,11 +4,12 @@
 import { join } from 'node:path';
 import type { ConnectionView } from '../../src-shared/contract/connections';
 import { defaultCliFiles } from './cli-profiles';
-import { ConnectionService } from './connection-service';
+import { ConnectionService, EMBEDDED_ID } from './connection-service';
 import { startEmbeddedConnection } from './embedded-connection';
 import { EmbeddedRegion, type SpawnRegion } from './embedded-region';
 import { osKeychain, type Keychain } from './keychain';
 import { ProfileStore } from './profile-store';
+import { withSessionFallback } from './session-key-fallback';
 import { openSettingsDb } from './settings-db';
 
 export interface ConnectionsDeps {
@@ -30,7 +31,7 @@ export interface Connections {
 
 export function createConnections(d: ConnectionsDeps): Connections {
   const db = openSettingsDb(d.dataDir);
-  const keychain = d.keychain ?? osKeychain();
+  const keychain = withSessionFallback(d.keychain ?? osKeychain(), EMBEDDED_ID, (l) => console.warn(`maas-console: ${l}`));
   const service = new ConnectionService({ store: new ProfileStore(db), keychain, onChange: d.onChange });
   let region: EmbeddedRegion | null = null;
   if (d.spawnRegion) {
