@@ -134,6 +134,12 @@ test('sticky IPs: nodes and devices claim from the static range and release; the
   expect((await admin(`nodes/${sid}/`, { query: { op: 'release_sticky_ip_address' }, multipart: { address: '10.5.0.99' } })).status).toBe(400);
   const released = await admin(`nodes/${sid}/`, { query: { op: 'release_sticky_ip_address' }, multipart: {} });
   expect(released.json().ip_addresses).toEqual([]);
+  // A sticky IP goes with its MAC.
+  const again = await admin(`nodes/${sid}/`, { query: { op: 'claim_sticky_ip_address' }, multipart: {} });
+  const nodeMac = again.json().macaddress_set[0].mac_address;
+  expect(again.json().ip_addresses).toEqual(['10.5.0.20']);
+  expect((await admin(`nodes/${sid}/macs/${nodeMac}/`, { method: 'DELETE' })).status).toBe(204);
+  expect((await admin(`nodes/${sid}/`)).json().ip_addresses).toEqual([]);
   expect((await admin(`devices/${dev.system_id}/`, { method: 'DELETE' })).status).toBe(204);
   expect(region.core.db.prepare("SELECT count(*) AS n FROM static_ips WHERE ip = '192.168.9.9'").get()).toEqual({ n: 0 });
 });

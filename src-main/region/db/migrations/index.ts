@@ -3,5 +3,6 @@ import type { Migration } from '../migrate';
 import { initialSchema } from './0010-initial-schema';
 import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
 import { stickyIps } from './0030-sticky-ips';
+import { stickyIpsFollowMacs } from './0040-sticky-ips-follow-macs';
 
-export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps];
+export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps, stickyIpsFollowMacs];
