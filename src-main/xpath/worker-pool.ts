@@ -18,7 +18,11 @@ export class PoolWorker {
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: FromWorker) => {
-        if (message.kind === 'ready') resolve();
+        if (message.kind === 'ready') {
+          // Starting, the worker keeps the process alive; idle, it does not (see listen).
+          if (this.listeners.size === 0) this.worker.unref();
+          resolve();
+        }
         else if (message.job < 0 && message.kind === 'failed') this.loadFailures.push(message.message);
         else this.listeners.get(message.job)?.(message);
       });
@@ -28,7 +32,6 @@ export class PoolWorker {
         listener({ kind: 'failed', job: -1, message: `xpath worker died: ${error.message}`, invalid: false });
       }
     });
-    this.worker.unref();
   }
 
   post(message: ToWorker): void {
