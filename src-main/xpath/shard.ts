@@ -46,10 +46,11 @@ export class Shard {
     return this.entries.size;
   }
 
+  /** Tables, name index and kept details. */
   get bytes(): number {
     let raw = 0;
     for (const e of this.entries.values()) raw += storedBytes(e.lshw) + storedBytes(e.lldp);
-    return this.tables.bytes + raw;
+    return this.tables.bytes + (this.index?.bytes ?? 0) + raw;
   }
 
   upsert(doc: DocumentInput): void {
@@ -83,7 +84,11 @@ export class Shard {
 
   /** Evaluates a compiled definition over the shard, streaming matches. */
   *evaluate(definition: string, compiled: number, batch: number): Generator<{ ids: string[]; done: number }, EvaluationStats> {
-    this.index ??= new NameIndex(this.tables);
+    if (this.index === null) {
+      // First evaluation after loads: give back the tables' spare capacity, then index.
+      this.tables.trim();
+      this.index = new NameIndex(this.tables);
+    }
     const plan = FastPlan.tryCreate(this.tables, this.index, definition);
     const stats: EvaluationStats = { nodes: 0, fast: 0, exact: 0, fastPlan: plan !== null };
     let ids: string[] = [];

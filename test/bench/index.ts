@@ -7,5 +7,6 @@ import { regionBench } from './region.bench';
 import { regionTagsBench } from './region-tags.bench';
 import { tagsBench } from './tags.bench';
 import { regionIpsBench } from './region-ips.bench';
+import { xpathBench } from './xpath.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, tagsBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, tagsBench, xpathBench];

@@ -362,7 +362,7 @@ export class Compiler {
           return false;
         };
         for (const n of nodes) step.each(n, collect);
-        nodes = nodes.length > 1 || step.reverse ? documentOrder(out) : out;
+        nodes = nodes.length > 1 || step.sort ? documentOrder(out) : out;
       }
       return nodes;
     };
@@ -375,8 +375,9 @@ export class Compiler {
     return { type: 'nodeset', fn, some };
   }
 
-  private steps(steps: Step[]): { each: Each; reverse: boolean }[] {
-    const out: { each: Each; reverse: boolean }[] = [];
+  /** `sort`: the step's nodes for one context node do not come in document order. */
+  private steps(steps: Step[]): { each: Each; sort: boolean }[] {
+    const out: { each: Each; sort: boolean }[] = [];
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       const next = steps[i + 1];
@@ -394,12 +395,39 @@ export class Compiler {
           i++;
           continue;
         }
+        if (next.axis === 'child' && next.test.kind === 'name') {
+          // `//T[1]`: positions count among each parent's T children; those are exactly
+          // the T descendants grouped by parent, so only T elements are visited.
+          out.push(this.childrenByParent(next.test, predicates));
+          i++;
+          continue;
+        }
         out.push(this.step('descendant-or-self', { kind: 'type', type: 'node' }, []));
         continue;
       }
       out.push(this.step(step.axis, step.test, step.predicates.map((p) => this.predicate(p))));
     }
     return out;
+  }
+
+  private childrenByParent(test: NodeTest, predicates: Predicate[]): { each: Each; sort: boolean } {
+    const descendants = this.step('descendant', test, []).each;
+    const view = this.view;
+    const each: Each = (ref, visit) => {
+      const groups = new Map<number, number[]>();
+      descendants(ref, (r) => {
+        const parent = view.parent(r) as number;
+        const group = groups.get(parent);
+        if (group === undefined) groups.set(parent, [r]);
+        else group.push(r);
+        return false;
+      });
+      for (const group of groups.values()) {
+        for (const r of applyPredicates(group, predicates)) if (visit(r)) return true;
+      }
+      return false;
+    };
+    return { each, sort: true };
   }
 
   private elementTest(test: NodeTest, axis: Axis): ElementTest {
@@ -442,10 +470,11 @@ export class Compiler {
   }
 
   /** One location step: its axis, node test and predicates, for one context node. */
-  private step(axis: Axis, test: NodeTest, predicates: Predicate[]): { each: Each; reverse: boolean } {
+  private step(axis: Axis, test: NodeTest, predicates: Predicate[]): { each: Each; sort: boolean } {
     const axisEach = axis === 'attribute' ? this.attributeAxis(test) : this.elementAxis(axis, this.elementTest(test, axis));
-    const reverse = REVERSE_AXES.has(axis);
-    if (predicates.length === 0) return { each: axisEach, reverse };
+    // Reverse axes visit nearest first (positions count that way); sort them back.
+    const sort = REVERSE_AXES.has(axis);
+    if (predicates.length === 0) return { each: axisEach, sort };
     if (!predicates.some((p) => p.positional)) {
       const each: Each = (ref, visit) =>
         axisEach(ref, (r) => {
@@ -453,7 +482,7 @@ export class Compiler {
           for (const p of predicates) if (!p.test(ctx)) return false;
           return visit(r);
         });
-      return { each, reverse };
+      return { each, sort };
     }
     const each: Each = (ref, visit) => {
       const candidates: number[] = [];
@@ -464,7 +493,7 @@ export class Compiler {
       for (const r of applyPredicates(candidates, predicates)) if (visit(r)) return true;
       return false;
     };
-    return { each, reverse };
+    return { each, sort };
   }
 
   private attributeAxis(test: NodeTest): Each {

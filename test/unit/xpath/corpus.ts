@@ -187,6 +187,11 @@ function makeLldp(rnd: () => number): string {
 
 /** Generates `count` nodes' details. */
 export function generateCorpus(count: number, options: CorpusOptions = {}): DocumentInput[] {
+  return [...corpusNodes(count, options)];
+}
+
+/** The same nodes one at a time (for corpora too big to hold as text). */
+export function* corpusNodes(count: number, options: CorpusOptions = {}): Generator<DocumentInput> {
   const rnd = random(options.seed ?? 1);
   const scale = options.scale ?? 1;
   const oddities = options.oddities ?? true;
@@ -198,19 +203,17 @@ export function generateCorpus(count: number, options: CorpusOptions = {}): Docu
     disk: subtree(base, 'virtio1').text,
     network: subtree(base, 'network').text,
   };
-  const docs: DocumentInput[] = [];
   for (let i = 0; i < count; i++) {
     const id = `node-${String(i).padStart(5, '0')}`;
     const roll = oddities ? rnd() : 1;
     const lldp = rnd() < 0.35 ? makeLldp(rnd) : null;
-    if (roll < 0.02) docs.push({ id }); // no details at all
-    else if (roll < 0.04) docs.push({ id, lshw: null, lldp: lldp ?? makeLldp(rnd) }); // LLDP only
+    if (roll < 0.02) yield { id }; // no details at all
+    else if (roll < 0.04) yield { id, lshw: null, lldp: lldp ?? makeLldp(rnd) }; // LLDP only
     else if (roll < 0.06) {
       const lshw = makeLshw(rnd, scale, base, parts);
-      docs.push({ id, lshw: lshw.slice(0, Math.floor(lshw.length * rnd())), lldp }); // truncated
-    } else if (roll < 0.07) docs.push({ id, lshw: '', lldp }); // empty detail
-    else if (roll < 0.08) docs.push({ id, lshw: makeLshw(rnd, scale, base, parts), lldp: '<lldp><broken></lldp>' });
-    else docs.push({ id, lshw: makeLshw(rnd, scale, base, parts), lldp });
+      yield { id, lshw: lshw.slice(0, Math.floor(lshw.length * rnd())), lldp }; // truncated
+    } else if (roll < 0.07) yield { id, lshw: '', lldp }; // empty detail
+    else if (roll < 0.08) yield { id, lshw: makeLshw(rnd, scale, base, parts), lldp: '<lldp><broken></lldp>' };
+    else yield { id, lshw: makeLshw(rnd, scale, base, parts), lldp };
   }
-  return docs;
 }

@@ -140,4 +140,11 @@ export const FAST_SHAPES: string[] = [
   'count(//node[@class="processor"]) = "1"',
   '//node[@class="processor"] = true()',
   '//missing = false()',
+  'count(//node[1]) = 5',
+  'count(//node[2]) > 3',
+  '//lshw:node[last()]/@id = "pnp00:01"',
+  'count(//*[1]) > 20',
+  '//*[1][@class="bus"]',
+  '//capability[position() = 3]/@id = "de"',
+  '//node[@class="processor"][last()]/capabilities/capability[last()]/@id = "avx512_vp2intersect"',
 ];
