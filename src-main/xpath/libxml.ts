@@ -116,6 +116,11 @@ export class Libxml {
     return this.m.HEAP32[pointer >> 2];
   }
 
+  /** WASM memory as 32-bit words; valid until libxml2 next allocates (memory may grow). */
+  words(): Int32Array {
+    return this.m.HEAP32;
+  }
+
   /** The NUL-terminated UTF-8 string at `pointer`. */
   text(pointer: Pointer): string {
     return this.m.UTF8ToString(pointer);

@@ -31,6 +31,9 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
   const elements = tables.elementCount;
   const attributes = tables.attrName.length;
   try {
+    // Nothing below allocates in WASM, so the memory view stays valid for the walk.
+    const heap = libxml.words();
+    const word = (pointer: Pointer): number => heap[pointer >> 2];
     const names = new Map<Pointer, number>();
     const nameOf = (pointer: Pointer): number => {
       let id = names.get(pointer);
@@ -41,38 +44,38 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
       return id;
     };
     const walk = (node: Pointer, parent: number): void => {
-      if (libxml.word(node + NODE_NS) !== 0 || libxml.word(node + NODE_NS_DEF) !== 0) throw new NotModelled('namespace');
-      const index = tables.name.push(nameOf(libxml.word(node + NODE_NAME)));
+      if (word(node + NODE_NS) !== 0 || word(node + NODE_NS_DEF) !== 0) throw new NotModelled('namespace');
+      const index = tables.name.push(nameOf(word(node + NODE_NAME)));
       tables.parent.push(parent);
       tables.end.push(0);
       tables.attrStart.push(tables.attrName.length);
       tables.text.push(NO_TEXT);
-      for (let attr = libxml.word(node + NODE_PROPERTIES); attr !== 0; attr = libxml.word(attr + NODE_NEXT)) {
-        if (libxml.word(attr + NODE_NS) !== 0) throw new NotModelled('namespaced attribute');
+      for (let attr = word(node + NODE_PROPERTIES); attr !== 0; attr = word(attr + NODE_NEXT)) {
+        if (word(attr + NODE_NS) !== 0) throw new NotModelled('namespaced attribute');
         let value = '';
-        for (let t = libxml.word(attr + NODE_CHILDREN); t !== 0; t = libxml.word(t + NODE_NEXT)) {
-          if (libxml.word(t + NODE_TYPE) !== TEXT) throw new NotModelled('entity in attribute');
-          value += libxml.text(libxml.word(t + NODE_CONTENT));
+        for (let t = word(attr + NODE_CHILDREN); t !== 0; t = word(t + NODE_NEXT)) {
+          if (word(t + NODE_TYPE) !== TEXT) throw new NotModelled('entity in attribute');
+          value += libxml.text(word(t + NODE_CONTENT));
         }
-        tables.attrName.push(nameOf(libxml.word(attr + NODE_NAME)));
+        tables.attrName.push(nameOf(word(attr + NODE_NAME)));
         tables.attrValue.push(tables.strings.intern(value));
       }
       let leaf = true;
-      for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
-        const type = libxml.word(child + NODE_TYPE);
+      for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
+        const type = word(child + NODE_TYPE);
         if (type === ELEMENT) leaf = false;
         else if (type !== TEXT && type !== CDATA && type !== COMMENT && type !== PI) throw new NotModelled(`node type ${type}`);
       }
       if (leaf) {
         let text = '';
-        for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
-          const type = libxml.word(child + NODE_TYPE);
-          if (type === TEXT || type === CDATA) text += libxml.text(libxml.word(child + NODE_CONTENT));
+        for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
+          const type = word(child + NODE_TYPE);
+          if (type === TEXT || type === CDATA) text += libxml.text(word(child + NODE_CONTENT));
         }
         tables.text.data[index] = tables.strings.intern(text);
       } else {
-        for (let child = libxml.word(node + NODE_CHILDREN); child !== 0; child = libxml.word(child + NODE_NEXT)) {
-          if (libxml.word(child + NODE_TYPE) === ELEMENT) walk(child, index);
+        for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
+          if (word(child + NODE_TYPE) === ELEMENT) walk(child, index);
         }
       }
       tables.end.data[index] = tables.elementCount;
