@@ -78,8 +78,10 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
       closing.signal.addEventListener('abort', onClose, { once: true });
       const timeout = new PowerError('timeout', `no answer from the ${t.powerType} BMC within ${timeoutMs / 1000} s`);
       let timer: NodeJS.Timeout | undefined;
+      // Ends the call at the time limit or on close, even if a driver ignores its signal.
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => { ac.abort(timeout); reject(timeout); }, timeoutMs);
+        ac.signal.addEventListener('abort', () => reject(ac.signal.reason), { once: true });
+        timer = setTimeout(() => ac.abort(timeout), timeoutMs);
       });
       try {
         const ctx: DriverContext = { target: t, params: t.params, signal: ac.signal, timeoutMs, run, config };
@@ -198,7 +200,8 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
       return clean;
     } catch (e) {
       const err = e instanceof PowerError ? new PowerError(e.kind, redact(e.message, secrets)) : new PowerError('failed', redact(String(e instanceof Error ? e.message : e), secrets));
-      opts.onResult?.(t.systemId, action, err, { source });
+      // Work cut short by close() says nothing about the node: the owner is not told.
+      if (!closing.signal.aborted) opts.onResult?.(t.systemId, action, err, { source });
       throw err;
     }
   };

@@ -149,3 +149,13 @@ describe('shared queries', () => {
     expect(a.calls).toEqual(['query']);
   });
 });
+
+test('close stops what is waiting and tells the owner nothing about it', async () => {
+  const a = fakeBmc({ hold: new Promise<void>(() => undefined) });
+  const { s, results } = service({ a });
+  const pending = s.query(node('a'));
+  await new Promise((r) => setTimeout(r, 10));
+  await s.close();
+  await expect(pending).rejects.toMatchObject({ message: expect.stringContaining('closed') });
+  expect(results).toEqual([]);
+});
