@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ConsoleFailure } from '../../src-shared/contract/errors';
 import type { CertificateInfo, ConnectionTestResult, ConnectionView } from '../../src-shared/contract/connections';
 import type { ApiVersion } from '../../src-shared/contract/maas-types';
-import { createMaasClient, discoverApi, parseApiKey, parseMaasUrl, type Discovered, type MaasClient } from '../maas-client/index';
+import { createMaasClient, discoverApi, parseApiKey, parseMaasUrl, type CallOutcome, type Discovered, type MaasClient } from '../maas-client/index';
 import { probeCertificate } from '../maas-client/certificate-probe';
 import { verdictOf } from './health';
 import type { Keychain } from './keychain';
@@ -229,7 +229,36 @@ export class ConnectionService {
     let api: ApiVersion | null = p.apiVersion;
     let root = p.url;
     if (!api) { const f = await discoverApi(p.url, { tls: trustOf(storedTlsOf(p)), ...this.#d.client }); api = f.apiVersion; root = f.root; }
-    return createMaasClient({ root, apiVersion: api, apiKey: key, label: p.name, tls: trustOf(storedTlsOf(p)), ...this.#d.client });
+    return createMaasClient({ root, apiVersion: api, apiKey: key, label: p.name, tls: trustOf(storedTlsOf(p)), ...this.#d.client,
+      onOutcome: (o) => this.#observed(id, o) });
+  }
+
+  #lastNoted = new Map<string, number>();
+
+  /**
+   * Every call a use-case makes tells us about the connection: an answer means it was reached
+   * (written at most every 15 s), 401 that the key is refused, no answer that it is offline.
+   * The list is pushed only when the health changes.
+   */
+  #observed(id: string, o: CallOutcome): void {
+    const p = this.#d.store.get(id);
+    if (!p) return;
+    const now = this.#now();
+    if ('answered' in o) {
+      if (o.answered === 401) {
+        if (p.health !== 'key-rejected') { this.#d.store.update(id, { health: 'key-rejected', healthMessage: 'The server refused the API key (401).', lastChecked: now }); this.#changed(); }
+        return;
+      }
+      if (o.answered >= 500) return;
+      const at = Date.parse(now);
+      if (p.health === 'online' && at - (this.#lastNoted.get(id) ?? 0) < 15_000) return;
+      this.#lastNoted.set(id, at);
+      this.#d.store.update(id, { health: 'online', healthMessage: null, lastReached: now });
+      if (p.health !== 'online') this.#changed();
+    } else if (p.health !== (o.failed === 'tls' ? 'tls' : 'offline')) {
+      this.#d.store.update(id, { health: o.failed === 'tls' ? 'tls' : 'offline', healthMessage: o.message, lastChecked: now });
+      this.#changed();
+    }
   }
 
   /** Re-checks one connection or all of them; records health and the time last reached. */

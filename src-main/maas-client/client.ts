@@ -12,7 +12,7 @@ import { apiRootOf } from './discover';
 import { MaasCallError } from './errors';
 import type { FormParams, Params } from './form';
 import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
-import { MaasTransport } from './transport';
+import { MaasTransport, type CallOutcome } from './transport';
 import type { TlsTrust } from './tls-trust';
 
 export interface NodeFilter {
@@ -75,6 +75,7 @@ export interface ClientOptions {
   retries?: number;
   maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  onOutcome?: (o: CallOutcome) => void;
 }
 
 type Json = Record<string, unknown>;
@@ -85,7 +86,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
   const label = o.label ? `${o.label} (${o.root})` : o.root;
   const t = new MaasTransport({
     apiRoot: apiRootOf(o.root, o.apiVersion), credentials: parseApiKey(o.apiKey), label, tls: o.tls,
-    timeoutMs: o.timeoutMs, retries: o.retries, maxRetryAfterMs: o.maxRetryAfterMs, sleep: o.sleep,
+    timeoutMs: o.timeoutMs, retries: o.retries, maxRetryAfterMs: o.maxRetryAfterMs, sleep: o.sleep, onOutcome: o.onOutcome,
   });
   const nodePath = (id: string) => `${d.collection}${enc(id)}/`;
   const get = <T>(path: string, op?: string, query?: Params) => t.json<T>({ method: 'GET', path, op, query });

@@ -4,3 +4,4 @@ export { createMaasClient, type MaasClient, type ClientOptions, type NodeFilter,
 export { discoverApi, parseMaasUrl, apiRootOf, type Discovered, type DiscoverOptions } from './discover';
 export { MaasCallError } from './errors';
 export { normaliseFingerprint, type TlsTrust } from './tls-trust';
+export type { CallOutcome } from './transport';

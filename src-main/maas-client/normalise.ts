@@ -2,17 +2,10 @@
 // the console sees one NodeSummary.
 import type { EventPage, EventQuery, MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../src-shared/contract/maas-types';
 import type { ApiVersion } from '../../src-shared/contract/maas-types';
+import { displayStatus } from '../../src-shared/maas/node-status';
 
-// NODE_STATUS display names (src/maasserver/enum.py; 16–22 from MAAS 2.x), for API 1.0 which
-// sends numbers only (shared/reference/maas-behaviour.md).
-const STATUS_NAMES = [
-  'New', 'Commissioning', 'Failed commissioning', 'Missing', 'Ready', 'Reserved', 'Deployed',
-  'Retired', 'Broken', 'Deploying', 'Allocated', 'Failed deployment', 'Releasing',
-  'Releasing failed', 'Disk erasing', 'Failed disk erasing', 'Rescue mode', 'Entering rescue mode',
-  'Failed to enter rescue mode', 'Exiting rescue mode', 'Failed to exit rescue mode', 'Testing',
-  'Failed testing',
-];
-export const statusName = (s: number): string => STATUS_NAMES[s] ?? `Status ${s}`;
+// API 1.0 sends status numbers only; their display names come from src-shared/maas.
+export const statusName = (s: number): string => displayStatus(s);
 
 type Json = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));

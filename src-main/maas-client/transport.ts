@@ -42,7 +42,11 @@ export interface TransportOptions {
   tls?: TlsTrust;
   /** Injected in tests so back-off does not slow them. */
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every outcome, so a connection's health and "last reached" follow real use. */
+  onOutcome?: (o: CallOutcome) => void;
 }
+
+export type CallOutcome = { answered: number } | { failed: 'tls' | 'unreachable'; message: string };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -110,8 +114,11 @@ export class MaasTransport {
         const f = describeNetworkError(e, this.timeoutMs);
         const safe = !f.maybeSent || spec.method === 'GET';
         if (f.kind !== 'tls' && safe && attempt < retries) { await sleep(backoff(attempt)); continue; }
-        throw networkFailure(where, attempts(f, attempt));
+        const failure = networkFailure(where, attempts(f, attempt));
+        this.#o.onOutcome?.({ failed: failure.code === 'tls' ? 'tls' : 'unreachable', message: failure.message });
+        throw failure;
       }
+      this.#o.onOutcome?.({ answered: answer.status });
       if (answer.status === 503 && attempt < retries) {
         const wait = retryAfterMs(retryAfter);
         if (wait !== null && wait <= maxWait) { await sleep(wait); continue; }

@@ -1,3 +1,5 @@
+import { displayStatus } from '../../src-shared/maas/node-status';
+
 // Machine, tag, zone and event records in the JSON shapes real MAAS servers send
 // (shared/reference/maas-behaviour.md; API 2.0 as MAAS 2.9's machines handler, API 1.0 as
 // MAAS 1.8's DISPLAYED_NODE_FIELDS). The replay server keeps them as state.
@@ -22,9 +24,7 @@ export interface ReplayMachine {
   lldp: string | null;
 }
 
-const STATUS_NAME = ['New', 'Commissioning', 'Failed commissioning', 'Missing', 'Ready', 'Reserved', 'Deployed',
-  'Retired', 'Broken', 'Deploying', 'Allocated', 'Failed deployment', 'Releasing', 'Releasing failed',
-  'Disk erasing', 'Failed disk erasing'];
+const STATUS_NAME = (s: number) => displayStatus(s);
 
 export function machine(n: number, status: number, extra: Partial<ReplayMachine> = {}): ReplayMachine {
   const hex = n.toString(16).padStart(2, '0');
@@ -40,7 +40,7 @@ export function machine(n: number, status: number, extra: Partial<ReplayMachine>
 export function asApi2(m: ReplayMachine, base: string) {
   return {
     system_id: m.system_id, hostname: m.hostname, fqdn: `${m.hostname}.maas`, node_type: 0, node_type_name: 'Machine',
-    status: m.status, status_name: STATUS_NAME[m.status] ?? 'Unknown', status_message: '', owner: m.owner,
+    status: m.status, status_name: STATUS_NAME(m.status), status_message: '', owner: m.owner,
     zone: { name: m.zone, description: '', id: 1, resource_uri: `${base}zones/${m.zone}/` },
     pool: { name: m.pool, description: '', id: 0, resource_uri: `${base}resourcepool/0/` },
     domain: { name: 'maas', id: 0 }, architecture: m.architecture, cpu_count: m.cpu_count, memory: m.memory,
@@ -58,7 +58,7 @@ export function asApi1(m: ReplayMachine, base: string) {
   const legacy = m.status === 6 || (m.status >= 9 && m.status <= 15) ? 6 : m.status;
   return {
     system_id: m.system_id, hostname: m.hostname, owner: m.owner, status: legacy, substatus: m.status,
-    substatus_name: STATUS_NAME[m.status], architecture: m.architecture, cpu_count: m.cpu_count,
+    substatus_name: STATUS_NAME(m.status), architecture: m.architecture, cpu_count: m.cpu_count,
     memory: m.memory, storage: m.storage, power_state: m.power_state, power_type: m.power_type,
     tag_names: m.tag_names, ip_addresses: m.ip_addresses, osystem: '', distro_series: '', netboot: true,
     macaddress_set: m.macs.map((mac) => ({ mac_address: mac })),
@@ -67,4 +67,4 @@ export function asApi1(m: ReplayMachine, base: string) {
   };
 }
 
-export const statusNameOf = (s: number): string => STATUS_NAME[s] ?? 'Unknown';
+export const statusNameOf = (s: number): string => STATUS_NAME(s);

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { EmbeddedRegion, nodeRegionSpawner } from '../../../src-main/connections/embedded-region';
 import { rootOfRegionUrl } from '../../../src-main/connections/embedded-connection';
 import { createMaasClient } from '../../../src-main/maas-client/index';

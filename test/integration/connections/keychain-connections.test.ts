@@ -5,7 +5,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+
+// Real processes (the embedded region, gnome-keyring) on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 import { composeConsole, type ComposedConsole } from '../../../src-main/console/compose';
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { KEYCHAIN_SERVICE, osKeychain } from '../../../src-main/connections/keychain';
@@ -199,4 +202,20 @@ test('This laptop with the real embedded region process: online, its key in the 
   expect(await client.listNodes()).toEqual([]);
   expect((await client.listZones()).map((z) => z.name)).toContain('default');
   expect(everythingWritten(dataDir)).not.toContain(key.split(':')[2]);
+});
+
+test('ordinary calls keep health and "last reached" current, without a health check', async () => {
+  const { server, call, composed, events } = await setup();
+  const id = ((await call('connections.add', { name: 'Lab', url: server.root, apiKey: KEY })) as { value: { id: string } }).value.id;
+  const client = await composed.connections.clientFor(id);
+  expect(await client.listNodes()).toHaveLength(1);
+  server.faults.push({ match: () => true, times: 10, kind: 'status', status: 401, body: 'Authorization Error' });
+  await expect(client.listZones()).rejects.toMatchObject({ code: 'key-rejected' });
+  expect(composed.connections.view(id)).toMatchObject({ health: 'key-rejected' });
+  const pushed = events.at(-1) as { name: string; payload: { id: string; health: string }[] };
+  expect(pushed.payload.find((c) => c.id === id)?.health).toBe('key-rejected');
+  server.faults.length = 0;
+  await server.close();
+  await expect(client.listZones()).rejects.toMatchObject({ code: 'unreachable' });
+  expect(composed.connections.view(id)).toMatchObject({ health: 'offline', healthMessage: expect.stringMatching(/cannot connect/) });
 });

@@ -32,4 +32,4 @@ test('no keychain: a clear error, and the key is not written anywhere else', asy
   walk(dir);
   expect(files.some((f) => f.endsWith('settings.sqlite'))).toBe(true);
   for (const f of files) expect(readFileSync(f).toString('latin1'), f).not.toContain(SECRET);
-});
+}, 90_000);

@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { createMaasClient, discoverApi } from '../../../src-main/maas-client/index';
 import { startRegion } from '../../../src-main/region/start-region';
 import { seedNodes } from '../../support/inventory-seed';

@@ -2,7 +2,9 @@
 // network errors and on 503 honouring Retry-After, timeouts, unreachable servers, rejected
 // keys — and errors naming the server, the call and what went wrong, never the key.
 import { createServer } from 'node:net';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { createMaasClient, discoverApi, type MaasClient } from '../../../src-main/maas-client/index';
 import { machine } from '../../support/maas-replay-fixtures';
 import { startReplayServer, type ReplayServer } from '../../support/maas-replay-server';

@@ -1,7 +1,9 @@
 // Certificate verification is always on: a self-signed server is refused until the user
 // trusts its fingerprint (pinned) or a CA file; a different certificate with the same name
 // is refused even then. Certificates are made by the openssl CLI in a temp dir.
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { readFileSync } from 'node:fs';
 import { createMaasClient, discoverApi } from '../../../src-main/maas-client/index';
 import { probeCertificate } from '../../../src-main/maas-client/certificate-probe';
