@@ -26,20 +26,20 @@ export const searchKeystrokes = `(async () => {
   return times;
 })()`;
 
-/** Scrolls 1,200 px a frame for 240 frames; the longest frame in ms. */
-export const longestScrollFrame = `(async () => {
+/** Scrolls `px` a frame for 240 frames; every frame's duration in ms. */
+export const scrollFrames = (px: number) => `(async () => {
   const grid = document.querySelector('main [role="grid"]');
   let last = performance.now();
-  let worst = 0;
+  const frames = [];
   for (let i = 0; i < 240; i++) {
-    grid.scrollTop += 1200;
+    grid.scrollTop += ${px};
     await new Promise((r) => requestAnimationFrame(r));
     const now = performance.now();
-    if (i > 2) worst = Math.max(worst, now - last);
+    if (i > 2) frames.push(now - last);
     last = now;
   }
   grid.scrollTop = 0;
-  return worst;
+  return frames;
 })()`;
 
 /** Records, per "Tag 'bench-N' added" row, the epoch ms of the first frame that shows it. */
