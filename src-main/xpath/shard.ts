@@ -42,6 +42,12 @@ export class Shard {
     private readonly compress: boolean,
   ) {}
 
+  /** Is the definition in the fast path's subset? (Names need no documents to check.) */
+  static fastPathCovers(definition: string): boolean {
+    const empty = new ElementTables();
+    return FastPlan.tryCreate(empty, new NameIndex(empty), definition) !== null;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -61,19 +61,21 @@ async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match
     post({ kind: 'failed', job: task.job, message: compiled.message, invalid: true });
     return;
   }
+  // Loading the tables only pays when the fast path can answer the definition.
+  const fast = Shard.fastPathCovers(task.definition);
   try {
     for (let from = 0; from < task.docs.length; from += task.batchSize) {
       if (cancelled.has(task.job)) return;
-      const batch = new Shard(engine, false);
-      for (const doc of task.docs.slice(from, from + task.batchSize)) batch.upsert(doc);
-      const ids: string[] = [];
-      let done = 0;
-      const run = batch.evaluate(task.definition, compiled.compiled, task.batchSize);
-      for (let step = run.next(); !step.done; step = run.next()) {
-        ids.push(...step.value.ids);
-        done += step.value.done;
-      }
-      post({ kind: 'batch', job: task.job, ids, done });
+      const docs = task.docs.slice(from, from + task.batchSize);
+      let ids: string[];
+      if (fast) {
+        const batch = new Shard(engine, false);
+        for (const doc of docs) batch.upsert(doc);
+        ids = [];
+        const run = batch.evaluate(task.definition, compiled.compiled, task.batchSize);
+        for (let step = run.next(); !step.done; step = run.next()) ids.push(...step.value.ids);
+      } else ids = docs.filter((doc) => engine.matchOnce(compiled.compiled, doc)).map((doc) => doc.id);
+      post({ kind: 'batch', job: task.job, ids, done: docs.length });
       await yieldToMessages();
     }
     post({ kind: 'done', job: task.job });

@@ -77,6 +77,8 @@ describe('what the fast path claims', { timeout: 60_000 }, () => {
   });
 
   test('text(), variables, unknown functions and namespace axes go to libxml2', () => {
+    for (const definition of TYPICAL) expect(Shard.fastPathCovers(definition)).toBe(true);
+    expect(Shard.fastPathCovers('//text()')).toBe(false);
     const index = new NameIndex(shard.tables);
     for (const definition of ['//text()[contains(., "Xeon")]', '$x', 'unknownfn()', 'count(namespace::*)', 'id("cpu")', '1.5 > 1']) {
       expect({ definition, plan: FastPlan.tryCreate(shard.tables, index, definition) }).toEqual({ definition, plan: null });
