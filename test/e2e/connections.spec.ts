@@ -1,0 +1,84 @@
+// Connections in Chromium through the browser host: This laptop listed and online, a MAAS
+// 2.x server added after a passing test, a self-signed server trusted only after its
+// certificate was shown, switching in the header, removal — and the key never sent to the page.
+import { expect, test } from '@playwright/test';
+import { memoryKeychain } from '../../src-main/connections/index';
+import { startConsoleHost, type ConsoleHost } from '../support/console-host';
+import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
+import { seedNodes } from '../support/inventory-seed';
+import { machine } from '../support/maas-replay-fixtures';
+import { startReplayServer, type ReplayServer } from '../support/maas-replay-server';
+import { makeTestCertificates, type TestCertificates } from '../support/test-certificates';
+import { ConnectionsPage } from './support/connections-page';
+import { ShellPage } from './support/shell-page';
+
+const SECRET = 'e2eSecretTokenValue0123';
+const KEY = `ck:tk:${SECRET}`;
+let host: ConsoleHost;
+let region: InProcessRegion;
+let lab: ReplayServer;
+let tlsLab: ReplayServer;
+let certs: TestCertificates;
+const keychain = memoryKeychain();
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  certs = makeTestCertificates();
+  lab = await startReplayServer({ api: '2.0', apiKey: KEY, machines: [machine(1, 0), machine(2, 4)] });
+  tlsLab = await startReplayServer({ api: '2.0', apiKey: KEY, machines: [machine(3, 4)], tls: certs.selfSigned });
+  region = inProcessRegion((core) => { seedNodes(core, { count: 12 }); });
+  host = await startConsoleHost({ spawnRegion: region.spawn, keychain });
+  await expect.poll(() => host.composed.connections.list().find((c) => c.id === 'local')?.health, { timeout: 30_000 }).toBe('online');
+});
+test.afterAll(async () => { await host?.close(); await region?.close(); await lab?.close(); await tlsLab?.close(); certs?.cleanup(); });
+
+test('add, test, trust, switch and remove connections; the key never reaches the page', async ({ page }) => {
+  const shell = new ShellPage(page);
+  const conns = new ConnectionsPage(page);
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+  await shell.nav('Connections').click();
+  await expect(conns.row('This laptop')).toContainText('Online');
+
+  await conns.startAdding();
+  await conns.fill({ name: 'Lab', url: lab.url, key: KEY });
+  await expect(page.getByLabel('API key')).toHaveAttribute('type', 'password');
+  await expect(conns.save()).toBeDisabled();
+  await conns.test();
+  await expect(page.getByText('Reached MAAS 2.9.2 (API 2.0); the key works.')).toBeVisible();
+  await conns.save().click();
+  await expect(conns.row('Lab')).toContainText('Online');
+  await expect(conns.row('Lab')).toContainText(lab.root);
+
+  await conns.startAdding();
+  await conns.fill({ name: 'TLS lab', url: tlsLab.root, key: KEY });
+  await conns.test();
+  await expect(page.getByText(/The server's certificate is not trusted/)).toBeVisible();
+  expect(tlsLab.requests).toHaveLength(0);
+  await shell.shot('connections-certificate');
+  await page.getByText('I have checked the fingerprint').click();
+  await page.getByRole('button', { name: 'Trust this certificate' }).click();
+  await expect(page.getByText(/Trusted certificate, SHA-256/)).toBeVisible();
+  await expect(conns.save()).toBeEnabled();
+  await conns.save().click();
+  await expect(conns.row('TLS lab')).toContainText('Online');
+
+  await conns.switcher().selectOption({ label: 'Lab · Online' });
+  await expect(conns.row('Lab')).toContainText('active');
+  expect(host.composed.connections.activeId()).toBe(host.composed.connections.list().find((c) => c.name === 'Lab')!.id);
+  for (const theme of ['light', 'dark'] as const) {
+    await shell.setTheme(theme);
+    await shell.shot(`connections-${theme}`);
+  }
+
+  await page.getByRole('button', { name: 'Remove TLS lab' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove TLS lab' }).click();
+  await expect(conns.row('TLS lab')).toHaveCount(0);
+  expect([...keychain.entries.values()].filter((k) => k === KEY)).toHaveLength(1); // Lab's; TLS lab's went with it
+
+  expect(frames.join('\n')).not.toContain(SECRET);
+  expect(await page.content()).not.toContain(SECRET);
+  expect(shell.errors).toEqual([]);
+});
