@@ -87,6 +87,7 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
 
   return {
     set(docs) {
+      current?.controller.abort(); // its answer would be about the old documents
       placement.clear();
       shardSizes.fill(0);
       for (const pw of workers) pw.post({ kind: 'clear' });

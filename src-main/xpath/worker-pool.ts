@@ -12,35 +12,46 @@ export class PoolWorker {
   /** Failures of tasks without a job (loads): kept until the next evaluation reports them. */
   readonly loadFailures: string[] = [];
   readonly ready: Promise<void>;
+  private dead: string | null = null;
 
   constructor() {
     this.worker = spawnWorker();
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`xpath worker exited (${code}) before it was ready`)));
       this.worker.on('message', (message: FromWorker) => {
         if (message.kind === 'ready') {
           // Starting, the worker keeps the process alive; idle, it does not (see listen).
           if (this.listeners.size === 0) this.worker.unref();
           resolve();
-        }
-        else if (message.job < 0 && message.kind === 'failed') this.loadFailures.push(message.message);
+        } else if (message.job < 0 && message.kind === 'failed') this.loadFailures.push(message.message);
         else this.listeners.get(message.job)?.(message);
       });
     });
-    this.worker.on('error', (error) => {
-      for (const listener of this.listeners.values()) {
-        listener({ kind: 'failed', job: -1, message: `xpath worker died: ${error.message}`, invalid: false });
-      }
-    });
+    this.ready.catch(() => undefined); // reported to whoever awaits it
+    this.worker.on('error', (error) => this.die(`xpath worker failed: ${error.message}`));
+    this.worker.on('exit', (code) => this.die(`xpath worker exited (${code})`));
+  }
+
+  /** A worker that failed or exited answers every pending and later request with a failure. */
+  private die(reason: string): void {
+    this.dead ??= reason;
+    for (const listener of [...this.listeners.values()]) {
+      listener({ kind: 'failed', job: -1, message: reason, invalid: false });
+    }
   }
 
   post(message: ToWorker): void {
-    this.worker.postMessage(message);
+    if (this.dead === null) this.worker.postMessage(message);
   }
 
   /** While someone waits for a reply the worker keeps the process alive; idle, it does not. */
   listen(job: number, listener: (message: Reply) => void): () => void {
     this.listeners.set(job, listener);
+    if (this.dead !== null) {
+      const reason = this.dead;
+      queueMicrotask(() => listener({ kind: 'failed', job: -1, message: reason, invalid: false }));
+    }
     this.worker.ref();
     return () => {
       this.listeners.delete(job);

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createPreviewCorpus, createTagMatcher, InvalidDefinitionError } from '../../../src-main/xpath/index';
 import type { DocumentInput } from '../../../src-main/xpath/index';
 import { fixtureLshw, LLDP_SAMPLE } from '../../unit/xpath/samples';
+import { nextJob, PoolWorker } from '../../../src-main/xpath/worker-pool';
 
 const lshw = fixtureLshw();
 const docs: DocumentInput[] = Array.from({ length: 250 }, (_, i) => ({
@@ -58,5 +59,15 @@ describe('createPreviewCorpus', { timeout: 60_000 }, () => {
     await expect(older).rejects.toMatchObject({ name: 'AbortError' });
     expect(await newer).toEqual([...amd.filter((id) => id !== 'node-0'), 'extra']);
     await corpus.close();
+  });
+});
+
+describe('worker pool', { timeout: 60_000 }, () => {
+  test('a worker that is gone fails requests instead of leaving them waiting', async () => {
+    const pw = new PoolWorker();
+    await pw.ready;
+    await pw.terminate();
+    const reply = await new Promise((resolve) => pw.listen(nextJob(), resolve));
+    expect(reply).toMatchObject({ kind: 'failed', message: expect.stringContaining('exited') });
   });
 });
