@@ -219,3 +219,17 @@ test('ordinary calls keep health and "last reached" current, without a health ch
   await expect(client.listZones()).rejects.toMatchObject({ code: 'unreachable' });
   expect(composed.connections.view(id)).toMatchObject({ health: 'offline', healthMessage: expect.stringMatching(/cannot connect/) });
 });
+
+test('a private CA file trusted per connection, and a URL edit re-checked against the new server', async () => {
+  const certs = makeTestCertificates();
+  cleanups.push(() => certs.cleanup());
+  const { server, call } = await setup({ tls: certs.signed });
+  expect(await call('connections.add', { name: 'CA lab', url: server.root, apiKey: KEY })).toMatchObject({ ok: false, error: { code: 'tls' } });
+  const added = await call('connections.add', { name: 'CA lab', url: server.root, apiKey: KEY, tls: { caFile: certs.ca.certFile } }) as { ok: boolean; value: { id: string } };
+  expect(added).toMatchObject({ ok: true, value: { health: 'online', tls: { caFile: certs.ca.certFile, pinnedFingerprint: null } } });
+  const other = await startReplayServer({ api: '1.0', apiKey: KEY, machines: [machine(9, 4)] });
+  cleanups.push(() => other.close());
+  const moved = await call('connections.update', { id: added.value.id, url: other.url, tls: {} });
+  expect(moved).toMatchObject({ ok: true, value: { url: other.root, apiVersion: '1.0', tls: { caFile: null } } });
+  expect(secretToolLookup(KEYCHAIN_SERVICE, added.value.id)).toBe(KEY);
+});
