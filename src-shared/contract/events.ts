@@ -66,6 +66,8 @@ export interface EventArrival {
 }
 
 export const EXPORT_CAP = 200_000;
+/** How long a follow lives without `events.renew`; renderers renew at a third of it. */
+export const FOLLOW_LEASE_MS = 60_000;
 
 export const eventsChannels = {
   /**
@@ -86,6 +88,11 @@ export const eventsChannels = {
     after: z.number().int().min(0),
   }).strict(), returns<{ followId: string }>()),
   'events.unfollow': channel(z.object({ followId: z.string().min(1).max(100) }).strict(), returns<{ stopped: boolean }>()),
+  /**
+   * Keeps a follow alive: a follow not renewed within FOLLOW_LEASE_MS stops by itself (a closed
+   * tab or a crashed window cannot leave a poll running). Answers whether it was still running.
+   */
+  'events.renew': channel(z.object({ followId: z.string().min(1).max(100) }).strict(), returns<{ renewed: boolean }>()),
   /** The whole filtered history (up to EXPORT_CAP events) as CSV or newline-delimited JSON. */
   'events.export': channel(z.object({
     connectionId: ConnectionId,

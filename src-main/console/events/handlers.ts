@@ -5,7 +5,7 @@ import { exportEvents } from './export-events';
 import { LiveTails } from './live-tail';
 import { queryEvents } from './query-events';
 
-export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.export' | 'events.zones';
+export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.renew' | 'events.export' | 'events.zones';
 
 export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsChannel>; close(): void } {
   const tails = new LiveTails(d);
@@ -14,6 +14,7 @@ export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsCha
       'events.query': queryEvents(d),
       'events.follow': ({ connectionId, filter, after }) => ({ followId: tails.start(connectionId, filter, after) }),
       'events.unfollow': ({ followId }) => ({ stopped: tails.stop(followId) }),
+      'events.renew': ({ followId }) => ({ renewed: tails.renew(followId) }),
       'events.export': exportEvents(d),
       'events.zones': async ({ connectionId }) =>
         (await (await d.clientFor(connectionId)).listZones()).map((z) => z.name).sort((a, b) => a.localeCompare(b)),

@@ -3,7 +3,7 @@
 // `events.arrived`. One poll at a time per follow (a slow server never stacks requests);
 // after a failure the interval doubles up to a minute and the view is told why.
 import { randomUUID } from 'node:crypto';
-import type { EventFilter } from '../../../src-shared/contract/events';
+import { FOLLOW_LEASE_MS, type EventFilter } from '../../../src-shared/contract/events';
 import { DEFAULT_POLL_MS, type EventsDeps } from './deps';
 import { readNewer } from './read-history';
 
@@ -19,6 +19,8 @@ interface Follow {
   timer: ReturnType<typeof setTimeout> | null;
   failing: boolean;
   stopped: boolean;
+  /** When the follow was started or last renewed (ms). */
+  renewedAt: number;
 }
 
 export class LiveTails {
@@ -32,11 +34,19 @@ export class LiveTails {
     // Validate the connection now, so an unknown id fails the call rather than every poll.
     this.#d.connectionOf(connectionId);
     while (this.#follows.size >= MAX_FOLLOWS) this.stop(this.#follows.keys().next().value!);
-    const f: Follow = { id: randomUUID(), connectionId, filter, after, timer: null, failing: false, stopped: false };
+    const f: Follow = { id: randomUUID(), connectionId, filter, after, timer: null, failing: false, stopped: false, renewedAt: this.#now() };
     this.#follows.set(f.id, f);
     this.#schedule(f, 0);
     return f.id;
   }
+
+  renew(id: string): boolean {
+    const f = this.#follows.get(id);
+    if (f) f.renewedAt = this.#now();
+    return f !== undefined;
+  }
+
+  #now = () => (this.#d.now?.() ?? new Date()).getTime();
 
   stop(id: string): boolean {
     const f = this.#follows.get(id);
@@ -61,6 +71,7 @@ export class LiveTails {
 
   async #poll(f: Follow, lastDelay: number) {
     f.timer = null;
+    if (this.#now() - f.renewedAt > FOLLOW_LEASE_MS) { this.stop(f.id); return; }
     let next: number;
     try {
       const client = await this.#d.clientFor(f.connectionId);

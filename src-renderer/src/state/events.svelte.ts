@@ -3,7 +3,7 @@
 // typing in the search box never asks the server again. A live tail prepends what arrives;
 // paused, arrivals wait in `pending` so rows do not move under the reader.
 import type { ConsoleClient } from '../../../src-shared/contract/client';
-import type { EventExport, EventFilter, LoggedEvent } from '../../../src-shared/contract/events';
+import { FOLLOW_LEASE_MS, type EventExport, type EventFilter, type LoggedEvent } from '../../../src-shared/contract/events';
 import { emptyFilter, hasLocalPart, matcherOf, sameServerFilter } from '../../../src-shared/events/event-filter';
 import type { ExportFormat } from '../../../src-shared/events/event-export';
 
@@ -37,6 +37,7 @@ export class EventLog {
   #generation = 0;
   #followId: string | null = null;
   #stopListening: () => void;
+  #renewTimer: ReturnType<typeof setInterval>;
 
   constructor(readonly client: ConsoleClient, readonly connectionId: string, fixed: Partial<EventFilter> = {}) {
     this.filter = { ...emptyFilter(), ...fixed };
@@ -46,6 +47,7 @@ export class EventLog {
       this.tailError = a.error;
       if (a.events.length) this.#arrive(a.events);
     });
+    this.#renewTimer = setInterval(() => void this.#renew(), FOLLOW_LEASE_MS / 3);
   }
 
   /** Applies a filter change: only a change of level, nodes or zone goes back to the server. */
@@ -72,12 +74,25 @@ export class EventLog {
     this.#all = r.value.events;
     this.#readWith = this.filter;
     this.older = r.value.older;
-    const f = await this.client.call('events.follow', {
-      connectionId: this.connectionId, filter: this.filter, after: r.value.events[0]?.id ?? 0,
-    });
+    await this.#follow(gen, r.value.events[0]?.id ?? 0);
+  }
+
+  async #follow(gen: number, after: number) {
+    const f = await this.client.call('events.follow', { connectionId: this.connectionId, filter: this.#readWith, after });
     if (gen !== this.#generation) { if (f.ok) void this.client.call('events.unfollow', { followId: f.value.followId }); return; }
     if (f.ok) this.#followId = f.value.followId;
     else this.tailError = f.error.message;
+  }
+
+  /** Keeps main's follow alive; one that lapsed (a suspended laptop) is started again from the newest event held. */
+  async #renew() {
+    const id = this.#followId;
+    if (!id) return;
+    const r = await this.client.call('events.renew', { followId: id });
+    if (r.ok && !r.value.renewed && id === this.#followId) {
+      this.#followId = null;
+      await this.#follow(this.#generation, this.pending[0]?.id ?? this.#all[0]?.id ?? 0);
+    }
   }
 
   /** Reads the next older run (until enough of it passes the local filters). */
@@ -117,6 +132,7 @@ export class EventLog {
 
   async dispose() {
     this.#generation++;
+    clearInterval(this.#renewTimer);
     this.#stopListening();
     await this.#unfollow();
   }

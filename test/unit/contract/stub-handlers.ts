@@ -16,6 +16,7 @@ export const stubHandlers = (): Handlers => {
     'events.query': () => ({ events: [], matched: 0, older: null }),
     'events.follow': () => ({ followId: 'f1' }),
     'events.unfollow': () => ({ stopped: false }),
+    'events.renew': () => ({ renewed: false }),
     'events.export': () => ({ filename: 'e.csv', mediaType: 'text/csv', content: '', count: 0, truncated: false }),
     'events.zones': () => [],
   };

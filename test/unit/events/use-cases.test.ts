@@ -148,3 +148,26 @@ test('export walks the whole history, applies the local filter, and stops at its
   expect(capped).toMatchObject({ count: 100, truncated: true, mediaType: 'text/csv; charset=utf-8' });
   expect(capped.content.trimEnd().split('\r\n')).toHaveLength(101);
 });
+
+test('a follow nobody renews stops by itself; a renewed one keeps polling', async () => {
+  vi.useFakeTimers();
+  const { log, deps } = setup(1);
+  let clock = 0;
+  const tails = new LiveTails({ ...deps, now: () => new Date(clock) });
+  const kept = tails.start('lab', emptyFilter(), 1);
+  const lapsed = tails.start('lab', emptyFilter(), 1);
+  for (let t = 0; t < 90_000; t += 20_000) {
+    clock = t;
+    expect(tails.renew(kept)).toBe(true);
+    await vi.advanceTimersByTimeAsync(20_000);
+  }
+  clock = 100_000;
+  await vi.advanceTimersByTimeAsync(100);
+  expect(tails.renew(lapsed)).toBe(false);
+  expect(tails.renew(kept)).toBe(true);
+  expect(tails.size).toBe(1);
+  const polls = log.queries.length;
+  await vi.advanceTimersByTimeAsync(200);
+  expect(log.queries.length).toBeGreaterThan(polls);
+  tails.stopAll();
+});

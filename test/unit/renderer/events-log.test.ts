@@ -1,7 +1,7 @@
 // The renderer's event log state against an in-memory console client: local filters never
 // ask the server again, server-side ones do; a paused log holds arrivals back.
 import { flushSync } from 'svelte';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { ConsoleClient } from '../../../src-shared/contract/client';
 import type { EventArrival, LoggedEvent } from '../../../src-shared/contract/events';
 import { EventLog } from '../../../src-renderer/src/state/events.svelte';
@@ -23,7 +23,8 @@ function fakeClient(total: number) {
         const run = history.filter((e) => before === null || e.id < before).slice(0, 10);
         return { ok: true, value: { events: run, matched: run.length, older: run.length === 10 ? run[9].id : null } };
       }
-      if (channel === 'events.follow') return { ok: true, value: { followId: 'f1' } };
+      if (channel === 'events.follow') return { ok: true, value: { followId: `f${calls.filter((c) => c.channel === 'events.follow').length}` } };
+      if (channel === 'events.renew') return { ok: true, value: { renewed: false } };
       return { ok: true, value: { stopped: true } };
     },
     on: (_: string, h: (a: EventArrival) => void) => { push = h; return () => { push = () => {}; }; },
@@ -81,4 +82,24 @@ test('following prepends arrivals; paused, they wait and are counted, then join 
   expect(log.rows.map((e) => e.id).slice(0, 4)).toEqual([10, 9, 8, 7]);
   expect(log.pending).toEqual([]);
   await log.dispose();
+});
+
+test('a follow that lapsed in main (a suspended laptop) is started again from the newest event held', async () => {
+  vi.useFakeTimers();
+  try {
+    const { client, calls, arrive } = fakeClient(5);
+    const log = new EventLog(client, 'lab');
+    await log.reload();
+    arrive({ followId: 'f1', events: [ev(6)], error: null });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(calls.slice(-2).map((c) => [c.channel, c.req])).toEqual([
+      ['events.renew', { followId: 'f1' }],
+      ['events.follow', { connectionId: 'lab', filter: log.filter, after: 6 }],
+    ]);
+    arrive({ followId: 'f2', events: [ev(7)], error: null });
+    expect(log.rows[0].id).toBe(7);
+    await log.dispose();
+  } finally {
+    vi.useRealTimers();
+  }
 });
