@@ -3,7 +3,7 @@
 // from TypeScript sources under tsx/vitest. We bundle the folder with Vite, then run the
 // bundle in a plain `node` process (no tsx anywhere) and match the fixture.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { FIXTURE_PATH } from '../../unit/xpath/samples';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 // Inside the tree, so the bundle resolves libxml2-wasm from node_modules like the app does.
+mkdirSync(join(root, 'test-results'), { recursive: true });
 const outDir = mkdtempSync(join(root, 'test-results', 'xpath-bundle-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
