@@ -44,6 +44,8 @@ export interface ReplayServer {
   machines: Map<string, ReplayMachine>;
   tags: Map<string, { name: string; definition: string; comment: string; kernel_opts: string }>;
   faults: Fault[];
+  /** TCP connections accepted so far (keep-alive reuses one). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -211,11 +213,13 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
 
   const listener = (req: IncomingMessage, res: ServerResponse) => { handle(req, res).catch((e) => res.writeHead(500).end(String(e))); };
   const server: Server = o.tls ? createHttps({ key: o.tls.key, cert: o.tls.cert }, listener) : createHttp(listener);
+  let accepted = 0;
+  server.on(o.tls ? 'secureConnection' : 'connection', () => { accepted++; });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
-    url, root: `${url}/MAAS/`, requests, machines, tags, faults,
+    url, root: `${url}/MAAS/`, requests, machines, tags, faults, connections: () => accepted,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -113,3 +113,13 @@ test('a malformed key is refused before any request', async () => {
   expect(() => createMaasClient({ root: 'http://127.0.0.1:1/MAAS/', apiVersion: '2.0', apiKey: 'not-a-key' }))
     .toThrow(/consumer_key:token_key:token_secret/);
 });
+
+test('calls of one connection reuse kept-alive sockets rather than a socket per call', async () => {
+  const { s, c } = await setup();
+  for (let i = 0; i < 10; i++) await c.listZones();
+  await c.acceptNodes(['m00001']);
+  expect(s.requests).toHaveLength(11);
+  // undici may open a second socket for a call made while the first is still being
+  // released (seen with a bare undici Agent too); after that they are reused.
+  expect(s.connections()).toBeLessThanOrEqual(2);
+});
