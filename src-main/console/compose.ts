@@ -8,6 +8,8 @@ import { createInventory } from './inventory/index';
 import { createConnections, type Keychain, type SpawnRegion } from '../connections/index';
 import type { ConnectionService } from '../connections/connection-service';
 import { connectionHandlers } from './connection-handlers';
+import { fieldkitArea } from './fieldkit/handlers';
+import { EMBEDDED_ID } from '../connections/index';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -43,12 +45,16 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(() => tags.close());
   const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit });
   closers.push(inventory.close);
+  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor, localId: EMBEDDED_ID,
+    nameOf: (id) => connections.service.view(id).name });
+  closers.push(fieldkit.close);
   const handlers: Handlers = {
     ...appHandlers(d),
     ...connectionHandlers(connections),
     ...events.handlers,
     ...tags.handlers,
     ...inventory.handlers,
+    ...fieldkit.handlers,
   };
   return {
     handlers,

@@ -22,6 +22,15 @@ export interface NodeFilter {
   zone?: string;
 }
 
+export interface NewNode {
+  hostname: string;
+  architecture: string;
+  macAddresses: string[];
+  powerType?: string;
+  /** Sent as power_parameters_{name}; secrets included, so never logged. */
+  powerParameters?: Record<string, string>;
+}
+
 export interface TagChanges { definition?: string; comment?: string; kernelOpts?: string; name?: string }
 
 export interface MaasClient {
@@ -51,6 +60,9 @@ export interface MaasClient {
   /** Bulk; null takes the nodes out of their zone. */
   setZone(systemIds: string[], zone: string | null): Promise<void>;
   deleteNode(systemId: string): Promise<void>;
+  /** Enlists a node (1.0 `nodes op=new`, 2.0 `POST machines/`) with its MACs and power. */
+  createNode(n: NewNode): Promise<NodeSummary>;
+  createZone(name: string, description?: string): Promise<ZoneInfo>;
   updateNode(systemId: string, fields: Record<string, string>): Promise<NodeSummary>;
   listTags(): Promise<TagInfo[]>;
   createTag(t: { name: string; definition?: string; comment?: string; kernelOpts?: string }): Promise<TagInfo>;
@@ -163,6 +175,13 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       await t.call({ method: 'POST', path: 'nodes/', op: 'set_zone', form: { nodes: ids, zone: zone ?? undefined } });
     },
     async deleteNode(id) { await t.call({ method: 'DELETE', path: nodePath(id) }); },
+    async createNode(n) {
+      const form: FormParams = { hostname: n.hostname, architecture: n.architecture, mac_addresses: n.macAddresses };
+      if (n.powerType) form.power_type = n.powerType;
+      for (const [k, v] of Object.entries(n.powerParameters ?? {})) form[`power_parameters_${k}`] = v;
+      return toNodeSummary(await post<Json>(d.collection, d.createOp, form), d.api);
+    },
+    async createZone(name, description) { return toZone(await post<Json>('zones/', undefined, { name, description })); },
     async updateNode(id, fields) {
       return toNodeSummary(await t.json<Json>({ method: 'PUT', path: nodePath(id), form: fields }), d.api);
     },

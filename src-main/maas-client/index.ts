@@ -1,6 +1,6 @@
 // The console's one way to a MAAS server (ARCHITECTURE.md): discover, then a MaasClient.
 export { parseApiKey, formatApiKey, type ApiCredentials } from './api-key';
-export { createMaasClient, type MaasClient, type ClientOptions, type NodeFilter, type TagChanges } from './client';
+export { createMaasClient, type MaasClient, type ClientOptions, type NodeFilter, type TagChanges, type NewNode } from './client';
 export { discoverApi, parseMaasUrl, apiRootOf, type Discovered, type DiscoverOptions } from './discover';
 export { MaasCallError } from './errors';
 export { normaliseFingerprint, type TlsTrust } from './tls-trust';

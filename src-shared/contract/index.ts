@@ -5,6 +5,7 @@ import { eventsChannels, eventsEvents } from './events';
 import { connectionsChannels, connectionsEvents } from './connections';
 import { tagsChannels, tagsEvents } from './tags';
 import { inventoryChannels, inventoryEvents } from './inventory';
+import { fieldkitChannels, fieldkitEvents } from './fieldkit';
 
 export const channels = {
   ...appChannels,
@@ -12,6 +13,7 @@ export const channels = {
   ...eventsChannels,
   ...tagsChannels,
   ...inventoryChannels,
+  ...fieldkitChannels,
 } as const;
 
 export const events = {
@@ -20,6 +22,7 @@ export const events = {
   ...eventsEvents,
   ...tagsEvents,
   ...inventoryEvents,
+  ...fieldkitEvents,
 } as const;
 
 export type Channels = typeof channels;

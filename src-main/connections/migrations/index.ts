@@ -2,10 +2,11 @@
 // settings database (offline snapshots, change sets) append their steps here.
 import type Database from 'better-sqlite3';
 import { connectionProfiles } from './0010-connection-profiles';
+import { fieldkitTables } from './0020-fieldkit';
 
 export interface Migration {
   version: number;
   up(db: Database.Database): void;
 }
 
-export const settingsMigrations: Migration[] = [connectionProfiles];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables];

@@ -1,0 +1,67 @@
+// The field kit's channels, wired to its use-cases. It keeps its own handle on the settings
+// database (notes, push journals; WAL allows several) and works on This laptop through the
+// connections' client like every other area.
+import type { Emit, HandlersFor } from '../../ipc/dispatcher';
+import { ConsoleFailure } from '../../../src-shared/contract/errors';
+import type { PushProgress } from '../../../src-shared/contract/fieldkit';
+import { pushReportCsv, pushReportName } from '../../../src-shared/fieldkit/push-report';
+import { openSettingsDb } from '../../connections/settings-db';
+import type { MaasClient } from '../../maas-client/index';
+import { Capture } from './capture';
+import { importCsv, previewCsv } from './csv-import';
+import { importLshwFolder } from './lshw-import';
+import { NotesStore } from './notes-store';
+import { PushJournal } from './push-journal';
+import { planPush } from './push-plan';
+import { applyPush } from './push-run';
+
+export type FieldkitChannel =
+  | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
+  | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport';
+
+export interface FieldkitDeps {
+  dataDir: string;
+  emit: Emit;
+  clientFor: (id: string) => Promise<MaasClient>;
+  nameOf: (id: string) => string;
+  /** The id of This laptop's connection. */
+  localId: string;
+}
+
+export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitChannel>; close(): void } {
+  const db = openSettingsDb(a.dataDir);
+  const notes = new NotesStore(db);
+  const journal = new PushJournal(db);
+  const local = () => a.clientFor(a.localId);
+  const capture = new Capture({ local, notes });
+  const changed = async () => a.emit('fieldkit.changed', await capture.list());
+  const plan = { local, clientFor: a.clientFor, nameOf: a.nameOf, localId: a.localId, journal };
+  const run = { local, clientFor: a.clientFor, journal, progress: (p: PushProgress) => a.emit('fieldkit.pushProgress', p) };
+  const reportOf = (id: string) => {
+    const r = journal.report(id);
+    if (!r) throw new ConsoleFailure('not-found', `There is no push ${id}.`);
+    return r;
+  };
+  return {
+    handlers: {
+      'fieldkit.captured': () => capture.list(),
+      'fieldkit.capture': async (req) => { const n = await capture.capture(req); void changed().catch(() => undefined); return n; },
+      'fieldkit.macOwner': ({ mac }) => capture.macOwner(mac),
+      'fieldkit.csvPreview': ({ text }) => previewCsv(capture, text),
+      'fieldkit.csvImport': async ({ text }) => { const r = await importCsv(capture, text); void changed().catch(() => undefined); return r; },
+      'fieldkit.lshwImport': async ({ files }) => {
+        const r = await importLshwFolder(await local(), await capture.list(), files);
+        void changed().catch(() => undefined);
+        return r;
+      },
+      'fieldkit.pushPlan': (req) => planPush(plan, req),
+      'fieldkit.pushApply': ({ pushId }) => applyPush(run, pushId),
+      'fieldkit.pushes': () => journal.all(),
+      'fieldkit.pushReport': ({ pushId, format }) => {
+        const r = reportOf(pushId);
+        return { name: pushReportName(r, format), text: format === 'csv' ? pushReportCsv(r) : JSON.stringify(r, null, 2) };
+      },
+    },
+    close: () => db.close(),
+  };
+}
