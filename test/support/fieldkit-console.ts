@@ -75,11 +75,12 @@ export async function startDatacenter(): Promise<Datacenter> {
   let r: RunningRegion | null = await open(0);
   const port = r.port;
   const apiKey = r.createApiKey();
+  const stop = async () => { const x = r; r = null; await x?.close(); };
   return {
     url: r.url, apiKey,
     region: () => { if (!r) throw new Error('the datacenter is stopped'); return r; },
-    async stop() { const x = r; r = null; await x?.close(); },
+    stop,
     async start() { if (!r) r = await open(port); },
-    async close() { await this.stop(); rmSync(dir, { recursive: true, force: true }); },
+    async close() { await stop(); rmSync(dir, { recursive: true, force: true }); },
   };
 }
