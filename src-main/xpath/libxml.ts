@@ -107,6 +107,11 @@ export class Libxml {
     return doc;
   }
 
+  /** Does the document have a DOCTYPE (internal subset or external id)? */
+  hasDoctype(doc: Pointer): boolean {
+    return this.m._xmlGetIntSubset(doc) !== 0;
+  }
+
   rootElement(doc: Pointer): Pointer {
     return this.m._xmlDocGetRootElement(doc);
   }

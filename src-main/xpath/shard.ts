@@ -21,14 +21,6 @@ interface Entry {
   elements: number;
 }
 
-/**
- * Details with a DOCTYPE go to the exact path, which refuses internal subsets (entity
- * declarations) as composite.ts explains; namespaces and entity references are caught
- * while loading (NotModelled).
- */
-function plainDetail(text: string): boolean {
-  return !text.includes('<!DOCTYPE');
-}
 
 export class Shard {
   tables = new ElementTables();
@@ -127,7 +119,6 @@ export class Shard {
       for (const name of ['lshw', 'lldp'] as const) {
         const text = doc[name];
         if (text === null || text === undefined) continue;
-        if (!plainDetail(text)) throw new NotModelled('unusual detail');
         const loaded = loadDetail(this.engine.libxml, text, this.tables);
         if (loaded.parsed) trees[name] = loaded.root;
       }

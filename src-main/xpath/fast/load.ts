@@ -28,6 +28,11 @@ export type LoadResult = { parsed: false } | { parsed: true; root: number };
 export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): LoadResult {
   const doc = libxml.parse(xml);
   if (doc === null) return { parsed: false };
+  if (libxml.hasDoctype(doc)) {
+    // The exact path refuses internal subsets (composite.ts); DOCTYPEs stay with it.
+    libxml.freeDoc(doc);
+    throw new NotModelled('DOCTYPE');
+  }
   const elements = tables.elementCount;
   const attributes = tables.attrName.length;
   try {
