@@ -20,6 +20,8 @@ export interface ConnectionsDeps {
   cliProfileFiles?: string[];
   /** How often every connection's health is re-checked; 0 turns the watch off. */
   healthEveryMs?: number;
+  /** Waits before restarting a region process that died; one restart per entry in 10 minutes. */
+  regionRestartDelaysMs?: number[];
 }
 
 export interface Connections {
@@ -34,12 +36,29 @@ export function createConnections(d: ConnectionsDeps): Connections {
   const keychain = withSessionFallback(d.keychain ?? osKeychain(), EMBEDDED_ID, (l) => console.warn(`maas-console: ${l}`));
   const service = new ConnectionService({ store: new ProfileStore(db), keychain, onChange: d.onChange });
   let region: EmbeddedRegion | null = null;
+  let closed = false;
+  const restartedAt: number[] = [];
+  const delays = d.regionRestartDelaysMs ?? [1000, 5000, 15000];
   if (d.spawnRegion) {
-    region = new EmbeddedRegion({
+    const r = new EmbeddedRegion({
       spawn: d.spawnRegion, dataDir: join(d.dataDir, 'region'),
-      onExit: (why) => { void service.setEmbedded({ stopped: why }); },
+      // A region that dies is restarted a few times; one that keeps dying is left stopped,
+      // with the reason shown on This laptop, rather than restarted forever.
+      onExit: (why) => {
+        const now = Date.now();
+        while (restartedAt.length && now - restartedAt[0] > 10 * 60_000) restartedAt.shift();
+        if (closed) return;
+        if (restartedAt.length >= delays.length) {
+          void service.setEmbedded({ stopped: `${why}; it was restarted ${delays.length} times in 10 minutes and is left stopped` });
+          return;
+        }
+        void service.setEmbedded({ stopped: `${why}; restarting it` });
+        restartedAt.push(now);
+        setTimeout(() => { if (!closed) void startEmbeddedConnection({ region: r, service, keychain }); }, delays[restartedAt.length - 1]).unref();
+      },
     });
-    void startEmbeddedConnection({ region, service, keychain });
+    region = r;
+    void startEmbeddedConnection({ region: r, service, keychain });
   }
   const every = d.healthEveryMs ?? 120_000;
   const timer = every > 0 ? setInterval(() => { void service.health().catch(() => undefined); }, every) : null;
@@ -47,6 +66,7 @@ export function createConnections(d: ConnectionsDeps): Connections {
   return {
     service, region, cliProfileFiles: d.cliProfileFiles ?? defaultCliFiles(),
     async close() {
+      closed = true;
       if (timer) clearInterval(timer);
       await region?.stop();
       await service.close();

@@ -1,6 +1,7 @@
 // Stands in for src-main/region/process-entry.ts in supervisor tests: speaks the region's
 // process protocol over Node IPC and serves API 1.0 with the replay server.
-//   FAKE_REGION_MODE=fail-start → answers start with an error; =exit → exits on start.
+//   FAKE_REGION_MODE=fail-start → answers start with an error; =exit → exits on start;
+//   =exit-after-ready → serves for 300 ms, then its process dies (exit code 9).
 import { randomBytes } from 'node:crypto';
 import { machine } from './maas-replay-fixtures';
 import { startReplayServer } from './maas-replay-server';
@@ -14,6 +15,7 @@ process.on('message', async (m: { type: string; dataDir?: string }) => {
     if (process.env.FAKE_REGION_MODE === 'exit') process.exit(3);
     const s = await startReplayServer({ api: '1.0', apiKey: key, machines: [machine(1, 0), machine(2, 4)] });
     send({ type: 'ready', url: `${s.root}api/1.0/` });
+    if (process.env.FAKE_REGION_MODE === 'exit-after-ready') setTimeout(() => process.exit(9), 300);
   } else if (m.type === 'create-api-key') {
     send({ type: 'api-key', key });
   }

@@ -13,6 +13,7 @@ import { composeConsole, type ComposedConsole } from '../../../src-main/console/
 import { createDispatcher } from '../../../src-main/ipc/dispatcher';
 import { KEYCHAIN_SERVICE, osKeychain } from '../../../src-main/connections/keychain';
 import { nodeRegionSpawner } from '../../../src-main/connections/embedded-region';
+import { createConnections } from '../../../src-main/connections/index';
 import { makeTestCertificates } from '../../support/test-certificates';
 import { machine } from '../../support/maas-replay-fixtures';
 import { startReplayServer, type ReplayServer } from '../../support/maas-replay-server';
@@ -232,4 +233,21 @@ test('a private CA file trusted per connection, and a URL edit re-checked agains
   const moved = await call('connections.update', { id: added.value.id, url: other.url, tls: {} });
   expect(moved).toMatchObject({ ok: true, value: { url: other.root, apiVersion: '1.0', tls: { caFile: null } } });
   expect(secretToolLookup(KEYCHAIN_SERVICE, added.value.id)).toBe(KEY);
+});
+
+test('a region process that dies is restarted, a few times, then left stopped with the reason', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'laptop-dies-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  process.env.FAKE_REGION_MODE = 'exit-after-ready';
+  cleanups.push(() => { delete process.env.FAKE_REGION_MODE; });
+  const seen: { health: string; message: string | null }[] = [];
+  const c = createConnections({
+    dataDir, keychain: osKeychain(), cliProfileFiles: [], healthEveryMs: 0, regionRestartDelaysMs: [50, 50],
+    spawnRegion: nodeRegionSpawner('test/support/fake-region-process.ts'),
+    onChange: (list) => { const l = list.find((x) => x.id === 'local')!; seen.push({ health: l.health, message: l.healthMessage }); },
+  });
+  cleanups.push(() => c.close());
+  await expect.poll(() => seen.at(-1)?.message ?? '', { timeout: 30_000 }).toMatch(/restarted 2 times in 10 minutes and is left stopped/);
+  expect(seen.filter((s) => s.health === 'online')).toHaveLength(3);
+  expect(seen.filter((s) => /exit code 9\); restarting it/.test(s.message ?? ''))).toHaveLength(2);
 });
