@@ -40,17 +40,20 @@ export const tagsBench: Bench = {
       const preview = page.getByRole('region', { name: 'Preview' });
       const typed = async (definition: string) => {
         await field.fill(definition); // one input event: the keystroke
-        await preview.and(page.locator('[data-phase="complete"]')).waitFor({ timeout: 600_000 });
+        await preview.and(page.locator('[data-phase="complete"][data-complete-ms]')).waitFor({ timeout: 600_000 });
         return { first: Number(await preview.getAttribute('data-first-ms')), complete: Number(await preview.getAttribute('data-complete-ms')) };
       };
-      await typed('//node[@class="system"]'); // warm-up: workers started, corpus loaded
+      // The first preview after the details arrived (the workers took them in as they came).
+      const cold = await typed('//node[@class="system"]');
       const runs = [];
       for (const d of DEFINITIONS) runs.push(await typed(d));
       const ref = await lxmlTiming(DEFINITIONS.slice(0, 1), host.seeded.docs);
       const rebuild = { name: "MAAS's rebuild of one tag (python3-lxml parse + merge + evaluate)", value: ref.seconds.rebuild_one * 1000, unit: 'ms' };
-      const notes = `${NODES} nodes, lshw ≈ ${kb.toFixed(0)} kB each; median of ${DEFINITIONS.length} definitions; includes the editor's 60 ms typing pause`;
+      const notes = `${NODES} nodes, lshw ≈ ${kb.toFixed(0)} kB each; median of ${DEFINITIONS.length} definitions`;
       return [
         { name: `details of ${NODES} nodes fetched from the embedded region into the cache (page open → cached)`, value: fetchSeconds, unit: 's', notes: 'one `details` call per node, 4 at a time' },
+        { name: `first preview after the fetch: keystroke → complete results painted (${NODES} nodes)`, value: cold.complete, unit: 'ms', reference: rebuild,
+          notes: `first results ${Math.round(cold.first)} ms` },
         { name: `tag preview in the UI: keystroke → first results painted (${NODES} nodes)`, value: median(runs.map((r) => r.first)), unit: 'ms', target: '≤ 50 ms', reference: rebuild, notes },
         { name: `tag preview in the UI: keystroke → complete results painted (${NODES} nodes)`, value: median(runs.map((r) => r.complete)), unit: 'ms', target: '≤ 0.25 s', reference: rebuild,
           notes: `${notes}; each: ${runs.map((r) => Math.round(r.complete)).join(', ')} ms` },

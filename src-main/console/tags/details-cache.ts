@@ -82,7 +82,8 @@ export class DetailsCache {
       fingerprints: db.prepare<[string], { system_id: string; fingerprint: string }>(
         'SELECT system_id, fingerprint FROM details WHERE connection_id = ?'),
       details: db.prepare<[string, string], DetailsRow>('SELECT * FROM details WHERE connection_id = ? AND system_id = ?'),
-      allDetails: db.prepare<[string], DetailsRow>('SELECT * FROM details WHERE connection_id = ?'),
+      detailsPage: db.prepare<[string, string, number], DetailsRow>(
+        'SELECT * FROM details WHERE connection_id = ? AND system_id > ? ORDER BY system_id LIMIT ?'),
       putDetails: db.prepare('INSERT OR REPLACE INTO details VALUES (?, ?, ?, ?, ?, ?)'),
       lastSync: db.prepare<[string], { last_sync: string }>('SELECT last_sync FROM syncs WHERE connection_id = ?'),
       setSync: db.prepare('INSERT OR REPLACE INTO syncs VALUES (?, ?)'),
@@ -127,9 +128,12 @@ export class DetailsCache {
     return row ? toDetails(row) : null;
   }
 
-  /** Every cached node's details, one at a time (the preview corpus loads from this). */
-  *allDetails(connectionId: string): Generator<CachedDetails> {
-    for (const row of this.#q.allDetails.iterate(connectionId)) yield toDetails(row);
+  /**
+   * Cached details in system-id order, `limit` at a time after `after` ('' to start): lets a
+   * caller yield between pages (an open better-sqlite3 iterator would lock the connection).
+   */
+  detailsPage(connectionId: string, after: string, limit: number): CachedDetails[] {
+    return this.#q.detailsPage.all(connectionId, after, limit).map(toDetails);
   }
 
   lastSync(connectionId: string): string | null {

@@ -28,6 +28,8 @@ export async function detailsStatus(d: DetailsDeps, connectionId: string): Promi
   if (d.cache.nodeCount(connectionId) === 0) await listNodesOnce(d, connectionId);
   const cached = d.cache.nodes(connectionId);
   const fingerprints = d.cache.detailFingerprints(connectionId);
+  // The view is open: have the preview's workers load this connection's details now.
+  void d.preview.warm(connectionId).catch(() => undefined);
   return {
     connectionId,
     nodes: cached.map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags })),

@@ -4,8 +4,9 @@
 // cache. Matches stream to the renderer as `tags.preview.batch`; a newer preview cancels
 // the older one (the corpus aborts it), which then ends as `cancelled`.
 import type { Emit } from '../../ipc/dispatcher';
+import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PreviewStarted } from '../../../src-shared/contract/tags';
-import { createPreviewCorpus, InvalidDefinitionError, type PreviewCorpus } from '../../xpath/index';
+import { createPreviewCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
 import type { CachedDetails, DetailsCache } from './details-cache';
 
 export interface PreviewDeps {
@@ -15,31 +16,64 @@ export interface PreviewDeps {
   corpus?: () => PreviewCorpus;
 }
 
+/** Cached documents read per page while loading the corpus. */
+const PAGE = 250;
+
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
 
 export class PreviewService {
   readonly #d: PreviewDeps;
   #corpus: PreviewCorpus | null = null;
   #loadedFor: string | null = null;
+  #loading: Promise<PreviewCorpus> | null = null;
+  /** Details that arrived (or left) while the corpus was loading: applied once it is set. */
+  #pending: Map<string, DocumentInput | null> | null = null;
   #running = new Map<string, AbortController>();
 
   constructor(d: PreviewDeps) {
     this.#d = d;
   }
 
-  #corpusFor(connectionId: string): PreviewCorpus {
-    this.#corpus ??= this.#d.corpus?.() ?? createPreviewCorpus();
-    if (this.#loadedFor !== connectionId) {
-      const docs = [];
-      for (const d of this.#d.cache.allDetails(connectionId)) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
-      this.#corpus.set(docs);
-      this.#loadedFor = connectionId;
-    }
-    return this.#corpus;
+  /**
+   * Loads a connection's cached details into the corpus (the workers then build their
+   * tables, which takes seconds at thousands of nodes), so the first keystroke does not
+   * wait for it. Called when the tags view opens; read a page at a time with a yield
+   * between pages, so the main process keeps answering meanwhile.
+   */
+  warm(connectionId: string): Promise<PreviewCorpus> {
+    if (this.#loadedFor === connectionId && this.#loading) return this.#loading;
+    this.#loadedFor = connectionId;
+    const pending = new Map<string, DocumentInput | null>();
+    this.#pending = pending;
+    const loading = (async () => {
+      this.#corpus ??= this.#d.corpus?.() ?? createPreviewCorpus();
+      const docs: DocumentInput[] = [];
+      await new Promise((resolve) => setImmediate(resolve)); // never load inside the caller's turn
+      for (let after = ''; ;) {
+        const page = this.#d.cache.detailsPage(connectionId, after, PAGE);
+        for (const d of page) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
+        if (page.length < PAGE) break;
+        after = page[page.length - 1].systemId;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.#loadedFor !== connectionId) break; // another connection took over
+      }
+      if (this.#loadedFor === connectionId) {
+        this.#corpus.set(docs);
+        for (const [id, doc] of pending) {
+          if (doc) this.#corpus.upsert(doc);
+          else this.#corpus.remove(id);
+        }
+        if (this.#pending === pending) this.#pending = null;
+      }
+      return this.#corpus;
+    })();
+    this.#loading = loading;
+    return loading;
   }
 
-  start(connectionId: string, definition: string, previewId: string): PreviewStarted {
-    const corpus = this.#corpusFor(connectionId);
+  async start(connectionId: string, definition: string, previewId: string): Promise<PreviewStarted> {
+    const corpus = await this.warm(connectionId);
+    if (this.#loadedFor !== connectionId) throw new ConsoleFailure('conflict', 'The preview moved to another connection meanwhile.');
     const known = this.#d.cache.nodeCount(connectionId);
     const total = corpus.size;
     const controller = new AbortController();
@@ -73,12 +107,18 @@ export class PreviewService {
 
   /** Details fetched for a node: the corpus of that connection takes them at once. */
   took(connectionId: string, d: CachedDetails): void {
-    if (this.#loadedFor === connectionId) this.#corpus?.upsert({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
+    if (this.#loadedFor !== connectionId) return;
+    const doc = { id: d.systemId, lshw: d.lshw, lldp: d.lldp };
+    if (this.#pending) this.#pending.set(d.systemId, doc);
+    else this.#corpus?.upsert(doc);
   }
 
   gone(connectionId: string, systemIds: string[]): void {
     if (this.#loadedFor !== connectionId) return;
-    for (const id of systemIds) this.#corpus?.remove(id);
+    for (const id of systemIds) {
+      if (this.#pending) this.#pending.set(id, null);
+      else this.#corpus?.remove(id);
+    }
   }
 
   async close(): Promise<void> {

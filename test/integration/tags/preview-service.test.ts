@@ -54,7 +54,7 @@ afterAll(async () => {
 // Worker threads start through tsx and parse every document: slow on a busy 2-core machine.
 describe('PreviewService', { timeout: 60_000 }, () => {
   test('streams matches, then ends with all of them; nodes without cached details are counted as unknown', async () => {
-    const started = service.start('c1', '//node[@id="cpu"]/product = "Intel Xeon"', 'p1');
+    const started = await service.start('c1', '//node[@id="cpu"]/product = "Intel Xeon"', 'p1');
     expect(started).toEqual({ previewId: 'p1', total: 300, unknown: 2 });
     const end = await ended('p1');
     expect(end.outcome).toBe('complete');
@@ -66,28 +66,39 @@ describe('PreviewService', { timeout: 60_000 }, () => {
   });
 
   test('a newer preview cancels the older one', async () => {
-    service.start('c1', '//node', 'old');
-    service.start('c1', 'count(//node[@class="processor"]) = 0', 'new');
+    await service.start('c1', '//node', 'old');
+    await service.start('c1', 'count(//node[@class="processor"]) = 0', 'new');
     expect((await ended('old')).outcome).toBe('cancelled');
     expect(await ended('new')).toMatchObject({ outcome: 'complete', matched: [] });
   });
 
   test('a definition that does not compile ends as invalid with the reason', async () => {
-    service.start('c1', '//node[', 'bad');
+    await service.start('c1', '//node[', 'bad');
     expect(await ended('bad')).toMatchObject({ outcome: 'invalid', message: 'Invalid xpath expression: Invalid expression' });
   });
 
   test('details fetched later join the corpus; nodes that are gone leave it', async () => {
     service.took('c1', { systemId: 'later', lshw: '<node id="later" class="system"><node id="gpu" class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
     service.gone('c1', ['n000']);
-    expect(service.start('c1', '//node[@class="display"] or self::node[@id="n000"]', 'p2').total).toBe(300);
+    expect((await service.start('c1', '//node[@class="display"] or self::node[@id="n000"]', 'p2')).total).toBe(300);
     expect((await ended('p2')).matched).toEqual(['later']);
   });
 
   test('cancelling by id ends it as cancelled', async () => {
-    service.start('c1', '//*', 'p3');
+    await service.start('c1', '//*', 'p3');
     expect(service.cancel('p3')).toBe(true);
     expect((await ended('p3')).outcome).toBe('cancelled');
     expect(service.cancel('p3')).toBe(false);
+  });
+
+  test('details that arrive while the corpus loads are kept', async () => {
+    cache.replaceNodes('c2', [{ systemId: 'x', hostname: 'x', statusName: 'Ready', tags: [], fingerprint: 'f' }, { systemId: 'y', hostname: 'y', statusName: 'Ready', tags: [], fingerprint: 'f' }]);
+    cache.putDetails('c2', { systemId: 'x', lshw: '<node id="x" class="system"/>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    const warming = service.warm('c2');
+    service.took('c2', { systemId: 'y', lshw: '<node id="y" class="system"><node class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    service.gone('c2', ['x']);
+    await warming;
+    expect((await service.start('c2', '//node[@class="display"] or //node[@id="x"]', 'c2')).total).toBe(1);
+    expect((await ended('c2')).matched).toEqual(['y']);
   });
 });

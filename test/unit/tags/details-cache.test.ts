@@ -39,7 +39,19 @@ describe('DetailsCache', () => {
     cache.replaceNodes('c1', [n('a', ['x', 'y'])]);
     expect(cache.nodes('c1').map((x) => [x.systemId, x.tags])).toEqual([['a', ['x', 'y']]]);
     expect(cache.details('c1', 'b')).toBeNull();
-    expect([...cache.allDetails('c1')]).toEqual([]);
+    expect(cache.detailsPage('c1', '', 10)).toEqual([]);
+    cache.close();
+  });
+
+  test('pages through the cached details in system-id order', () => {
+    const cache = new DetailsCache(tempPath());
+    const ids = ['d', 'a', 'c', 'b', 'e'];
+    cache.replaceNodes('c1', ids.map((id) => n(id)));
+    for (const id of ids) cache.putDetails('c1', { systemId: id, lshw: `<node id="${id}"/>`, lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    const first = cache.detailsPage('c1', '', 2);
+    expect(first.map((d) => d.systemId)).toEqual(['a', 'b']);
+    expect(cache.detailsPage('c1', 'b', 2).map((d) => d.systemId)).toEqual(['c', 'd']);
+    expect(cache.detailsPage('c1', 'd', 2).map((d) => [d.systemId, d.lshw])).toEqual([['e', '<node id="e"/>']]);
     cache.close();
   });
 

@@ -19,7 +19,7 @@ beforeEach(() => {
   cache = new DetailsCache(join(dir, 'cache.sqlite'));
   maas = new FakeMaas().add(node('a'), { lshw: '<node id="a"/>', lldp: '<lldp/>' }).add(node('b'));
   took = [];
-  const preview = { took: (_c: string, det: { systemId: string }) => took.push(det.systemId), gone: () => {} } as unknown as PreviewService;
+  const preview = { took: (_c: string, det: { systemId: string }) => took.push(det.systemId), gone: () => {}, warm: async () => {} } as unknown as PreviewService;
   d = { clientFor: async () => maas, cache, preview, emit: () => {}, syncs: new Map() };
 });
 afterEach(() => { cache.close(); rmSync(dir, { recursive: true, force: true }); });

@@ -7,7 +7,8 @@ import type { DefinitionCheck } from '../../../../src-shared/contract/tags';
 
 export type PreviewPhase = 'empty' | 'waiting' | 'running' | 'complete' | 'invalid' | 'failed';
 
-const PAUSE_MS = 60;
+// Keystrokes of one tick are coalesced; each later one cancels the preview before it.
+const PAUSE_MS = 0;
 let counter = 0;
 const newPreviewId = () => `p${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -20,7 +21,7 @@ export class DefinitionPreview {
   total = $state(0);
   /** Nodes left out because their details are not cached yet. */
   unknown = $state(0);
-  /** performance.now() of the keystroke, first results and completion (for the bench). */
+  /** performance.now() of the keystroke, and of the frames that painted the first and the complete results (for the bench). */
   timing = $state.raw<{ typed: number; first: number | null; complete: number | null }>({ typed: 0, first: null, complete: null });
   #membersNow: () => ReadonlySet<string> = () => new Set();
   /** The tag's members now (reactive: they follow the node list after a reload). */
@@ -41,7 +42,7 @@ export class DefinitionPreview {
       if (b.matched.length > 0) this.matched = new Set([...this.matched, ...b.matched]);
       this.done = Math.max(this.done, b.done);
       this.total = b.total;
-      if (this.timing.first === null) this.timing = { ...this.timing, first: performance.now() };
+      if (this.timing.first === null) this.#stampAfterPaint('first');
     }));
     this.#off.push(client.on('tags.preview.end', (e) => {
       if (e.previewId !== this.#current) return;
@@ -50,7 +51,8 @@ export class DefinitionPreview {
         this.matched = new Set(e.matched);
         this.done = this.total;
         this.phase = 'complete';
-        this.timing = { ...this.timing, first: this.timing.first ?? performance.now(), complete: performance.now() };
+        if (this.timing.first === null) this.#stampAfterPaint('first');
+        this.#stampAfterPaint('complete');
       } else if (e.outcome === 'invalid' && this.problem === null) {
         this.phase = 'invalid';
         this.problem = { ok: false, message: (e.message ?? '').replace(/^Invalid xpath expression: /, ''), position: null };
@@ -59,6 +61,14 @@ export class DefinitionPreview {
         this.problem = { ok: false, message: e.message ?? 'The preview failed.', position: null };
       }
     }));
+  }
+
+  /** Stamps when what just changed has been painted: the task right after the next frame (rAF + timeout 0). */
+  #stampAfterPaint(what: 'first' | 'complete'): void {
+    const typed = this.timing.typed;
+    const stamp = () => { if (this.timing.typed === typed && this.timing[what] === null) this.timing = { ...this.timing, [what]: performance.now() }; };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(stamp, 0));
+    else stamp();
   }
 
   /** The definition changed (a keystroke): preview it after a short pause. */
