@@ -57,7 +57,9 @@ describe('DefinitionPreview', () => {
     expect(p.phase).toBe('complete');
     expect(p.gained).toEqual(['b', 'c']);
     expect(p.lost).toEqual(['x']);
+    await settle(); // the frames that painted them
     expect(p.timing.first).not.toBeNull();
+    expect(p.timing.complete).toBeGreaterThanOrEqual(p.timing.first!);
     p.dispose();
   });
 
