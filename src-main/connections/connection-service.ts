@@ -261,8 +261,14 @@ export class ConnectionService {
     }
   }
 
+  #startEmbedded: (() => Promise<void>) | null = null;
+  /** How to (re)start the embedded region when the user checks a stopped This laptop. */
+  setEmbeddedStarter(start: () => Promise<void>): void { this.#startEmbedded = start; }
+
   /** Re-checks one connection or all of them; records health and the time last reached. */
   async health(id?: string): Promise<ConnectionView[]> {
+    // Checking a stopped This laptop by hand starts it again (the periodic watch does not).
+    if (id === EMBEDDED_ID && !this.#embeddedRunning && this.#startEmbedded) await this.#startEmbedded();
     const targets = id ? [this.#profile(id)] : this.#d.store.all();
     await Promise.all(targets.map((p) => this.#checkHealth(p)));
     this.#changed();

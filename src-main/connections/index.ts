@@ -58,6 +58,7 @@ export function createConnections(d: ConnectionsDeps): Connections {
       },
     });
     region = r;
+    service.setEmbeddedStarter(() => startEmbeddedConnection({ region: r, service, keychain }));
     void startEmbeddedConnection({ region: r, service, keychain });
   }
   const every = d.healthEveryMs ?? 120_000;

@@ -250,4 +250,7 @@ test('a region process that dies is restarted, a few times, then left stopped wi
   await expect.poll(() => seen.at(-1)?.message ?? '', { timeout: 30_000 }).toMatch(/restarted 2 times in 10 minutes and is left stopped/);
   expect(seen.filter((s) => s.health === 'online')).toHaveLength(3);
   expect(seen.filter((s) => /exit code 9\); restarting it/.test(s.message ?? ''))).toHaveLength(2);
+  // Checking it by hand starts it again.
+  delete process.env.FAKE_REGION_MODE;
+  expect((await c.service.health('local'))[0]).toMatchObject({ id: 'local', health: 'online' });
 });
