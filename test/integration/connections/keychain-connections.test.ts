@@ -47,7 +47,7 @@ async function setup(o: { cli?: { name: string; url: string; key: string | null 
 }
 
 const waitLaptop = async (events: unknown[]) => {
-  for (let i = 0; i < 200 && !JSON.stringify(events).includes('"id":"local","name":"This laptop"') ; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 600 && !JSON.stringify(events).includes('"id":"local","name":"This laptop"') ; i++) await new Promise((r) => setTimeout(r, 50));
   const last = events.filter((e) => (e as { name: string }).name === 'connections.changed').at(-1) as { payload: { id: string; health: string; url: string }[] };
   return last.payload.find((c) => c.id === 'local')!;
 };
