@@ -80,6 +80,8 @@ export const eventsChannels = {
     before: z.number().int().min(1).nullable().default(null),
     limit: z.number().int().min(1).max(20_000).default(5000),
     want: z.number().int().min(1).max(20_000).default(200),
+    /** Read the next older run ahead, while this one is shown (used by "Load whole history"). */
+    readAhead: z.boolean().optional(),
   }).strict(), returns<EventSlice>()),
   /** Starts a live tail of events newer than `after`; arrivals come as `events.arrived`. */
   'events.follow': channel(z.object({

@@ -3,7 +3,7 @@ import type { HandlersFor } from '../../ipc/dispatcher';
 import type { EventsDeps } from './deps';
 import { exportEvents } from './export-events';
 import { LiveTails } from './live-tail';
-import { queryEvents } from './query-events';
+import { queryEventsAhead } from './query-events';
 
 export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.renew' | 'events.export' | 'events.zones';
 
@@ -11,7 +11,7 @@ export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsCha
   const tails = new LiveTails(d);
   return {
     handlers: {
-      'events.query': queryEvents(d),
+      'events.query': queryEventsAhead(d),
       'events.follow': ({ connectionId, filter, after }) => ({ followId: tails.start(connectionId, filter, after) }),
       'events.unfollow': ({ followId }) => ({ stopped: tails.stop(followId) }),
       'events.renew': ({ followId }) => ({ renewed: tails.renew(followId) }),

@@ -4,6 +4,7 @@
 import type { EventFilter, EventSlice, LoggedEvent } from '../../../src-shared/contract/events';
 import { isBeforeRange, matcherOf } from '../../../src-shared/events/event-filter';
 import type { EventsDeps } from './deps';
+import { ReadAhead } from './read-ahead';
 import { historyPages, SERVER_PAGE } from './read-history';
 
 export interface QueryRequest {
@@ -14,7 +15,22 @@ export interface QueryRequest {
   limit: number;
   /** Stop once this many pass the local filters. */
   want: number;
+  /** Start reading the next older run right away (the view is reading the whole history). */
+  readAhead?: boolean;
 }
+
+/** events.query with read-ahead: see read-ahead.ts. */
+export const queryEventsAhead = (d: Pick<EventsDeps, 'clientFor'>, ahead = new ReadAhead()) => {
+  const read = queryEvents(d);
+  return async (r: QueryRequest): Promise<EventSlice> => {
+    const slice = await (ahead.take(r) ?? read(r));
+    if (r.readAhead && slice.older !== null) {
+      const next = { ...r, before: slice.older };
+      ahead.hold(next, read(next));
+    }
+    return slice;
+  };
+};
 
 export const queryEvents = (d: Pick<EventsDeps, 'clientFor'>) => async (r: QueryRequest): Promise<EventSlice> => {
   const client = await d.clientFor(r.connectionId);

@@ -96,12 +96,12 @@ export class EventLog {
   }
 
   /** Reads the next older run (until enough of it passes the local filters). */
-  async loadOlder(limit = PAGE_LIMIT) {
+  async loadOlder(limit = PAGE_LIMIT, readAhead = false) {
     if (this.loading || this.older === null) return;
     const gen = this.#generation;
     this.loading = true;
     const r = await this.client.call('events.query', {
-      connectionId: this.connectionId, filter: this.filter, before: this.older, want: Math.min(limit, OLDER_WANT), limit,
+      connectionId: this.connectionId, filter: this.filter, before: this.older, want: Math.min(limit, OLDER_WANT), limit, readAhead,
     });
     if (gen !== this.#generation) return;
     this.loading = false;
@@ -113,7 +113,7 @@ export class EventLog {
   /** Reads everything older, run after run (before an export of what is on screen, or a bench). */
   async loadAll() {
     while (this.older !== null && !this.error) {
-      await this.loadOlder(BULK_LIMIT);
+      await this.loadOlder(BULK_LIMIT, true);
       if (this.loading) return;
     }
   }

@@ -5,7 +5,7 @@ import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { EventsDeps } from '../../../src-main/console/events/deps';
 import { exportEvents } from '../../../src-main/console/events/export-events';
 import { LiveTails, MAX_FOLLOWS } from '../../../src-main/console/events/live-tail';
-import { queryEvents } from '../../../src-main/console/events/query-events';
+import { queryEvents, queryEventsAhead } from '../../../src-main/console/events/query-events';
 import { FakeEventLog, threeNodes } from './fake-event-log';
 
 afterEach(() => { vi.useRealTimers(); });
@@ -170,4 +170,26 @@ test('a follow nobody renews stops by itself; a renewed one keeps polling', asyn
   await vi.advanceTimersByTimeAsync(200);
   expect(log.queries.length).toBeGreaterThan(polls);
   tails.stopAll();
+});
+
+test('reading the whole history reads the next run ahead and hands it over once', async () => {
+  const { log, deps } = setup(3000);
+  const query = queryEventsAhead(deps);
+  const ask = (before: number | null) => ({ connectionId: 'lab', filter: emptyFilter(), before, limit: 1000, want: 1000, readAhead: true });
+  const first = await query(ask(null));
+  expect(first.older).toBe(2001);
+  await new Promise((r) => setTimeout(r, 0));
+  const asked = log.queries.length;
+  expect(asked).toBe(2); // the second run was read before anyone asked
+  const second = await query(ask(first.older));
+  expect(second.events[0].id).toBe(2000);
+  expect(log.queries.length).toBe(asked + 1); // only the third run, read ahead in turn
+  const third = await query(ask(second.older));
+  expect(third.events.at(-1)!.id).toBe(1); // a full page: only the next (empty) answer says it was the end
+  // Without readAhead (a view opening, a scroll back) nothing is read beyond what is asked.
+  const quiet = queryEventsAhead(deps);
+  const n = log.queries.length;
+  await quiet({ ...ask(null), readAhead: false });
+  await new Promise((r) => setTimeout(r, 0));
+  expect(log.queries.length).toBe(n + 1);
 });
