@@ -2,6 +2,7 @@
 import type { Bench } from './types';
 import { contractBench } from './contract.bench';
 import { eventsBench } from './events.bench';
+import { inventoryBench } from './inventory.bench';
 import { powerBench } from './power.bench';
 import { regionBench } from './region.bench';
 import { regionTagsBench } from './region-tags.bench';
@@ -9,4 +10,4 @@ import { tagsBench } from './tags.bench';
 import { regionIpsBench } from './region-ips.bench';
 import { xpathBench } from './xpath.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, tagsBench, xpathBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, tagsBench, xpathBench];
