@@ -113,3 +113,33 @@ test('add and remove a tag in chunks (a missing tag is created), per-node mark b
   expect(region.core.nodes.bySystemId(seeded.systemIds[11])).toBeUndefined();
   expect(of('inventory.changed').flatMap((d) => d.removed)).toEqual(expect.arrayContaining(seeded.systemIds.slice(10)));
 });
+
+test('accept all: MAAS accepts every New node; the outcome names each one', async () => {
+  const { region, client } = await regionWithClient();
+  const seeded = seedNodes(region.core, { count: 20 });
+  const { inv, h, of } = inventoryOver(client);
+  const snap = await h['inventory.list']({ connectionId: 'local' });
+  const fresh = snap.nodes.filter((n) => n.status === S.NEW).map((n) => n.systemId);
+  await h['inventory.bulk']({ connectionId: 'local', action: 'acceptAll', systemIds: fresh });
+  await inv.bulk.idle();
+  expect(of('inventory.bulkProgress').at(-1)?.counts).toMatchObject({ total: fresh.length, done: fresh.length, failed: 0 });
+  for (const id of seeded.systemIds) expect(statusOf(region, id)).not.toBe(S.NEW);
+});
+
+test('stop sending: calls in flight finish, the rest are skipped as cancelled', async () => {
+  const { region, client } = await regionWithClient();
+  const seeded = seedNodes(region.core, { count: 12, statusOf: () => S.READY });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => { release = r; });
+  const slow = { ...client, markBroken: async (id: string, why?: string) => { await gate; return client.markBroken(id, why); } };
+  const { inv, h, of } = inventoryOver(slow as typeof client);
+  await h['inventory.list']({ connectionId: 'local' });
+  const start = await h['inventory.bulk']({ connectionId: 'local', action: 'markBroken', systemIds: seeded.systemIds });
+  expect(h['inventory.bulkCancel']({ jobId: start.jobId })).toEqual({ cancelled: true });
+  release();
+  await inv.bulk.idle();
+  const counts = of('inventory.bulkProgress').at(-1)!.counts;
+  expect(counts).toMatchObject({ total: 12, done: 4, skipped: 8, pending: 0 }); // 4 at a time were in flight
+  expect(of('inventory.bulkProgress').flatMap((p) => p.outcomes).filter((o) => o.state === 'skipped').every((o) => o.reason === 'cancelled')).toBe(true);
+  expect(h['inventory.bulkCancel']({ jobId: start.jobId })).toEqual({ cancelled: false });
+});
