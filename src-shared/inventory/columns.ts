@@ -26,18 +26,18 @@ export const formatStorage = (mb: number): string =>
   mb <= 0 ? '—' : mb >= 1e6 ? `${+(mb / 1e6).toFixed(1)} TB` : mb >= 1000 ? `${+(mb / 1000).toFixed(1)} GB` : `${mb} MB`;
 
 export const columns: readonly Column[] = [
-  { id: 'hostname', label: 'Hostname', text: (n) => n.hostname, sortKey: (n) => n.hostname, width: 150 },
+  { id: 'hostname', label: 'Hostname', text: (n) => n.hostname, sortKey: (n) => n.hostname, width: 136 },
   { id: 'systemId', label: 'System ID', text: (n) => n.systemId, sortKey: (n) => n.systemId, width: 80 },
-  { id: 'status', label: 'Status', text: (n) => n.statusName, sortKey: (n) => n.statusName, width: 165 },
-  { id: 'power', label: 'Power', text: (n) => n.powerState, sortKey: (n) => n.powerState, width: 60 },
+  { id: 'status', label: 'Status', text: (n) => n.statusName, sortKey: (n) => n.statusName, width: 168 },
+  { id: 'power', label: 'Power', text: (n) => n.powerState, sortKey: (n) => n.powerState, width: 68 },
   { id: 'zone', label: 'Zone', text: (n) => n.zone ?? '', sortKey: (n) => n.zone ?? '', width: 80 },
-  { id: 'arch', label: 'Architecture', text: (n) => n.architecture, sortKey: (n) => n.architecture, width: 110 },
-  { id: 'cpu', label: 'CPUs', text: (n) => String(n.cpuCount), sortKey: (n) => n.cpuCount, width: 50, numeric: true },
-  { id: 'memory', label: 'Memory', text: (n) => formatMemory(n.memory), sortKey: (n) => n.memory, width: 72, numeric: true },
-  { id: 'storage', label: 'Storage', text: (n) => formatStorage(n.storage), sortKey: (n) => n.storage, width: 72, numeric: true },
-  { id: 'tags', label: 'Tags', text: (n) => n.tags.join(', '), sortKey: (n) => n.tags.join(','), width: 120 },
-  { id: 'owner', label: 'Owner', text: (n) => n.owner ?? '', sortKey: (n) => n.owner ?? '', width: 80 },
-  { id: 'macs', label: 'MACs', text: (n) => n.macAddresses.join(' '), sortKey: (n) => n.macAddresses[0] ?? '', width: 140 },
+  { id: 'arch', label: 'Architecture', text: (n) => n.architecture, sortKey: (n) => n.architecture, width: 120 },
+  { id: 'cpu', label: 'CPUs', text: (n) => String(n.cpuCount), sortKey: (n) => n.cpuCount, width: 52, numeric: true },
+  { id: 'memory', label: 'Memory', text: (n) => formatMemory(n.memory), sortKey: (n) => n.memory, width: 76, numeric: true },
+  { id: 'storage', label: 'Storage', text: (n) => formatStorage(n.storage), sortKey: (n) => n.storage, width: 76, numeric: true },
+  { id: 'tags', label: 'Tags', text: (n) => n.tags.join(', '), sortKey: (n) => n.tags.join(','), width: 90 },
+  { id: 'owner', label: 'Owner', text: (n) => n.owner ?? '', sortKey: (n) => n.owner ?? '', width: 72 },
+  { id: 'macs', label: 'MACs', text: (n) => n.macAddresses.join(' '), sortKey: (n) => n.macAddresses[0] ?? '', width: 124 },
   { id: 'pool', label: 'Pool', text: (n) => n.pool ?? '', sortKey: (n) => n.pool ?? '', width: 90 },
   { id: 'os', label: 'OS', text: (n) => (n.osystem ? `${n.osystem}/${n.distroSeries}` : ''), sortKey: (n) => `${n.osystem}/${n.distroSeries}`, width: 100 },
 ];
