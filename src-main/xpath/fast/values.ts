@@ -10,6 +10,7 @@ export type Value = number[] | string | number | boolean;
 const INTEGER = /^[ \t\n\r]*-?[0-9]{1,15}[ \t\n\r]*$/;
 const NOT_A_NUMBER_START = /^[ \t\n\r]*[^ \t\n\r0-9.-]/;
 const BLANK = /^[ \t\n\r]*$/;
+const LONE_MINUS = /^[ \t\n\r]*-[ \t\n\r]*$/;
 
 /**
  * XPath number() of a string, as libxml2's xmlXPathStringEvalNumber: plain integers
@@ -18,6 +19,8 @@ const BLANK = /^[ \t\n\r]*$/;
  */
 export function stringToNumber(s: string): number {
   if (INTEGER.test(s)) return Number(s);
+  // A lone minus sign is -0 in libxml2 2.9 (MAAS's lxml); libxml2 2.15 (our WASM) says NaN.
+  if (LONE_MINUS.test(s)) return -0;
   if (BLANK.test(s) || NOT_A_NUMBER_START.test(s)) return NaN;
   throw NeedsExact.instance;
 }
