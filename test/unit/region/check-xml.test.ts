@@ -6,7 +6,7 @@ const b = (s: string) => Buffer.from(s);
 
 describe('details XML check', () => {
   test('the lshw fixture is accepted; memory and CPUs are read as MAAS did', () => {
-    const r = checkDetailsXml(readFileSync('/work/shared/fixtures/lshw/kvm-epyc-vm.xml'), 'lshw');
+    const r = checkDetailsXml(readFileSync(new URL('../../fixtures/lshw/kvm-epyc-vm.xml', import.meta.url)), 'lshw');
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.facts.memoryMiB).toBe(24576);

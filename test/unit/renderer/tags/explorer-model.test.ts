@@ -8,8 +8,8 @@ import { ancestorsOf, DetailXmlError, flatten, initiallyExpanded, parseDetailXml
 import { buildComposite, highlighted, pathParts } from '../../../../src-renderer/src/views/tags/highlight';
 import { definitionFor, literal, xpathFor } from '../../../../src-renderer/src/views/tags/xpath-for';
 
-// The shared fixtures sit next to the repository (vitest runs from its root).
-const FIXTURE = resolve(process.cwd(), '../shared/fixtures/lshw/kvm-epyc-vm.xml');
+// The lshw fixture copied into the repository (vitest runs from its root).
+const FIXTURE = resolve(process.cwd(), 'test/fixtures/lshw/kvm-epyc-vm.xml');
 const lshwText = readFileSync(FIXTURE, 'utf8');
 const LLDP = '<lldp label="LLDP neighbors"><interface label="Interface" name="eth0"><chassis><name>switch01</name></chassis></interface></lldp>';
 
