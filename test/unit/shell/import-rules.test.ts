@@ -44,3 +44,11 @@ test('region/ and power/ never import console/ or connections/', () => {
       expect(/^src-main\/(console|connections)\//.test(t), `${f} → ${s}`).toBe(false);
     }
 });
+
+test('no code or test reads ../shared: a clean clone (CI) has only the repository', () => {
+  const offenders = ['src-main', 'src-shared', 'src-renderer', 'test']
+    .flatMap((d) => files(d))
+    .filter((f) => f !== 'test/unit/shell/import-rules.test.ts')
+    .filter((f) => /['"`](\.\.\/)+shared\/|\/work\/shared/.test(readFileSync(join(root, f), 'utf8')));
+  expect(offenders).toEqual([]);
+});
