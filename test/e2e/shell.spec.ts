@@ -6,7 +6,7 @@ let host: ConsoleHost;
 test.beforeAll(async () => { host = await startConsoleHost(); });
 test.afterAll(async () => { await host.close(); });
 
-const views = ['Inventory', 'Tags', 'Events', 'Connections'];
+const views = ['Inventory', 'Tags', 'Events', 'Connections', 'Capture'];
 
 test('every view opens from the navigation, in both themes, with no console errors', async ({ page }) => {
   const shell = new ShellPage(page);
@@ -35,6 +35,8 @@ test('keyboard: Alt+digits, g-chords, arrows in the navigation, theme and help',
   await page.keyboard.press('g');
   await page.keyboard.press('c');
   await expect(shell.main().getByRole('heading', { name: 'Connections' })).toBeVisible();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(shell.main().getByRole('heading', { level: 2, name: 'Capture' })).toBeVisible();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(shell.main().getByRole('heading', { name: 'Inventory' })).toBeVisible();
   await shell.nav('Inventory').focus();

@@ -12,12 +12,12 @@ export type ShellAction =
 
 export interface KeyFacts { key: string; alt: boolean; ctrl: boolean; meta: boolean; shift: boolean; inField: boolean }
 
-const byDigit: Record<string, ViewId> = { '1': 'inventory', '2': 'tags', '3': 'events', '4': 'connections' };
-const byLetter: Record<string, ViewId> = { i: 'inventory', t: 'tags', e: 'events', c: 'connections' };
+const byDigit: Record<string, ViewId> = { '1': 'inventory', '2': 'tags', '3': 'events', '4': 'connections', '5': 'capture' };
+const byLetter: Record<string, ViewId> = { i: 'inventory', t: 'tags', e: 'events', c: 'connections', f: 'capture' };
 
 export const shortcutList: { keys: string; what: string }[] = [
-  { keys: 'Alt+1 … Alt+4', what: 'Inventory, Tags, Events, Connections' },
-  { keys: 'g then i / t / e / c', what: 'Go to Inventory, Tags, Events, Connections' },
+  { keys: 'Alt+1 … Alt+5', what: 'Inventory, Tags, Events, Connections, Capture (field kit)' },
+  { keys: 'g then i / t / e / c / f', what: 'Go to Inventory, Tags, Events, Connections, Capture' },
   { keys: 'Alt+↓ / Alt+↑', what: 'Next / previous view' },
   { keys: 'Alt+T', what: 'Switch between light and dark theme' },
   { keys: '?', what: 'Show this list' },

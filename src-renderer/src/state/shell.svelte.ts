@@ -3,8 +3,8 @@
 import { createContext } from 'svelte';
 import type { ConsoleClient } from '../../../src-shared/contract/client';
 
-export type ViewId = 'inventory' | 'tags' | 'events' | 'connections';
-export const viewIds: ViewId[] = ['inventory', 'tags', 'events', 'connections'];
+export type ViewId = 'inventory' | 'tags' | 'events' | 'connections' | 'capture';
+export const viewIds: ViewId[] = ['inventory', 'tags', 'events', 'connections', 'capture'];
 export type Theme = 'light' | 'dark';
 export interface StatusLine { level: 'info' | 'warning' | 'error'; text: string; at: Date }
 

@@ -4,6 +4,7 @@ import ConnectionsView from './ConnectionsView.svelte';
 import EventsView from './EventsView.svelte';
 import InventoryView from './InventoryView.svelte';
 import TagsView from './TagsView.svelte';
+import CaptureView from './CaptureView.svelte';
 
 export interface ViewEntry { id: ViewId; label: string; shortcut: string; component: Component }
 
@@ -12,4 +13,5 @@ export const views: ViewEntry[] = [
   { id: 'tags', label: 'Tags', shortcut: 'Alt+2', component: TagsView },
   { id: 'events', label: 'Events', shortcut: 'Alt+3', component: EventsView },
   { id: 'connections', label: 'Connections', shortcut: 'Alt+4', component: ConnectionsView },
+  { id: 'capture', label: 'Capture', shortcut: 'Alt+5', component: CaptureView },
 ];

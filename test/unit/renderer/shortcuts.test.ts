@@ -7,6 +7,8 @@ const k = (key: string, o: Partial<KeyFacts> = {}): KeyFacts =>
 test('Alt+digit opens a view, even while typing in a field', () => {
   expect(shellAction(k('1', { alt: true }), false)).toEqual({ kind: 'open', view: 'inventory' });
   expect(shellAction(k('4', { alt: true, inField: true }), false)).toEqual({ kind: 'open', view: 'connections' });
+  expect(shellAction(k('5', { alt: true }), false)).toEqual({ kind: 'open', view: 'capture' });
+  expect(shellAction(k('f'), true)).toEqual({ kind: 'open', view: 'capture' });
 });
 
 test('g then a letter opens a view; letters are ignored in fields', () => {

@@ -1,0 +1,102 @@
+// The field kit in Chromium: scanner-style capture (a MAC and Enter, as a barcode scanner
+// types), a duplicate refused at once, CSV preview with wrong rows, and a push's dry-run
+// diff then apply against a second region. Screenshots in light and dark.
+import { expect, test, type Page } from '@playwright/test';
+import { EMBEDDED_ID, memoryKeychain } from '../../src-main/connections/index';
+import { startConsoleHost, type ConsoleHost } from '../support/console-host';
+import { startDatacenter, type Datacenter } from '../support/fieldkit-console';
+import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
+import { ShellPage } from './support/shell-page';
+
+let host: ConsoleHost;
+let laptop: InProcessRegion;
+let dc: Datacenter;
+
+test.beforeAll(async () => {
+  laptop = inProcessRegion();
+  host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: memoryKeychain() });
+  for (let i = 0; i < 600 && !(await host.composed.connections.clientFor(EMBEDDED_ID).then(() => true, () => false)); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  dc = await startDatacenter();
+  await host.composed.connections.add({ name: 'datacenter', url: dc.url, apiKey: dc.apiKey });
+  const c = await host.composed.connections.clientFor((await host.composed.connections.list()).find((x) => x.name === 'datacenter')!.id);
+  await c.createNode({ hostname: 'r12-u3', architecture: 'amd64/generic', macAddresses: ['52:54:00:ff:00:03'] });
+});
+test.afterAll(async () => { await host?.close(); await laptop?.close(); await dc?.close(); });
+
+async function openCapture(page: Page, theme: 'light' | 'dark'): Promise<ShellPage> {
+  const shell = new ShellPage(page);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(host.url);
+  await shell.setTheme(theme);
+  await page.keyboard.press('Alt+5');
+  await expect(shell.main().getByRole('heading', { level: 2, name: 'Capture' })).toBeVisible();
+  return shell;
+}
+
+test('scanner-style capture: MACs and Enter, Enter again saves; a MAC already captured is refused at once', async ({ page }) => {
+  const shell = await openCapture(page, 'light');
+  const form = page.getByRole('form', { name: 'Capture a node' });
+  await form.getByLabel('Hostname pattern').fill('r12-u{n}');
+  await form.getByLabel('BMC address').fill('10.0.0.9');
+  await form.getByLabel('BMC password').fill('floor-secret');
+  const mac = form.getByLabel(/MAC addresses/);
+  // A scanner types fast and ends with Enter; two NICs, then Enter on the empty field saves.
+  await mac.pressSequentially('52-54-00-AA-00-01\n', { delay: 0 });
+  await mac.pressSequentially('5254.00aa.0011\n', { delay: 0 });
+  await expect(form.getByRole('list', { name: 'MACs of this node' })).toContainText('52:54:00:aa:00:11');
+  await mac.press('Enter');
+  await expect(page.getByRole('grid', { name: 'Captured nodes' })).toContainText('r12-u1');
+  await expect(form.getByTestId('hostname')).toHaveText('r12-u2');
+  await mac.pressSequentially('525400aa0002\n', { delay: 0 });
+  await mac.press('Enter');
+  await expect(page.getByRole('grid', { name: 'Captured nodes' })).toContainText('r12-u2');
+  await mac.pressSequentially('52:54:00:aa:00:01\n', { delay: 0 });
+  await expect(form.getByRole('alert')).toHaveText('52:54:00:aa:00:01 is already on r12-u1 — not added');
+  await mac.pressSequentially('not-a-mac\n', { delay: 0 });
+  await expect(form.getByRole('alert')).toContainText('"not-a-mac" is not a MAC address');
+  await shell.shot('fieldkit-capture-light');
+  await shell.setTheme('dark');
+  await shell.shot('fieldkit-capture-dark');
+  expect(shell.errors).toEqual([]);
+});
+
+test('CSV import: each row valid or wrong and why, then the valid rows captured', async ({ page }) => {
+  const shell = await openCapture(page, 'light');
+  await page.getByRole('tab', { name: 'Import' }).click();
+  const csv = ['hostname,mac,zone,power_type,power_address,power_pass',
+    'r12-u3,52:54:00:aa:00:03,rack-12,ipmi,10.0.0.3,pw', 'r12-u4,52:54:00:aa:00:04,rack-12,ipmi,10.0.0.4,pw',
+    'r12-u5,52:54:00:aa:00:01,rack-12,,,', 'bad host,52:54:00:aa:00:06,,,,'].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'floor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const table = page.getByRole('table', { name: 'CSV preview' });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row').nth(3)).toContainText('MAC 52:54:00:aa:00:01 is already on r12-u1');
+  await expect(table.getByRole('row').nth(4)).toContainText('"bad host" is not a valid hostname');
+  await shell.shot('fieldkit-csv-preview-light');
+  await shell.setTheme('dark');
+  await shell.shot('fieldkit-csv-preview-dark');
+  await page.getByRole('button', { name: 'Capture the 2 valid rows' }).click();
+  await expect(page.getByText('Captured 2; 2 wrong rows left out.')).toBeVisible();
+  expect(shell.errors).toEqual([]);
+});
+
+test('push: dry-run diff (create / conflict), apply with per-node outcome', async ({ page }) => {
+  const shell = await openCapture(page, 'light');
+  await page.getByRole('tab', { name: 'Push' }).click();
+  await page.getByLabel('Target').selectOption({ label: 'datacenter (API 1.0)' });
+  await page.getByRole('button', { name: 'Dry-run' }).click();
+  const summary = page.getByTestId('push-summary');
+  await expect(summary).toContainText('3 to create, 0 to update, 0 identical, 1 conflicts');
+  await expect(summary).toContainText('Zones to create: rack-12');
+  const diff = page.getByRole('grid', { name: 'Push diff' });
+  await expect(diff).toContainText('conflict: hostname r12-u3 is taken on the target');
+  await shell.shot('fieldkit-push-diff-light');
+  await shell.setTheme('dark');
+  await shell.shot('fieldkit-push-diff-dark');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(summary).toContainText('finished: 3 done, 0 failed');
+  await expect(diff.getByText('done')).toHaveCount(3);
+  await shell.shot('fieldkit-push-applied-dark');
+  expect(shell.errors).toEqual([]);
+});
