@@ -59,6 +59,11 @@ export class DefinitionPreview {
       } else if (e.outcome === 'failed') {
         this.phase = 'failed';
         this.problem = { ok: false, message: e.message ?? 'The preview failed.', position: null };
+      } else if (e.outcome === 'cancelled') {
+        // Not by us (we forget an id before cancelling it): a preview from another window
+        // of the same console took the workers over.
+        this.phase = 'failed';
+        this.problem = { ok: false, message: 'A newer preview (another window?) stopped this one; edit the definition to run it again.', position: null };
       }
     }));
   }

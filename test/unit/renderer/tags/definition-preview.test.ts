@@ -81,6 +81,17 @@ describe('DefinitionPreview', () => {
     p.dispose();
   });
 
+  test('a preview stopped by someone else (another window) says so instead of running forever', async () => {
+    const f = fakeClient(() => true);
+    const p = new DefinitionPreview(f.client, 'c1');
+    p.set('//node');
+    await settle();
+    f.emit('tags.preview.end', { previewId: f.previewIds()[0], outcome: 'cancelled', matched: [], message: null });
+    expect(p.phase).toBe('failed');
+    expect(p.problem?.message).toMatch(/newer preview/);
+    p.dispose();
+  });
+
   test('a definition that does not compile shows the reason and where; an empty one is a manual tag', async () => {
     const f = fakeClient((d) => !d.endsWith('['));
     const p = new DefinitionPreview(f.client, 'c1');
