@@ -93,11 +93,15 @@ export class ConnectionService {
     return out;
   }
 
-  async test(req: { url: string; apiKey: string; tls?: TlsRequest }): Promise<ConnectionTestResult> {
-    parseApiKey(req.apiKey);
+  async test(req: { url: string; apiKey?: string; id?: string; tls?: TlsRequest }): Promise<ConnectionTestResult> {
+    const saved = req.id !== undefined ? this.#profile(req.id) : null;
+    const apiKey = req.apiKey?.trim() ?? (saved ? await this.#d.keychain.get(saved.id) : null);
+    if (!apiKey) throw new ConsoleFailure('bad-input', `The keychain holds no API key for "${saved?.name ?? '?'}": enter it.`);
+    parseApiKey(apiKey);
     parseMaasUrl(req.url);
     try {
-      const found = await this.#check(req.url, req.apiKey, await this.#tlsFor(req.url, req.tls));
+      const tls = await this.#tlsFor(req.url, req.tls, saved ? storedTlsOf(saved) : noTls);
+      const found = await this.#check(req.url, apiKey, tls);
       return { health: 'online', message: `Reached MAAS${found.version ? ` ${found.version}` : ''} (API ${found.apiVersion}); the key works.`,
         apiVersion: found.apiVersion, maasVersion: found.version, root: found.root, certificate: null };
     } catch (e) {

@@ -85,8 +85,10 @@ const TlsInput = z.object({
 
 export const connectionsChannels = {
   'connections.list': channel(z.object({}).strict(), returns<ConnectionView[]>()),
-  /** Checks a URL and key without saving anything. */
-  'connections.test': channel(z.object({ url: Url, apiKey: ApiKey, tls: TlsInput.optional() }).strict(), returns<ConnectionTestResult>()),
+  /** Checks a URL and key without saving anything; with `id` and no key, the key that connection has in the keychain. */
+  'connections.test': channel(z.object({ url: Url, apiKey: ApiKey.optional(), id: Id.optional(), tls: TlsInput.optional() }).strict()
+    .refine((r) => r.apiKey !== undefined || r.id !== undefined, { message: 'an API key (or the id of a saved connection) is needed', path: ['apiKey'] }),
+  returns<ConnectionTestResult>()),
   'connections.inspectCertificate': channel(z.object({ url: Url }).strict(), returns<CertificateInfo>()),
   /** The key is checked against the server before anything is saved. */
   'connections.add': channel(z.object({ name: Name, url: Url, apiKey: ApiKey, tls: TlsInput.optional() }).strict(), returns<ConnectionView>()),

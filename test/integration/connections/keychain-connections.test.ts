@@ -254,3 +254,10 @@ test('a region process that dies is restarted, a few times, then left stopped wi
   delete process.env.FAKE_REGION_MODE;
   expect((await c.service.health('local'))[0]).toMatchObject({ id: 'local', health: 'online' });
 });
+
+test('testing a saved connection with no key typed uses the key in its keychain entry', async () => {
+  const { server, call } = await setup();
+  const id = ((await call('connections.add', { name: 'Lab', url: server.root, apiKey: KEY })) as { value: { id: string } }).value.id;
+  expect(await call('connections.test', { url: server.url, id })).toMatchObject({ ok: true, value: { health: 'online', apiVersion: '2.0' } });
+  expect(await call('connections.test', { url: server.url })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+});

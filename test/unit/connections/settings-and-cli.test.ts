@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { expect, onTestFinished, test } from 'vitest';
 import { readCliProfiles } from '../../../src-main/connections/cli-profiles';
 import { openSettingsDb, settingsDbPath } from '../../../src-main/connections/settings-db';
+import { settingsMigrations } from '../../../src-main/connections/migrations/index';
 import { writeMaascliDb } from '../../support/maascli-db';
 
 const tmp = () => { const d = mkdtempSync(join(tmpdir(), 'conn-unit-')); onTestFinished(() => rmSync(d, { recursive: true, force: true })); return d; };
@@ -13,7 +14,7 @@ test('the settings database is created with WAL and refuses one newer than the c
   const dir = tmp();
   const db = openSettingsDb(dir);
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-  expect(db.pragma('user_version', { simple: true })).toBe(10);
+  expect(db.pragma('user_version', { simple: true })).toBe(settingsMigrations.at(-1)!.version);
   db.pragma('user_version = 999');
   db.close();
   expect(() => openSettingsDb(dir)).toThrow(/version 999, newer than this console knows/);
