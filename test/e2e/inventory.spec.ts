@@ -74,6 +74,14 @@ test('the query, sort, columns and grouping survive a reload', async ({ page }) 
   await expect(page.getByLabel('Group')).toHaveValue('status');
   await expect(inv.grid().getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
   await expect(inv.grid().getByRole('gridcell', { name: /New \d+/ }).first()).toBeVisible();
+  // CSV of the view: what is shown, in the columns shown
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8').split('\r\n');
+  expect(csv[0]).not.toContain('Owner');
+  expect(csv[0]).toMatch(/^Hostname,System ID,Status,/);
+  expect(csv).toHaveLength(1 + 500);
+  expect(csv.slice(1).every((l) => l.includes(',rack-3,'))).toBe(true);
   await page.evaluate(() => localStorage.removeItem('maas-console.inventory.view'));
 });
 
@@ -133,7 +141,13 @@ test('pre-flight and bulk accept of 1,000 nodes, every outcome shown', async ({ 
   await expect(dlg.getByText(/Finished/)).toBeVisible({ timeout: 60_000 });
   await expect(dlg.getByRole('status')).toContainText('1,000 accepted');
   await expect(dlg.getByRole('status')).toContainText('500 skipped');
-  await shell.shot('inventory-bulk-accept-result');
+  // the theme button is behind the modal dialog; the shell's Alt+T works everywhere
+  const dark = () => page.evaluate(() => document.documentElement.classList.contains('is-dark'));
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await dark()) !== (theme === 'dark')) await page.keyboard.press('Alt+t');
+    await expect.poll(dark).toBe(theme === 'dark');
+    await shell.shot(`inventory-bulk-accept-result-${theme}`);
+  }
   const accepted = seeded.systemIds.filter((_, i) => i % 20 === 0 || i % 20 === 1);
   for (const id of accepted.slice(0, 50)) expect(statusOf(id)).not.toBe(S.NEW);
   await dlg.getByRole('button', { name: 'Close' }).click();

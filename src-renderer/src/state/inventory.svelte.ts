@@ -74,6 +74,12 @@ export class InventoryState {
     this.collapsed = new Set(p.collapsed);
     this.#unsubscribe.push(
       client.on('inventory.changed', (d) => { if (d.connectionId === connectionId) this.apply(d); }),
+      // This laptop comes online a moment after the window opens, a remote server after an
+      // outage: read again if the list could not be read before.
+      client.on('connections.changed', (list) => {
+        const c = list.find((x) => x.id === connectionId);
+        if (c?.health === 'online' && this.error && !this.loading) void this.load();
+      }),
       client.on('inventory.sync', (s) => {
         if (s.connectionId !== connectionId) return;
         this.sync = s;
