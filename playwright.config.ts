@@ -9,5 +9,5 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  use: { headless: true, launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } },
+  use: { headless: true, reducedMotion: 'reduce', launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } },
 });
