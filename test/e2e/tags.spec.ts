@@ -129,3 +129,16 @@ test('the lshw explorer: search, a click gives an XPath and a definition, two no
   await shell.shot('tags-explorer-light');
   expect(shell.errors).toEqual([]);
 });
+
+test('opened while This laptop is still starting, the view fills in once it is online', async ({ page }) => {
+  test.setTimeout(120_000);
+  const starting = await startTagsConsole({ nodes: 12, seed: 9, waitOnline: false });
+  try {
+    const tags = new TagsPage(page);
+    await tags.open(starting.url);
+    await expect(tags.tagButton(SEEDED_TAGS.amd.name)).toBeVisible({ timeout: 90_000 });
+    await expect(tags.detailsStatus()).toContainText('Details of 12 of 12 nodes cached', { timeout: 60_000 });
+  } finally {
+    await starting.close();
+  }
+});

@@ -12,7 +12,8 @@ export interface TagsConsole extends ConsoleHost {
   seeded: SeededTags;
 }
 
-export async function startTagsConsole(o: { nodes: number; seed?: number; scale?: number }): Promise<TagsConsole> {
+/** `waitOnline: false` returns at once, while This laptop is still starting. */
+export async function startTagsConsole(o: { nodes: number; seed?: number; scale?: number; waitOnline?: boolean }): Promise<TagsConsole> {
   const dataDir = mkdtempSync(join(tmpdir(), 'maas-console-tags-'));
   // connections/ keeps the embedded region's data in DATA_DIR/region.
   const seeded = await seedRegionTags(join(dataDir, 'region'), { nodes: o.nodes, seed: o.seed, scale: o.scale, oddities: false });
@@ -21,6 +22,7 @@ export async function startTagsConsole(o: { nodes: number; seed?: number; scale?
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
+  if (o.waitOnline === false) return { ...host, seeded, close };
   const deadline = Date.now() + 90_000;
   for (;;) {
     const view = host.composed.connections.view(EMBEDDED_ID);
