@@ -9,5 +9,6 @@ import { regionTagsBench } from './region-tags.bench';
 import { tagsBench } from './tags.bench';
 import { regionIpsBench } from './region-ips.bench';
 import { xpathBench } from './xpath.bench';
+import { fieldkitBench } from './fieldkit.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, tagsBench, xpathBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, tagsBench, xpathBench, fieldkitBench];

@@ -8,6 +8,7 @@ import { composeConsole, type ComposedConsole } from '../../src-main/console/com
 import { EMBEDDED_ID, memoryKeychain, type Keychain } from '../../src-main/connections/index';
 import { createDispatcher, EventHub } from '../../src-main/ipc/dispatcher';
 import { startRegion, type RunningRegion } from '../../src-main/region/start-region';
+import type { RegionCore } from '../../src-main/region/region-core';
 import type { ChannelName, EventName, Payload, Req, Res } from '../../src-shared/contract/index';
 import { inProcessRegion } from './in-process-region';
 
@@ -24,9 +25,9 @@ export interface FieldkitConsole {
 }
 
 /** With `dataDir` (and the same keychain) a test restarts the console on what the last one left. */
-export async function startFieldkitConsole(o: { dataDir?: string; keychain?: Keychain } = {}): Promise<FieldkitConsole> {
+export async function startFieldkitConsole(o: { dataDir?: string; keychain?: Keychain; seedLaptop?: (core: RegionCore) => void } = {}): Promise<FieldkitConsole> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'maas-fieldkit-'));
-  const laptop = inProcessRegion();
+  const laptop = inProcessRegion(o.seedLaptop);
   const hub = new EventHub();
   const composed = await composeConsole({
     host: 'web', version: 'test', dataDir, emit: hub.emit.bind(hub), openExternal: async () => false,

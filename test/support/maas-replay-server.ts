@@ -8,7 +8,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { serialize } from 'bson';
-import { asApi1, asApi2, statusNameOf, type ReplayMachine } from './maas-replay-fixtures';
+import { asApi1, asApi2, machine, statusNameOf, type ReplayMachine } from './maas-replay-fixtures';
 
 export interface RecordedRequest {
   method: string;
@@ -98,12 +98,31 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
     }
     if (!authorised(r.authorization)) return text(401, "Authorization Error: 'Invalid access token: unknown'");
     if (rest === 'describe/') return { status: 200, body: { doc: 'MAAS API', handlers: [], resources: [] } };
-    if (rest === 'zones/') return { status: 200, body: zones };
+    if (rest === 'zones/' && r.method === 'GET') return { status: 200, body: zones };
     if (rest === `${coll}/` && r.method === 'GET' && op === (api2 ? '' : 'list')) {
       const ids = r.query.getAll('id'); const hosts = r.query.getAll('hostname'); const zone = r.query.get('zone');
       const list = [...machines.values()].filter((m) => (!ids.length || ids.includes(m.system_id))
         && (!hosts.length || hosts.includes(m.hostname)) && (!zone || m.zone === zone));
       return { status: 200, body: list.map(show) };
+    }
+    if (rest === `${coll}/` && r.method === 'POST' && op === (api2 ? '' : 'new')) {
+      // Enlistment (2.x `machines create`, 1.x `nodes new`): MACs must be new, as in MAAS.
+      const macs = form('mac_addresses').map((m) => m.toLowerCase());
+      const hostname = form('hostname')[0] ?? '';
+      for (const mac of macs) {
+        const owner = [...machines.values()].find((m) => m.macs.includes(mac));
+        if (owner) return text(400, `{"mac_addresses": ["One or more MAC addresses is invalid. ('Mac address ${mac} already in use on ${owner.hostname}.')"]}`);
+      }
+      if ([...machines.values()].some((m) => m.hostname === hostname)) return text(400, `{"hostname": ["Node with this Hostname already exists."]}`);
+      const m = machine(900 + machines.size, 0, { system_id: `new${String(machines.size).padStart(5, '0')}`, hostname, macs,
+        architecture: form('architecture')[0] ?? 'amd64/generic', power_type: form('power_type')[0] ?? '' });
+      machines.set(m.system_id, m);
+      return { status: 200, body: show(m) };
+    }
+    if (rest === 'zones/' && r.method === 'POST') {
+      const z = { name: form('name')[0] ?? '', description: form('description')[0] ?? '' };
+      zones.push(z);
+      return { status: 200, body: z };
     }
     if (rest === `${coll}/` && r.method === 'POST') {
       const ids = form(idsParam);
