@@ -99,6 +99,15 @@ test('select by pasted list reports what matched nothing; keyboard selection and
   await inv.dialog().getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('3 selected')).toBeVisible();
 
+  // mouse: click, Shift+click a range, Ctrl+click to take one out
+  await inv.filter('zone:rack-7 status:allocated');
+  const cells = inv.grid().locator('.vtable__body [role="row"] [role="gridcell"]:nth-child(3)');
+  await cells.nth(0).click();
+  await cells.nth(4).click({ modifiers: ['Shift'] });
+  await expect(page.getByText('5 selected')).toBeVisible();
+  await cells.nth(2).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByText('4 selected')).toBeVisible();
+
   // keyboard: focus the grid, arrows, Shift+arrows, Space, Enter opens the detail
   await inv.filter(`id:${seeded.systemIds[0]}`);
   await inv.grid().focus();
