@@ -5,7 +5,11 @@
 // id, MACs (any separator style) and tags. Terms AND together, except repeated positive
 // terms on a single-valued field (status, zone, …), which OR, as maas-ui merges them: two
 // statuses can never both hold. Repeated tags AND (a node has many). `!` excludes.
+import { NodeStatus, nodeStatusDisplay } from '../maas/index';
 import { bareMac, keyOf, type IndexedNode } from './node-index';
+
+/** Every spelling key of a MAAS status ("failedcommissioning", "ready"…), to catch typos. */
+const knownStatusKeys = new Set([...Object.keys(NodeStatus), ...Object.values(nodeStatusDisplay)].map(keyOf));
 
 const textFields = ['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'tag', 'hostname', 'id', 'mac', 'os'] as const;
 const numberFields = ['cpu', 'mem', 'storage'] as const;
@@ -83,6 +87,10 @@ export function parseFilter(input: string): ParsedFilter {
     if ((numberFields as readonly string[]).includes(field)) {
       const bad = values.filter((v) => parseComparison(v, field) === null);
       if (bad.length) { problems.push(`"${key}:${bad[0]}" is not a number (try ${key}:>=8${field === 'cpu' ? '' : 'G'}).`); continue; }
+    }
+    if (field === 'status') {
+      const unknown = values.find((v) => !v.includes('*') && !/^\d+$/.test(v) && !knownStatusKeys.has(keyOf(v)));
+      if (unknown) problems.push(`No status called "${unknown}" (e.g. new, ready, deployed, broken, failed_commissioning).`);
     }
     terms.push({ kind: 'field', field, values, negate, exact });
   }

@@ -71,6 +71,11 @@ describe('MAAS-style filters', () => {
     expect(hosts('status: rack12')).toEqual(['rack12-a', 'rack12-b']);
   });
 
+  test('a status MAAS does not have is named (it would match nothing)', () => {
+    expect(parseFilter('status:nw').problems).toEqual(['No status called "nw" (e.g. new, ready, deployed, broken, failed_commissioning).']);
+    expect(parseFilter('status:(new,"Failed deployment",4,fail*)').problems).toEqual([]);
+  });
+
   test('a MAC with letters is text, not an unknown field', () => {
     expect(parseFilter('ab:cd:ef').problems).toEqual([]);
     expect(parseFilter('ab:cd:ef').terms).toEqual([{ kind: 'text', text: 'ab:cd:ef', negate: false }]);
