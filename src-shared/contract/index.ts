@@ -6,6 +6,7 @@ import { connectionsChannels, connectionsEvents } from './connections';
 import { tagsChannels, tagsEvents } from './tags';
 import { inventoryChannels, inventoryEvents } from './inventory';
 import { fieldkitChannels, fieldkitEvents } from './fieldkit';
+import { changeSetChannels } from './change-sets';
 
 export const channels = {
   ...appChannels,
@@ -14,6 +15,7 @@ export const channels = {
   ...tagsChannels,
   ...inventoryChannels,
   ...fieldkitChannels,
+  ...changeSetChannels,
 } as const;
 
 export const events = {

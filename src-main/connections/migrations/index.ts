@@ -3,10 +3,11 @@
 import type Database from 'better-sqlite3';
 import { connectionProfiles } from './0010-connection-profiles';
 import { fieldkitTables } from './0020-fieldkit';
+import { changeSets } from './0030-change-sets';
 
 export interface Migration {
   version: number;
   up(db: Database.Database): void;
 }
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets];

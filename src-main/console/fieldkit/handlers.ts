@@ -14,10 +14,12 @@ import { NotesStore } from './notes-store';
 import { PushJournal } from './push-journal';
 import { planPush } from './push-plan';
 import { applyPush } from './push-run';
+import { applyChangeSet, ChangeSetStore, reviewChangeSet } from './change-sets';
 
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
-  | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport';
+  | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport'
+  | 'changes.list' | 'changes.record' | 'changes.remove' | 'changes.review' | 'changes.apply';
 
 export interface FieldkitDeps {
   dataDir: string;
@@ -32,6 +34,7 @@ export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitC
   const db = openSettingsDb(a.dataDir);
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
+  const changes = new ChangeSetStore(db);
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());
@@ -61,6 +64,15 @@ export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitC
         const r = reportOf(pushId);
         return { name: pushReportName(r, format), text: format === 'csv' ? pushReportCsv(r) : JSON.stringify(r, null, 2) };
       },
+      'changes.list': ({ connectionId }) => changes.view(connectionId),
+      'changes.record': ({ connectionId, changes: specs, known }) => {
+        a.nameOf(connectionId);
+        changes.record(connectionId, specs, known ?? {}, new Date().toISOString());
+        return changes.view(connectionId);
+      },
+      'changes.remove': ({ connectionId, ids }) => { changes.remove(connectionId, ids); return changes.view(connectionId); },
+      'changes.review': async ({ connectionId }) => reviewChangeSet(changes, await a.clientFor(connectionId), connectionId),
+      'changes.apply': async ({ connectionId }) => applyChangeSet(changes, await a.clientFor(connectionId), connectionId),
     },
     close: () => db.close(),
   };

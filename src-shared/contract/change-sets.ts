@@ -1,0 +1,46 @@
+// Offline change sets (issue 10): actions on a remote connection taken while it is offline,
+// recorded (never replayed blindly), reviewed against fresh data, then applied one by one.
+import { z } from 'zod';
+import { channel, returns } from './channel';
+
+const Id = z.string().min(1).max(100);
+const Name = z.string().min(1).max(256);
+
+export const ChangeSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['accept', 'release', 'commission']), systemId: Id }).strict(),
+  z.object({ kind: z.literal('set-zone'), systemId: Id, zone: Name }).strict(),
+  z.object({ kind: z.enum(['add-tag', 'remove-tag']), systemId: Id, tag: Name }).strict(),
+  z.object({ kind: z.literal('set-hostname'), systemId: Id, hostname: Name }).strict(),
+  z.object({ kind: z.literal('create-tag'), tag: Name, definition: z.string().max(10_000).optional(), comment: z.string().max(10_000).optional() }).strict(),
+]);
+export type ChangeSpec = z.infer<typeof ChangeSpec>;
+
+export type ChangeVerdict = 'applies' | 'already' | 'conflict';
+export type ChangeState = 'recorded' | 'done' | 'failed' | 'skipped';
+
+export interface RecordedChange {
+  id: number;
+  spec: ChangeSpec;
+  /** The node as the console last knew it when the change was recorded. */
+  hostname: string | null;
+  statusAtRecord: number | null;
+  recordedAt: string;
+  state: ChangeState;
+  message: string | null;
+}
+
+export interface ChangeReview { id: number; verdict: ChangeVerdict; why: string }
+
+export interface ChangeSetView { connectionId: string; changes: RecordedChange[] }
+
+export const changeSetChannels = {
+  'changes.list': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
+  'changes.record': channel(z.object({
+    connectionId: Id, changes: z.array(ChangeSpec).min(1).max(10_000),
+    /** The nodes as the console last saw them (hostname, status), so review can say what moved. */
+    known: z.record(Id, z.object({ hostname: Name, status: z.number().int() }).strict()).optional(),
+  }).strict(), returns<ChangeSetView>()),
+  'changes.remove': channel(z.object({ connectionId: Id, ids: z.array(z.number().int()).min(1).max(10_000) }).strict(), returns<ChangeSetView>()),
+  'changes.review': channel(z.object({ connectionId: Id }).strict(), returns<ChangeReview[]>()),
+  'changes.apply': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
+} as const;

@@ -1,0 +1,59 @@
+// The pre-flight of an offline change set against fresh data: for each change, does it still
+// apply, is it already true, or does it now conflict (the node changed status or was deleted,
+// the tag or hostname is taken…)? Status rules from MAAS's NODE_TRANSITIONS
+// (src-shared/maas/transitions.ts) and its bulk-op semantics (shared reference).
+import type { ChangeReview, ChangeSpec, RecordedChange } from '../contract/change-sets';
+import type { NodeSummary, TagInfo } from '../contract/maas-types';
+import { canTransition, RELEASABLE_STATUSES } from '../maas/transitions';
+import { displayStatus, NodeStatus as S, type NodeStatusValue } from '../maas/node-status';
+
+export interface Fresh { nodes: Map<string, NodeSummary>; tags: Map<string, TagInfo>; zones: Set<string> }
+
+const moved = (c: RecordedChange, n: NodeSummary) =>
+  c.statusAtRecord !== null && c.statusAtRecord !== n.status ? ` (it changed from ${displayStatus(c.statusAtRecord)} to ${n.statusName})` : '';
+
+function statusVerdict(c: RecordedChange, n: NodeSummary, target: NodeStatusValue, already: number[], allowed: boolean): ChangeReview {
+  if (already.includes(n.status)) return { id: c.id, verdict: 'already', why: `${n.hostname} is already ${n.statusName}` };
+  if (allowed) return { id: c.id, verdict: 'applies', why: `${n.hostname} is ${n.statusName}` };
+  return { id: c.id, verdict: 'conflict', why: `${n.hostname} is ${n.statusName}: it cannot go to ${displayStatus(target)}${moved(c, n)}` };
+}
+
+export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<string>): ChangeReview {
+  const s: ChangeSpec = c.spec;
+  if (s.kind === 'create-tag') {
+    const t = f.tags.get(s.tag);
+    if (!t) { createdTags.add(s.tag); return { id: c.id, verdict: 'applies', why: `no tag ${s.tag} yet` }; }
+    if ((s.definition ?? '') === t.definition) return { id: c.id, verdict: 'already', why: `tag ${s.tag} exists with this definition` };
+    return { id: c.id, verdict: 'conflict', why: `the tag name ${s.tag} is taken (definition "${t.definition.slice(0, 80)}")` };
+  }
+  const n = f.nodes.get(s.systemId);
+  if (!n) return { id: c.id, verdict: 'conflict', why: `${c.hostname ?? s.systemId} was deleted from the server` };
+  const st = n.status as NodeStatusValue;
+  switch (s.kind) {
+    case 'accept': return statusVerdict(c, n, S.COMMISSIONING, [S.COMMISSIONING, S.READY], st === S.NEW);
+    case 'release': return statusVerdict(c, n, S.READY, [S.READY], (RELEASABLE_STATUSES as number[]).includes(st));
+    case 'commission': return statusVerdict(c, n, S.COMMISSIONING, [S.COMMISSIONING], canTransition(st, S.COMMISSIONING));
+    case 'set-zone':
+      if ((n.zone ?? 'default') === s.zone) return { id: c.id, verdict: 'already', why: `${n.hostname} is in ${s.zone}` };
+      if (!f.zones.has(s.zone)) return { id: c.id, verdict: 'conflict', why: `zone ${s.zone} does not exist on the server` };
+      return { id: c.id, verdict: 'applies', why: `${n.hostname}: ${n.zone ?? 'default'} → ${s.zone}` };
+    case 'add-tag':
+      if (n.tags.includes(s.tag)) return { id: c.id, verdict: 'already', why: `${n.hostname} has ${s.tag}` };
+      if (!f.tags.has(s.tag) && !createdTags.has(s.tag)) return { id: c.id, verdict: 'conflict', why: `tag ${s.tag} does not exist on the server` };
+      return { id: c.id, verdict: 'applies', why: `${n.hostname} gets ${s.tag}` };
+    case 'remove-tag':
+      if (!n.tags.includes(s.tag)) return { id: c.id, verdict: 'already', why: `${n.hostname} does not have ${s.tag}` };
+      return { id: c.id, verdict: 'applies', why: `${n.hostname} loses ${s.tag}` };
+    case 'set-hostname': {
+      if (n.hostname === s.hostname) return { id: c.id, verdict: 'already', why: `${n.systemId} is named ${s.hostname}` };
+      const other = [...f.nodes.values()].find((x) => x.hostname === s.hostname && x.systemId !== n.systemId);
+      if (other) return { id: c.id, verdict: 'conflict', why: `hostname ${s.hostname} is taken by ${other.systemId}` };
+      return { id: c.id, verdict: 'applies', why: `${n.hostname} → ${s.hostname}` };
+    }
+  }
+}
+
+export function reviewChanges(changes: readonly RecordedChange[], f: Fresh): ChangeReview[] {
+  const created = new Set<string>();
+  return changes.filter((c) => c.state === 'recorded').map((c) => reviewChange(c, f, created));
+}
