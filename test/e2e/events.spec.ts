@@ -118,3 +118,25 @@ test('exports the filtered events as CSV and NDJSON', async ({ page }) => {
   expect(lines.every((l) => l.level === 'WARNING' || l.level === 'ERROR')).toBe(true);
   expect(shell.errors).toEqual([]);
 });
+
+test('the node detail shows that node\'s events, live', async ({ page }) => {
+  const shell = new ShellPage(page);
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto(`${host.url}#/inventory`);
+  const node = host.nodes[4];
+  await page.getByRole('searchbox', { name: 'Search nodes' }).fill(`id:${node.systemId}`);
+  await page.getByRole('grid', { name: 'Nodes' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary');
+  await expect(detail.getByRole('heading', { name: node.hostname })).toBeVisible();
+  const panel = new EventsPage(page, detail.getByRole('region', { name: 'Node events' }));
+  await expect(panel.rows().first()).toBeVisible();
+  await maas.createTag({ name: 'e2e-panel' });
+  await maas.updateTagNodes('e2e-panel', { add: [node.systemId, host.nodes[5].systemId] });
+  await expect(panel.rows().first()).toContainText("Tag added to node — Tag 'e2e-panel' added");
+  await expect(panel.rows().filter({ hasText: 'e2e-panel' })).toHaveCount(1);
+  await panel.grid().scrollIntoViewIfNeeded();
+  await shots(shell, 'events-node-panel');
+  expect(shell.errors).toEqual([]);
+});

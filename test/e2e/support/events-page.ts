@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export class EventsPage {
   constructor(readonly page: Page, readonly root: Locator = page.getByRole('main')) {}
-  grid() { return this.root.getByRole('grid', { name: /events/i }); }
+  grid() { return this.root.getByRole('grid', { name: /events/i }).first(); }
   /** Data rows (the header row is the first row of the grid). */
   rows() { return this.grid().getByRole('rowgroup').getByRole('row'); }
   row(text: string | RegExp) { return this.rows().filter({ hasText: text }); }

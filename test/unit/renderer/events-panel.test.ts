@@ -23,9 +23,9 @@ test('shows one node\'s events without a node column and stops following when re
     on: () => () => {},
   } as unknown as ConsoleClient;
   const { unmount } = render(EventsPanelHarness, { client, systemId: 'node-aaa' });
-  expect(await screen.findByText('PSU failed')).toBeTruthy();
+  expect(await screen.findByText('— PSU failed')).toBeTruthy();
   expect(screen.getByRole('grid', { name: 'Node events' })).toBeTruthy();
-  expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Level', 'Type', 'Description']);
+  expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Level', 'Event']);
   expect(screen.queryByRole('combobox', { name: 'Add node filter' })).toBeNull();
   expect(calls[0]).toMatchObject({ channel: 'events.query', req: { connectionId: 'lab', filter: { systemIds: ['node-aaa'], minLevel: 'DEBUG' } } });
   expect(calls[1]).toMatchObject({ channel: 'events.follow', req: { after: 3, filter: { systemIds: ['node-aaa'] } } });
