@@ -175,7 +175,14 @@ test('a release the server partly refuses (409) shows who was released; retry fa
   const picked = [6, 16, 26, 36, 46].map((i) => seeded.systemIds[i]);
   await inv.pasteSelect(picked);
   await expect(page.getByText('5 selected')).toBeVisible();
-  await inv.action('Release');
+  // by keyboard: the menu takes the focus, arrows walk it, Enter picks
+  await page.getByRole('button', { name: 'Take action…' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Accept', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // Accept all new
+  await page.keyboard.press('ArrowDown'); // Release
+  await expect(page.getByRole('menuitem', { name: 'Release' })).toBeFocused();
+  await page.keyboard.press('Enter');
   const dlg = inv.dialog();
   await expect(dlg.getByText('Will be sent for 5 nodes.')).toBeVisible();
   // changed elsewhere after the pre-flight: the server will refuse this one
