@@ -37,7 +37,12 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     onChange: (list) => d.emit('connections.changed', list),
   });
   closers.push(() => connections.close());
-  const clientFor = (id: string) => connections.service.clientFor(id);
+  const direct = (id: string) => connections.service.clientFor(id);
+  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID,
+    nameOf: (id) => connections.service.view(id).name });
+  closers.push(fieldkit.close);
+  // Remote connections' whole reads are written through to their offline snapshot.
+  const clientFor = (id: string) => fieldkit.snapshotting(id, direct(id));
   const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };
   const events = eventsHandlers({ clientFor, connectionOf, emit: d.emit });
   closers.push(events.close);
@@ -45,9 +50,6 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(() => tags.close());
   const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit });
   closers.push(inventory.close);
-  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor, localId: EMBEDDED_ID,
-    nameOf: (id) => connections.service.view(id).name });
-  closers.push(fieldkit.close);
   const handlers: Handlers = {
     ...appHandlers(d),
     ...connectionHandlers(connections),

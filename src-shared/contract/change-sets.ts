@@ -2,6 +2,7 @@
 // recorded (never replayed blindly), reviewed against fresh data, then applied one by one.
 import { z } from 'zod';
 import { channel, returns } from './channel';
+import type { MaasEvent, NodeSummary, TagInfo, ZoneInfo } from './maas-types';
 
 const Id = z.string().min(1).max(100);
 const Name = z.string().min(1).max(256);
@@ -33,7 +34,19 @@ export interface ChangeReview { id: number; verdict: ChangeVerdict; why: string 
 
 export interface ChangeSetView { connectionId: string; changes: RecordedChange[] }
 
+/** What the console last read from a remote server; each part with the time it was read. */
+export interface RemoteSnapshot {
+  connectionId: string;
+  nodes: { takenAt: string; items: NodeSummary[] } | null;
+  tags: { takenAt: string; items: TagInfo[] } | null;
+  zones: { takenAt: string; items: ZoneInfo[] } | null;
+  events: { takenAt: string; items: MaasEvent[] } | null;
+}
+
 export const changeSetChannels = {
+  'snapshot.get': channel(z.object({ connectionId: Id }).strict(), returns<RemoteSnapshot>()),
+  /** Reads nodes, tags, zones and the last 200 events from the server into the snapshot. */
+  'snapshot.refresh': channel(z.object({ connectionId: Id }).strict(), returns<RemoteSnapshot>()),
   'changes.list': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
   'changes.record': channel(z.object({
     connectionId: Id, changes: z.array(ChangeSpec).min(1).max(10_000),

@@ -4,10 +4,11 @@ import type Database from 'better-sqlite3';
 import { connectionProfiles } from './0010-connection-profiles';
 import { fieldkitTables } from './0020-fieldkit';
 import { changeSets } from './0030-change-sets';
+import { remoteSnapshots } from './0040-remote-snapshots';
 
 export interface Migration {
   version: number;
   up(db: Database.Database): void;
 }
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots];

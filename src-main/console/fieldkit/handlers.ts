@@ -15,11 +15,12 @@ import { PushJournal } from './push-journal';
 import { planPush } from './push-plan';
 import { applyPush } from './push-run';
 import { applyChangeSet, ChangeSetStore, reviewChangeSet } from './change-sets';
+import { refreshSnapshot, snapshotting, SnapshotStore } from './snapshots';
 
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
   | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport'
-  | 'changes.list' | 'changes.record' | 'changes.remove' | 'changes.review' | 'changes.apply';
+  | 'changes.list' | 'changes.record' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
 
 export interface FieldkitDeps {
   dataDir: string;
@@ -30,11 +31,19 @@ export interface FieldkitDeps {
   localId: string;
 }
 
-export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitChannel>; close(): void } {
+export interface FieldkitArea {
+  handlers: HandlersFor<FieldkitChannel>;
+  /** Wraps a remote connection's client so its whole reads refresh the offline snapshot. */
+  snapshotting(id: string, client: Promise<MaasClient>): Promise<MaasClient>;
+  close(): void;
+}
+
+export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
   const db = openSettingsDb(a.dataDir);
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
   const changes = new ChangeSetStore(db);
+  const snapshots = new SnapshotStore(db);
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());
@@ -64,6 +73,8 @@ export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitC
         const r = reportOf(pushId);
         return { name: pushReportName(r, format), text: format === 'csv' ? pushReportCsv(r) : JSON.stringify(r, null, 2) };
       },
+      'snapshot.get': ({ connectionId }) => { a.nameOf(connectionId); return snapshots.get(connectionId); },
+      'snapshot.refresh': async ({ connectionId }) => refreshSnapshot(await a.clientFor(connectionId), connectionId, snapshots),
       'changes.list': ({ connectionId }) => changes.view(connectionId),
       'changes.record': ({ connectionId, changes: specs, known }) => {
         a.nameOf(connectionId);
@@ -74,6 +85,7 @@ export function fieldkitArea(a: FieldkitDeps): { handlers: HandlersFor<FieldkitC
       'changes.review': async ({ connectionId }) => reviewChangeSet(changes, await a.clientFor(connectionId), connectionId),
       'changes.apply': async ({ connectionId }) => applyChangeSet(changes, await a.clientFor(connectionId), connectionId),
     },
+    snapshotting: (id, client) => (id === a.localId ? client : client.then((c) => snapshotting(c, id, snapshots))),
     close: () => db.close(),
   };
 }

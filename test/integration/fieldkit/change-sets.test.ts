@@ -1,7 +1,7 @@
 // Offline change sets: recorded while the server is down, kept across a restart of the
 // console, reviewed against fresh data (still applies / already true / conflict: status
 // moved, node deleted, zone missing, hostname taken), applied with an outcome per change.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -25,7 +25,20 @@ beforeAll(async () => {
     statusOf: (i) => [S.NEW, S.NEW, S.ALLOCATED, S.READY, S.NEW, S.READY][i] }).systemIds;
   fk = await startFieldkitConsole({ dataDir, keychain });
   dcId = (await fk.composed.connections.add({ name: 'datacenter', url: dc.url, apiKey: dc.apiKey })).id;
+  await fk.call('snapshot.refresh', { connectionId: dcId });
   await dc.stop();
+});
+
+test('the snapshot of the stopped server is there, with the time it was read and no secret', async () => {
+  const snap = await fk.call('snapshot.get', { connectionId: dcId });
+  expect(snap.nodes?.items.map((n) => n.hostname)).toEqual(['cs-0', 'cs-1', 'cs-2', 'cs-3', 'cs-4', 'cs-5']);
+  expect(snap.zones?.items.map((z) => z.name)).toEqual(expect.arrayContaining(['default', 'rack-1', 'rack-2']));
+  expect(snap.tags?.items.map((t) => t.name)).toEqual(expect.arrayContaining(['ssd', 'gpu']));
+  expect(snap.events).not.toBeNull();
+  expect(Date.parse(snap.nodes!.takenAt)).toBeGreaterThan(Date.now() - 600_000);
+  // seedNodes gives every node an IPMI password "secret-<i>": none of it may reach the settings db.
+  expect(readFileSync(join(dataDir, 'settings.sqlite')).includes('secret-')).toBe(false);
+  expect(readFileSync(join(dataDir, 'settings.sqlite-wal'), { flag: 'r' }).includes('secret-')).toBe(false);
 });
 afterAll(async () => { await fk?.close(); await dc?.close(); rmSync(dataDir, { recursive: true, force: true }); });
 
