@@ -127,6 +127,10 @@ test('select by pasted list reports what matched nothing; keyboard selection and
   }
   await detail.getByRole('button', { name: /View raw lshw/ }).click();
   await expect(page.getByRole('dialog').getByLabel('Raw lshw XML')).toContainText('<node id="vm"');
+  // The same document in the tags view's explorer: a tree, with the node's name on it.
+  await page.getByRole('dialog').getByRole('tab', { name: 'Explorer' }).click();
+  await expect(page.getByRole('dialog').getByRole('region', { name: /^Details of / })).toContainText('node');
+  await shell.shot('inventory-lshw-explorer');
   await page.keyboard.press('Escape');
   expect(shell.errors).toEqual([]);
 });
