@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import type { ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
+import type { NodeSummary } from '../../../src-shared/contract/maas-types';
+import { reviewChanges, type Fresh } from '../../../src-shared/fieldkit/change-review';
+
+const node = (systemId: string, hostname: string, status: number, statusName: string, extra: Partial<NodeSummary> = {}): NodeSummary => ({
+  systemId, hostname, status, statusName, owner: null, zone: 'default', pool: null, architecture: 'amd64/generic', cpuCount: 1,
+  memory: 1, storage: 1, powerState: 'off', powerType: 'ipmi', tags: [], macAddresses: [], ipAddresses: [], osystem: '', distroSeries: '', ...extra,
+});
+let id = 0;
+const ch = (spec: ChangeSpec, statusAtRecord: number | null = null): RecordedChange =>
+  ({ id: ++id, spec, hostname: null, statusAtRecord, recordedAt: '', state: 'recorded', message: null });
+
+test('status changes follow MAAS transitions; what moved since recording is named', () => {
+  const f: Fresh = {
+    nodes: new Map([['a', node('a', 'a', 0, 'New')], ['b', node('b', 'b', 6, 'Deployed')], ['c', node('c', 'c', 2, 'Failed commissioning')]]),
+    tags: new Map(), zones: new Set(['default']),
+  };
+  expect(reviewChanges([
+    ch({ kind: 'accept', systemId: 'a' }), ch({ kind: 'release', systemId: 'b' }), ch({ kind: 'commission', systemId: 'c' }),
+    ch({ kind: 'release', systemId: 'a' }, 10), ch({ kind: 'commission', systemId: 'b' }),
+  ], f).map((r) => [r.verdict, r.why])).toEqual([
+    ['applies', 'a is New'], ['applies', 'b is Deployed'], ['applies', 'c is Failed commissioning'],
+    ['conflict', 'a is New: it cannot go to Ready (it changed from Allocated to New)'],
+    ['conflict', 'b is Deployed: it cannot go to Commissioning'],
+  ]);
+});
+
+test('a tag created earlier in the same set makes a later add-tag apply; a taken tag name conflicts', () => {
+  const f: Fresh = { nodes: new Map([['a', node('a', 'a', 4, 'Ready')]]), zones: new Set(['default']),
+    tags: new Map([['gpu', { name: 'gpu', definition: '//gpu', comment: '', kernelOpts: null }]]) };
+  expect(reviewChanges([
+    ch({ kind: 'add-tag', systemId: 'a', tag: 'new' }), ch({ kind: 'create-tag', tag: 'new' }), ch({ kind: 'add-tag', systemId: 'a', tag: 'new' }),
+    ch({ kind: 'create-tag', tag: 'gpu', definition: '//other' }), ch({ kind: 'create-tag', tag: 'gpu', definition: '//gpu' }),
+  ], f).map((r) => r.verdict)).toEqual(['conflict', 'applies', 'applies', 'conflict', 'already']);
+});
