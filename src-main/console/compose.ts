@@ -39,7 +39,8 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
   const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID,
-    nameOf: (id) => connections.service.view(id).name });
+    nameOf: (id) => connections.service.view(id).name,
+    isOffline: (id) => { const v = connections.service.view(id); return v.kind === 'remote' && v.health === 'offline'; } });
   closers.push(fieldkit.close);
   // Remote connections' whole reads are written through to their offline snapshot.
   const clientFor = (id: string) => fieldkit.snapshotting(id, direct(id));
@@ -57,6 +58,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     ...tags.handlers,
     ...inventory.handlers,
     ...fieldkit.handlers,
+    'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
   };
   return {
     handlers,

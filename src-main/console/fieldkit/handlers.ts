@@ -1,7 +1,8 @@
 // The field kit's channels, wired to its use-cases. It keeps its own handle on the settings
 // database (notes, push journals; WAL allows several) and works on This laptop through the
 // connections' client like every other area.
-import type { Emit, HandlersFor } from '../../ipc/dispatcher';
+import type { Emit, Handler, HandlersFor } from '../../ipc/dispatcher';
+import { recordWhenOffline } from './offline-bulk';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PushProgress } from '../../../src-shared/contract/fieldkit';
 import { pushReportCsv, pushReportName } from '../../../src-shared/fieldkit/push-report';
@@ -29,12 +30,16 @@ export interface FieldkitDeps {
   nameOf: (id: string) => string;
   /** The id of This laptop's connection. */
   localId: string;
+  /** A remote connection whose last call found it unreachable. */
+  isOffline?: (id: string) => boolean;
 }
 
 export interface FieldkitArea {
   handlers: HandlersFor<FieldkitChannel>;
   /** Wraps a remote connection's client so its whole reads refresh the offline snapshot. */
   snapshotting(id: string, client: Promise<MaasClient>): Promise<MaasClient>;
+  /** The inventory's bulk handler, recording into the change set while the server is offline. */
+  offlineBulk(inner: Handler<'inventory.bulk'>): Handler<'inventory.bulk'>;
   close(): void;
 }
 
@@ -86,6 +91,7 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
       'changes.apply': async ({ connectionId }) => applyChangeSet(changes, await a.clientFor(connectionId), connectionId),
     },
     snapshotting: (id, client) => (id === a.localId ? client : client.then((c) => snapshotting(c, id, snapshots))),
+    offlineBulk: (inner) => recordWhenOffline(inner, { isOffline: a.isOffline ?? (() => false), changes, snapshots, emit: a.emit }),
     close: () => db.close(),
   };
 }
