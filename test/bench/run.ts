@@ -22,7 +22,9 @@ for (const b of benches.filter((b) => !only || only.includes(b.id))) {
 const rows = results.map((r) => [
   r.bench, r.name, `${fmt(r.value)} ${r.unit}`,
   r.reference ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.reference.unit}` : '',
-  r.reference && r.reference.unit === r.unit && r.value > 0 ? `${fmt(r.reference.value / r.value)}× faster` : '',
+  r.reference && r.reference.unit === r.unit && r.value > 0
+    ? r.reference.value >= r.value ? `${fmt(r.reference.value / r.value)}× faster` : `${fmt(r.value / r.reference.value)}× slower`
+    : '',
   r.target ?? '',
 ]);
 const head = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target'];
