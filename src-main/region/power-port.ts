@@ -1,14 +1,9 @@
 // The region's power dependency (src-main/power/ provides the real one; see
 // startRegion({ power })). Until a driver is wired, `noPower` answers honestly: every
 // power action is unavailable, and the API turns that into a 503 that says so.
-export interface PowerField {
-  name: string;
-  label: string;
-  required: boolean;
-  choices?: [string, string][];
-  default?: string;
-  secret?: boolean;
-}
+// One description of a power parameter, the power service's own (region may import power/).
+import type { PowerField } from '../power/power-types';
+export type { PowerField };
 
 export interface PowerTypeDescription {
   name: string;
