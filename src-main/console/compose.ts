@@ -10,6 +10,8 @@ import type { ConnectionService } from '../connections/connection-service';
 import { connectionHandlers } from './connection-handlers';
 import { fieldkitArea } from './fieldkit/handlers';
 import { EMBEDDED_ID } from '../connections/index';
+import { openSettingsDb } from '../connections/settings-db';
+import { SnapshotStore } from './snapshot/snapshot-store';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -38,18 +40,22 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   });
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
-  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID,
+  // What each server last answered: the inventory's lists, node details, events, zones and tags.
+  const snapshotDb = openSettingsDb(d.dataDir);
+  closers.push(() => { snapshotDb.close(); });
+  const snapshots = new SnapshotStore(snapshotDb);
+  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     nameOf: (id) => connections.service.view(id).name,
     isOffline: (id) => { const v = connections.service.view(id); return v.kind === 'remote' && v.health === 'offline'; } });
   closers.push(fieldkit.close);
   // Remote connections' whole reads are written through to their offline snapshot.
   const clientFor = (id: string) => fieldkit.snapshotting(id, direct(id));
   const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };
-  const events = eventsHandlers({ clientFor, connectionOf, emit: d.emit });
+  const events = eventsHandlers({ clientFor, connectionOf, emit: d.emit, snapshots });
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit });
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots });
   closers.push(inventory.close);
   const handlers: Handlers = {
     ...appHandlers(d),

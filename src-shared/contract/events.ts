@@ -46,6 +46,8 @@ export interface EventSlice {
   matched: number;
   /** Pass as `before` to read the next older run; null when the history is exhausted for this filter. */
   older: number | null;
+  /** Set when the server was out of reach and this is its snapshot: when that was read. */
+  offlineAsOf?: string | null;
 }
 
 export interface EventExport {

@@ -57,6 +57,8 @@ export interface NodeDetailView {
   powerParametersProblem: string | null;
   events: MaasEvent[];
   eventsProblem: string | null;
+  /** Set when the server could not be reached and this is the snapshot: when it was read. */
+  offlineAsOf: string | null;
 }
 
 export interface BulkStart {

@@ -2,10 +2,9 @@
 // types), a duplicate refused at once, CSV preview with wrong rows, and a push's dry-run
 // diff then apply against a second region. Screenshots in light and dark.
 import { expect, test, type Page } from '@playwright/test';
-import { EMBEDDED_ID, memoryKeychain } from '../../src-main/connections/index';
-import { startConsoleHost, type ConsoleHost } from '../support/console-host';
-import { startDatacenter, type Datacenter } from '../support/fieldkit-console';
-import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
+import type { ConsoleHost } from '../support/console-host';
+import { startDatacenter, startLaptopHost, type Datacenter } from '../support/fieldkit-console';
+import type { InProcessRegion } from '../support/in-process-region';
 import { ShellPage } from './support/shell-page';
 
 let host: ConsoleHost;
@@ -13,11 +12,7 @@ let laptop: InProcessRegion;
 let dc: Datacenter;
 
 test.beforeAll(async () => {
-  laptop = inProcessRegion();
-  host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: memoryKeychain() });
-  for (let i = 0; i < 600 && !(await host.composed.connections.clientFor(EMBEDDED_ID).then(() => true, () => false)); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  ({ host, laptop } = await startLaptopHost());
   dc = await startDatacenter();
   await host.composed.connections.add({ name: 'datacenter', url: dc.url, apiKey: dc.apiKey });
   const c = await host.composed.connections.clientFor((await host.composed.connections.list()).find((x) => x.name === 'datacenter')!.id);

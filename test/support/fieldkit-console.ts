@@ -10,7 +10,8 @@ import { createDispatcher, EventHub } from '../../src-main/ipc/dispatcher';
 import { startRegion, type RunningRegion } from '../../src-main/region/start-region';
 import type { RegionCore } from '../../src-main/region/region-core';
 import type { ChannelName, EventName, Payload, Req, Res } from '../../src-shared/contract/index';
-import { inProcessRegion } from './in-process-region';
+import { inProcessRegion, type InProcessRegion } from './in-process-region';
+import { startConsoleHost, type ConsoleHost } from './console-host';
 
 export interface FieldkitConsole {
   dataDir: string;
@@ -84,4 +85,14 @@ export async function startDatacenter(): Promise<Datacenter> {
     async start() { if (!r) r = await open(port); },
     async close() { await stop(); rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+/** The console's web host with This laptop as a region in this process, once the laptop answers. */
+export async function startLaptopHost(): Promise<{ host: ConsoleHost; laptop: InProcessRegion }> {
+  const laptop = inProcessRegion();
+  const host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: memoryKeychain() });
+  for (let i = 0; i < 600 && !(await host.composed.connections.clientFor(EMBEDDED_ID).then(() => true, () => false)); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { host, laptop };
 }

@@ -5,10 +5,11 @@ import { connectionProfiles } from './0010-connection-profiles';
 import { fieldkitTables } from './0020-fieldkit';
 import { changeSets } from './0030-change-sets';
 import { remoteSnapshots } from './0040-remote-snapshots';
+import { snapshotNodeDetails } from './0060-snapshot-node-details';
 
 export interface Migration {
   version: number;
   up(db: Database.Database): void;
 }
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails];

@@ -1,6 +1,7 @@
 // What the event use-cases need from the rest of main, kept narrow so tests hand in fakes.
 import type { Emit } from '../../ipc/dispatcher';
 import type { EventPage, EventQuery, ZoneInfo } from '../../../src-shared/contract/maas-types';
+import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 /** The part of a MaasClient (maas-client/client.ts) the event use-cases use. */
 export interface EventsClient {
@@ -14,6 +15,8 @@ export interface EventsDeps {
   /** How the connection is named and whether it is the embedded region (polled faster). */
   connectionOf(connectionId: string): { name: string; kind: 'embedded' | 'remote' };
   emit: Emit;
+  /** What each server last answered, for reads while it is out of reach. */
+  snapshots?: Pick<SnapshotStore, 'part'>;
   /** Poll intervals of a live tail, ms. */
   pollMs?: { embedded: number; remote: number };
   now?: () => Date;

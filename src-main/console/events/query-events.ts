@@ -5,6 +5,8 @@ import type { EventFilter, EventSlice, LoggedEvent } from '../../../src-shared/c
 import { isBeforeRange, matcherOf } from '../../../src-shared/events/event-filter';
 import type { EventsDeps } from './deps';
 import { ReadAhead } from './read-ahead';
+import { snapshotSlice } from './offline-events';
+import { isOffline } from '../snapshot/offline';
 import { historyPages, SERVER_PAGE } from './read-history';
 
 export interface QueryRequest {
@@ -20,8 +22,8 @@ export interface QueryRequest {
 }
 
 /** events.query with read-ahead: see read-ahead.ts. */
-export const queryEventsAhead = (d: Pick<EventsDeps, 'clientFor'>, ahead = new ReadAhead()) => {
-  const read = queryEvents(d);
+export const queryEventsAhead = (d: Pick<EventsDeps, 'clientFor' | 'snapshots'>, ahead = new ReadAhead()) => {
+  const read = orFromSnapshot(d, queryEvents(d));
   return async (r: QueryRequest): Promise<EventSlice> => {
     const slice = await (ahead.take(r) ?? read(r));
     if (r.readAhead && slice.older !== null) {
@@ -31,6 +33,18 @@ export const queryEventsAhead = (d: Pick<EventsDeps, 'clientFor'>, ahead = new R
     return slice;
   };
 };
+
+/** The newest run of a server out of reach comes from its snapshot (older runs do not exist there). */
+const orFromSnapshot = (d: Pick<EventsDeps, 'snapshots'>, read: (r: QueryRequest) => Promise<EventSlice>) =>
+  async (r: QueryRequest): Promise<EventSlice> => {
+    try {
+      return await read(r);
+    } catch (e) {
+      const kept = isOffline(e) && r.before === null && d.snapshots ? snapshotSlice(d.snapshots, r.connectionId, r.filter) : null;
+      if (!kept) throw e;
+      return kept;
+    }
+  };
 
 export const queryEvents = (d: Pick<EventsDeps, 'clientFor'>) => async (r: QueryRequest): Promise<EventSlice> => {
   const client = await d.clientFor(r.connectionId);

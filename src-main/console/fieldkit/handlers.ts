@@ -16,7 +16,8 @@ import { PushJournal } from './push-journal';
 import { planPush } from './push-plan';
 import { applyPush } from './push-run';
 import { applyChangeSet, ChangeSetStore, reviewChangeSet } from './change-sets';
-import { refreshSnapshot, snapshotting, SnapshotStore } from './snapshots';
+import { refreshSnapshot, snapshotting } from './snapshots';
+import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
@@ -32,6 +33,8 @@ export interface FieldkitDeps {
   localId: string;
   /** A remote connection whose last call found it unreachable. */
   isOffline?: (id: string) => boolean;
+  /** What the console last read from each server (shared with the inventory and events). */
+  snapshots: SnapshotStore;
 }
 
 export interface FieldkitArea {
@@ -48,7 +51,7 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
   const changes = new ChangeSetStore(db);
-  const snapshots = new SnapshotStore(db);
+  const { snapshots } = a;
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());

@@ -7,7 +7,7 @@ import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
 import type { BulkRequest, BulkStart } from '../../../src-shared/contract/inventory';
 import type { Emit, Handler } from '../../ipc/dispatcher';
 import type { ChangeSetStore } from './change-sets';
-import type { SnapshotStore } from './snapshots';
+import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export const RECORDED_REASON = 'server offline: recorded in its change set (Capture → Offline servers) to review and apply later';
 
@@ -28,7 +28,7 @@ export function recordWhenOffline(inner: Handler<'inventory.bulk'>, d: {
   return async (req) => {
     const specs = d.isOffline(req.connectionId) ? specsOf(req) : null;
     if (!specs?.length) return inner(req);
-    const nodes = new Map((d.snapshots.get(req.connectionId).nodes?.items ?? []).map((n) => [n.systemId, n]));
+    const nodes = new Map((d.snapshots.part(req.connectionId, 'nodes')?.items ?? []).map((n) => [n.systemId, n]));
     const known = Object.fromEntries(req.systemIds.flatMap((id) => { const n = nodes.get(id); return n ? [[id, { hostname: n.hostname, status: n.status }]] : []; }));
     d.changes.record(req.connectionId, specs, known, new Date().toISOString());
     const outcomes = req.systemIds.map((id) => ({ systemId: id, hostname: nodes.get(id)?.hostname ?? id, state: 'skipped' as const, reason: RECORDED_REASON }));

@@ -1,15 +1,18 @@
 // The inventory's use-cases, assembled for the composition root.
-import { join } from 'node:path';
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner } from './bulk-runner';
-import { NodeCache } from './node-cache';
 import { nodeDetail, rawLshw } from './node-detail';
 import type { ClientFor } from './inventory-client';
 import { NodeLists } from './node-lists';
+import { openSettingsDb } from '../../connections/settings-db';
+import { SnapshotStore } from '../snapshot/snapshot-store';
+import { isOffline } from '../snapshot/offline';
 
 export interface InventoryDeps {
   dataDir: string;
   clientFor: ClientFor;
+  /** The offline snapshots (node lists, details, zones, tags); opened in dataDir when not given. */
+  snapshots?: SnapshotStore;
   emit: Emit;
   /** Re-read interval of the shown connection (default: 15 s for This laptop, 60 s for servers). */
   pollEveryMs?: (connectionId: string) => number;
@@ -29,8 +32,10 @@ export interface Inventory {
 }
 
 export function createInventory(d: InventoryDeps): Inventory {
+  const ownDb = d.snapshots ? null : openSettingsDb(d.dataDir);
+  const snapshots = d.snapshots ?? new SnapshotStore(ownDb!);
   const lists = new NodeLists({
-    clientFor: d.clientFor, emit: d.emit, cache: new NodeCache(join(d.dataDir, 'inventory')),
+    clientFor: d.clientFor, emit: d.emit, cache: snapshots,
     // The embedded region is on loopback and cheap to ask; remote servers are asked gently.
     pollEveryMs: d.pollEveryMs ?? ((id) => (id === 'local' ? 15_000 : 60_000)),
   });
@@ -42,18 +47,26 @@ export function createInventory(d: InventoryDeps): Inventory {
       await lists.refreshIds(connectionId, systemIds);
       return { reread: systemIds.length };
     },
-    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists }, connectionId, systemId),
-    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor }, connectionId, systemId),
+    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots }, connectionId, systemId),
+    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots }, connectionId, systemId),
     'inventory.choices': async ({ connectionId }) => {
-      const c = await d.clientFor(connectionId);
-      const [zones, tags] = await Promise.all([c.listZones(), c.listTags()]);
-      return { zones: zones.map((z) => z.name).sort(), tags: tags.map((t) => t.name).sort() };
+      const names = (l: { name: string }[]) => l.map((x) => x.name).sort();
+      try {
+        const c = await d.clientFor(connectionId);
+        const [zones, tags] = await Promise.all([c.listZones(), c.listTags()]);
+        return { zones: names(zones), tags: names(tags) };
+      } catch (e) {
+        // Offline, a bulk action is recorded for later: offer what the server last had.
+        const zones = snapshots.part(connectionId, 'zones'), tags = snapshots.part(connectionId, 'tags');
+        if (!isOffline(e) || (!zones && !tags)) throw e;
+        return { zones: names(zones?.items ?? []), tags: names(tags?.items ?? []) };
+      }
     },
     'inventory.bulk': (req) => bulk.start(req),
     'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),
   };
   return {
     handlers, lists, bulk,
-    async close() { await bulk.idle(); lists.close(); },
+    async close() { await bulk.idle(); lists.close(); ownDb?.close(); },
   };
 }

@@ -1,7 +1,11 @@
 // A node's detail: the node as the server has it now, a hardware summary from its lshw, its
 // power parameters with secrets masked (they never reach the renderer), and recent events.
-// Parts that fail say why and the rest still shows.
+// Parts that fail say why and the rest still shows. Each detail read is kept in the snapshot
+// (secrets masked before it is written), so with the server unreachable the panel still opens,
+// marked with the time it was read.
 import type { NodeDetailView } from '../../../src-shared/contract/inventory';
+import { isOffline } from '../snapshot/offline';
+import type { SnapshotStore } from '../snapshot/snapshot-store';
 import { summariseLshw } from './lshw-summary';
 import type { ClientFor } from './inventory-client';
 import type { NodeLists } from './node-lists';
@@ -18,7 +22,34 @@ export function maskPowerParameters(params: Record<string, unknown>): Record<str
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists }, connectionId: string, systemId: string): Promise<NodeDetailView> {
+type Snapshots = Pick<SnapshotStore, 'putDetail' | 'detail' | 'lshw' | 'part'>;
+
+export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<NodeDetailView> {
+  try {
+    return await readDetail(d, connectionId, systemId);
+  } catch (e) {
+    if (!isOffline(e)) throw e;
+    const offline = detailFromSnapshot(d, connectionId, systemId);
+    if (!offline) throw e;
+    return offline;
+  }
+}
+
+/** The detail as last read, or failing that what the snapshot's node list and events say. */
+function detailFromSnapshot(d: { lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): NodeDetailView | null {
+  const stored = d.snapshots.detail(connectionId, systemId);
+  if (stored) return { ...stored.detail, offlineAsOf: stored.takenAt };
+  const node = d.lists.get(connectionId, systemId);
+  const asOf = d.lists.syncState(connectionId).fetchedAt;
+  if (!node || !asOf) return null;
+  const events = (d.snapshots.part(connectionId, 'events')?.items ?? []).filter((e) => e.systemId === systemId).slice(0, 25);
+  return {
+    node, hardware: null, lshwBytes: 0, powerParameters: null,
+    powerParametersProblem: 'Not read before the server went out of reach.', events, eventsProblem: null, offlineAsOf: asOf,
+  };
+}
+
+async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<NodeDetailView> {
   const client = await d.clientFor(connectionId);
   const node = await client.getNode(systemId);
   d.lists.upsert(connectionId, [node]);
@@ -29,19 +60,32 @@ export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists }, 
   ]);
   let hardware: NodeDetailView['hardware'] = null;
   let lshwBytes = 0;
-  if (details.status === 'fulfilled' && details.value.lshw) {
-    lshwBytes = Buffer.byteLength(details.value.lshw);
-    try { hardware = summariseLshw(details.value.lshw); } catch { hardware = null; }
+  const lshw = details.status === 'fulfilled' ? details.value.lshw : null;
+  if (lshw) {
+    lshwBytes = Buffer.byteLength(lshw);
+    try { hardware = summariseLshw(lshw); } catch { hardware = null; }
   }
-  return {
+  const view: NodeDetailView = {
     node, hardware, lshwBytes,
     powerParameters: params.status === 'fulfilled' ? maskPowerParameters(params.value) : null,
     powerParametersProblem: params.status === 'rejected' ? why(params.reason) : null,
     events: events.status === 'fulfilled' ? events.value.events : [],
     eventsProblem: events.status === 'rejected' ? why(events.reason) : null,
+    offlineAsOf: null,
   };
+  // Only a complete read replaces what the snapshot has (a part that failed keeps the last good one).
+  if (details.status === 'fulfilled' && params.status === 'fulfilled') {
+    try { d.snapshots.putDetail(connectionId, view, lshw); } catch { /* a snapshot is a convenience */ }
+  }
+  return view;
 }
 
-export async function rawLshw(d: { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<{ xml: string | null }> {
-  return { xml: (await (await d.clientFor(connectionId)).details(systemId)).lshw };
+export async function rawLshw(d: { clientFor: ClientFor; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<{ xml: string | null }> {
+  try {
+    return { xml: (await (await d.clientFor(connectionId)).details(systemId)).lshw };
+  } catch (e) {
+    const kept = isOffline(e) ? d.snapshots.lshw(connectionId, systemId) : undefined;
+    if (kept === undefined) throw e;
+    return { xml: kept };
+  }
 }

@@ -6,12 +6,18 @@ import type { InventorySnapshot, SyncState } from '../../../src-shared/contract/
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import type { Emit } from '../../ipc/dispatcher';
 import type { ClientFor } from './inventory-client';
-import type { NodeCache } from './node-cache';
+
+/** Where the last list of each connection is kept across restarts (the settings database's snapshot). */
+export interface NodeListStore {
+  read(connectionId: string): { fetchedAt: string; nodes: NodeSummary[] } | null;
+  write(connectionId: string, list: { fetchedAt: string; nodes: NodeSummary[] }): void;
+  forget(connectionId: string): void;
+}
 
 export interface NodeListsDeps {
   clientFor: ClientFor;
   emit: Emit;
-  cache: NodeCache;
+  cache: NodeListStore;
   /** How often the watched connection is re-read; 0 turns polling off. */
   pollEveryMs: (connectionId: string) => number;
   now?: () => Date;

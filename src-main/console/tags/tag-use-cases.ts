@@ -1,6 +1,7 @@
 // The tags of a connection: list with node counts, create, edit, delete, and the nodes of a
 // tag. When the server cannot be reached the list and the nodes come from the local cache
 // (marked so); changes need the server.
+import { isOffline } from '../snapshot/offline';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { Emit } from '../../ipc/dispatcher';
 import type { NodeDetails, NodeSummary, TagInfo } from '../../../src-shared/contract/maas-types';
@@ -32,9 +33,6 @@ export interface TagDeps {
 
 export interface TagDraft { name: string; definition: string; comment: string; kernelOpts: string }
 
-/** The server did not answer (or answered 503): the cache stands in for reads. */
-const offline = (e: unknown): boolean => e instanceof ConsoleFailure && (e.code === 'unreachable' || e.code === 'unavailable');
-
 function countTags(nodes: CachedNode[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const n of nodes) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -54,7 +52,7 @@ export async function listTags(d: TagDeps, connectionId: string): Promise<TagLis
     if (gone.length > 0) d.gone(connectionId, gone);
   } catch (e) {
     const cached = d.cache.tags(connectionId);
-    if (!offline(e) || cached === null) throw e;
+    if (!isOffline(e) || cached === null) throw e;
     ({ tags } = cached);
     listedAt = cached.at;
     fromCache = true;
@@ -95,7 +93,7 @@ export async function tagNodes(d: TagDeps, connectionId: string, name: string): 
     const nodes = await (await d.clientFor(connectionId)).tagNodes(name);
     return nodes.map((n) => ({ systemId: n.systemId, hostname: n.hostname, statusName: n.statusName, tags: n.tags }));
   } catch (e) {
-    if (!offline(e)) throw e;
+    if (!isOffline(e)) throw e;
     return d.cache.nodes(connectionId)
       .filter((n) => n.tags.includes(name))
       .map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags }));

@@ -23,6 +23,8 @@ export class EventLog {
   pending = $state.raw<LoggedEvent[]>([]);
   /** `before` for the next older run; null once the history is all here. */
   older = $state<number | null>(null);
+  /** When the server was out of reach and the events are its snapshot: the time that was read. */
+  offlineAsOf = $state<string | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
   tailError = $state<string | null>(null);
@@ -70,10 +72,11 @@ export class EventLog {
     });
     if (gen !== this.#generation) return;
     this.loading = false;
-    if (!r.ok) { this.error = r.error.message; this.#all = []; this.older = null; return; }
+    if (!r.ok) { this.error = r.error.message; this.#all = []; this.older = null; this.offlineAsOf = null; return; }
     this.#all = r.value.events;
     this.#readWith = this.filter;
     this.older = r.value.older;
+    this.offlineAsOf = r.value.offlineAsOf ?? null;
     await this.#follow(gen, r.value.events[0]?.id ?? 0);
   }
 

@@ -45,7 +45,8 @@ export class TagsState {
 
   async load(): Promise<void> {
     await this.reload();
-    if (this.error === null && this.details.stale > 0) await this.fetchDetails(false);
+    // Offline there is nothing to fetch from: the preview runs on what the cache holds.
+    if (this.error === null && !this.fromCache && this.details.stale > 0) await this.fetchDetails(false);
   }
 
   async reload(): Promise<void> {
