@@ -12,6 +12,7 @@ import { apiRootOf } from './discover';
 import { MaasCallError } from './errors';
 import type { FormParams, Params } from './form';
 import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
+import { powerParametersReader } from './power-bulk';
 import { MaasTransport, type CallOutcome } from './transport';
 import type { TlsTrust } from './tls-trust';
 
@@ -47,6 +48,11 @@ export interface MaasClient {
   details(systemId: string): Promise<NodeDetails>;
   /** Power parameters as the server keeps them (`op=power_parameters`, admin only), secrets included. */
   powerParameters(systemId: string): Promise<Record<string, unknown>>;
+  /**
+   * Power parameters of many nodes keyed by system id (the collection's `op=power_parameters`,
+   * per node where the server lacks it); ids it does not have are absent. Secrets included.
+   */
+  powerParametersOf(systemIds: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
   /** The embedded region's extension (`op=set_details`); real MAAS gathers details itself. */
   setDetails(systemId: string, d: { lshw?: string; lldp?: string }): Promise<void>;
   acceptNodes(systemIds: string[]): Promise<BulkOutcome>;
@@ -106,6 +112,11 @@ export function createMaasClient(o: ClientOptions): MaasClient {
   const nodeOp = async (id: string, op: string, form?: FormParams) =>
     toNodeSummary(await post<Json>(nodePath(id), op, form), d.api);
 
+  const powerParametersOf = powerParametersReader({
+    bulk: async (ids) => (await get<Record<string, Json>>(d.collection, 'power_parameters', { id: ids })) ?? {},
+    one: async (id) => (await get<Json>(nodePath(id), 'power_parameters')) ?? {},
+  });
+
   const filterParams = (f: NodeFilter = {}): Params => ({
     id: f.systemIds, hostname: f.hostnames, mac_address: f.macAddresses, zone: f.zone,
   });
@@ -146,6 +157,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       return { lshw: text(doc.lshw), lldp: text(doc.lldp) };
     },
     async powerParameters(id) { return (await get<Json>(nodePath(id), 'power_parameters')) ?? {}; },
+    powerParametersOf,
     async setDetails(id, det) {
       const form: FormParams = {};
       if (det.lshw !== undefined) form.lshw = { filename: 'lshw.xml', data: Buffer.from(det.lshw), type: 'text/xml' };

@@ -67,7 +67,12 @@ export interface LshwImportResult {
 }
 
 export type PushVerdict = 'create' | 'identical' | 'update' | 'conflict';
-export interface FieldChange { field: 'hostname' | 'zone' | 'power_type' | 'tags'; from: string; to: string }
+/**
+ * One field a push would change on a node the target already has: hostname, zone, power_type,
+ * tags, or (with `power`) one power parameter by its MAAS name, e.g. power_address. A secret
+ * parameter (`secret`) is compared but its value never travels: from is '' and to 'changed'.
+ */
+export interface FieldChange { field: string; from: string; to: string; power?: true; secret?: true }
 
 export interface PushItemPlan {
   sourceId: string;

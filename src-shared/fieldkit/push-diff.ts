@@ -1,7 +1,10 @@
 // The dry-run diff of a push: each captured node against the target's nodes, matched by MAC
 // (a MAC is unique in MAAS, so it is the identity that survives renames and a second push).
 // One pass builds MAC and hostname indexes of the target, so 2,000 against 10,000 is linear.
+// Power parameters are compared by value where both sides were read; a secret one (the BMC
+// password) is named when it differs, its value never put in the plan.
 import type { FieldChange, PushItemPlan } from '../contract/fieldkit';
+import { isSecretPowerParameter } from '../maas/power-secrets';
 
 export interface DiffNode {
   systemId: string;
@@ -10,6 +13,8 @@ export interface DiffNode {
   zone: string | null;
   powerType: string;
   tags: string[];
+  /** As the server keeps them (secrets included); absent when not read, then not compared. */
+  powerParameters?: Record<string, unknown>;
 }
 
 export interface TargetIndex {
@@ -65,8 +70,31 @@ export function classify(s: DiffNode, t: TargetIndex): PushItemPlan {
   if (s.powerType && found.powerType !== s.powerType) fields.push({ field: 'power_type', from: found.powerType, to: s.powerType });
   const addTags = s.tags.filter((x) => !found.tags.includes(x));
   if (addTags.length) fields.push({ field: 'tags', from: found.tags.join(' '), to: [...found.tags, ...addTags].join(' ') });
+  if (s.powerType) fields.push(...powerChanges(s.powerParameters, found.powerParameters));
   return { ...base, verdict: fields.length ? 'update' : 'identical', targetId: found.systemId, fields, reason: null };
 }
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * The captured node's power parameters that the target holds differently. Only parameters
+ * the capture gives a value are compared: MAAS merges power_parameters_{name} into what it
+ * keeps, so a parameter not captured is left as the target has it.
+ */
+export function powerChanges(captured: Record<string, unknown> | undefined, target: Record<string, unknown> | undefined): FieldChange[] {
+  if (!captured || !target) return [];
+  const out: FieldChange[] = [];
+  for (const name of Object.keys(captured).sort()) {
+    const to = text(captured[name]);
+    const from = text(target[name]);
+    if (to === '' || to === from) continue;
+    out.push(isSecretPowerParameter(name) ? { field: name, from: '', to: 'changed', power: true, secret: true } : { field: name, from, to, power: true });
+  }
+  return out;
+}
+
+/** How a change reads in the diff and the report; a secret says only that it changes. */
+export const describeChange = (f: FieldChange): string => (f.secret ? `${f.field}: changed` : `${f.field}: ${f.from || '—'} → ${f.to}`);
 
 export function diffPush(source: readonly DiffNode[], target: readonly DiffNode[]): PushItemPlan[] {
   const t = indexTarget(target);

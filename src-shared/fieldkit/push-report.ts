@@ -2,12 +2,13 @@
 // via the inventory's toCsv) or the whole journal as JSON.
 import type { PushReport } from '../contract/fieldkit';
 import { toCsv } from '../inventory/csv';
+import { describeChange } from './push-diff';
 
 export function pushReportCsv(r: PushReport): string {
   return toCsv([
     ['hostname', 'macs', 'verdict', 'outcome', 'target system id', 'changes', 'why / what was done'],
     ...r.items.map((i) => [i.hostname, i.macs.join(' '), i.verdict, i.state, i.targetId ?? '',
-      i.fields.map((f) => `${f.field}: ${f.from} → ${f.to}`).join('; '), i.message ?? i.reason ?? '']),
+      i.fields.map(describeChange).join('; '), i.message ?? i.reason ?? '']),
   ]);
 }
 

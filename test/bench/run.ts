@@ -19,11 +19,13 @@ for (const b of benches.filter((b) => !only || only.includes(b.id))) {
   }
 }
 
+// A time or a size is better lower; a rate (nodes/s) is better higher.
+const speedup = (r: Figure) => (/\/s$/.test(r.unit) ? r.value / r.reference!.value : r.reference!.value / r.value);
 const rows = results.map((r) => [
   r.bench, r.name, `${fmt(r.value)} ${r.unit}`,
   r.reference ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.reference.unit}` : '',
-  r.reference && r.reference.unit === r.unit && r.value > 0
-    ? r.reference.value >= r.value ? `${fmt(r.reference.value / r.value)}× faster` : `${fmt(r.value / r.reference.value)}× slower`
+  r.reference && r.reference.unit === r.unit && r.value > 0 && r.reference.value > 0
+    ? speedup(r) >= 1 ? `${fmt(speedup(r))}× faster` : `${fmt(1 / speedup(r))}× slower`
     : '',
   r.target ?? '',
 ]);

@@ -17,6 +17,8 @@ export interface ReplayMachine {
   storage: number;
   power_state: string;
   power_type: string;
+  /** As `op=power_parameters` answers them (admin only; secrets included). */
+  power_parameters: Record<string, string>;
   tag_names: string[];
   macs: string[];
   ip_addresses: string[];
@@ -31,7 +33,7 @@ export function machine(n: number, status: number, extra: Partial<ReplayMachine>
   return {
     system_id: `m${String(n).padStart(5, '0')}`, hostname: `node-${n}`, status, owner: status === 6 || status === 10 ? 'admin' : null,
     zone: 'default', pool: 'default', architecture: 'amd64/generic', cpu_count: 8, memory: 16384, storage: 500107.862,
-    power_state: 'off', power_type: 'ipmi', tag_names: [], macs: [`52:54:00:00:00:${hex}`], ip_addresses: [],
+    power_state: 'off', power_type: 'ipmi', power_parameters: {}, tag_names: [], macs: [`52:54:00:00:00:${hex}`], ip_addresses: [],
     lshw: null, lldp: null, ...extra,
   };
 }

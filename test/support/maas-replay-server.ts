@@ -1,7 +1,8 @@
 // A local MAAS stand-in on 127.0.0.1:0 that answers as MAAS 2.x (`/MAAS/api/2.0/`) or MAAS
 // 1.x (`/MAAS/api/1.0/`) did, in the JSON and BSON shapes of shared/reference. It checks the
 // OAuth PLAINTEXT header of every signed call, keeps machines/tags/zones/events as state so
-// bulk calls can be followed by reads, records every request, and can inject faults
+// bulk calls can be followed by reads (power parameters included: enlisted, updated, read one
+// node or many at a time), records every request, and can inject faults
 // (503 + Retry-After, dropped connections, silence, 401) for the client's retry tests.
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -23,7 +24,8 @@ export interface Fault {
   match: (r: RecordedRequest) => boolean;
   /** How many times (then it is spent). */
   times: number;
-  kind: 'status' | 'drop' | 'silence';
+  /** `lost-answer`: the server does the request, then the connection drops before the answer. */
+  kind: 'status' | 'drop' | 'silence' | 'lost-answer';
   status?: number;
   headers?: Record<string, string>;
   body?: string;
@@ -35,6 +37,8 @@ export interface ReplayOptions {
   /** consumer:token:secret accepted by the server. */
   apiKey: string;
   tls?: { key: string; cert: string };
+  /** Answer the collection's `op=power_parameters` with 400, as a server without the op would. */
+  noBulkPowerParameters?: boolean;
 }
 
 export interface ReplayServer {
@@ -52,6 +56,10 @@ export interface ReplayServer {
 type Reply = { status: number; body: unknown; type?: string };
 const text = (status: number, body: string): Reply => ({ status, body, type: 'text/plain; charset=utf-8' });
 const RELEASABLE = new Set([5, 6, 9, 10, 11, 13, 15]);
+const POWER_PREFIX = 'power_parameters_';
+/** power_parameters_{name} of a create or update form (MAAS merges them into what it keeps). */
+const powerParamsOf = (form: [string, string][]) =>
+  Object.fromEntries(form.filter(([k]) => k.startsWith(POWER_PREFIX)).map(([k, v]) => [k.slice(POWER_PREFIX.length), v]));
 
 function readForm(req: IncomingMessage): Promise<[string, string][]> {
   return new Promise((resolve, reject) => {
@@ -115,9 +123,16 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
       }
       if ([...machines.values()].some((m) => m.hostname === hostname)) return text(400, `{"hostname": ["Node with this Hostname already exists."]}`);
       const m = machine(900 + machines.size, 0, { system_id: `new${String(machines.size).padStart(5, '0')}`, hostname, macs,
-        architecture: form('architecture')[0] ?? 'amd64/generic', power_type: form('power_type')[0] ?? '' });
+        architecture: form('architecture')[0] ?? 'amd64/generic', power_type: form('power_type')[0] ?? '', power_parameters: powerParamsOf(r.form) });
       machines.set(m.system_id, m);
       return { status: 200, body: show(m) };
+    }
+    if (rest === `${coll}/` && r.method === 'GET' && op === 'power_parameters') {
+      // 2.x `machines power-parameters`, 1.x `nodes power-parameters`: keyed by system_id, `id` filters.
+      if (o.noBulkPowerParameters) return text(400, `Unrecognised signature: method=GET op=${op}`);
+      const ids = r.query.getAll('id');
+      return { status: 200, body: Object.fromEntries([...machines.values()].filter((m) => !ids.length || ids.includes(m.system_id))
+        .map((m) => [m.system_id, m.power_parameters])) };
     }
     if (rest === 'zones/' && r.method === 'POST') {
       const z = { name: form('name')[0] ?? '', description: form('description')[0] ?? '' };
@@ -160,7 +175,15 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
       const m = machines.get(decodeURIComponent(one[1]));
       if (!m) return text(404, 'Not Found');
       if (r.method === 'DELETE') { machines.delete(m.system_id); return { status: 204, body: '' }; }
-      if (r.method === 'PUT') { for (const [k, v] of r.form) if (k === 'hostname') m.hostname = v; return { status: 200, body: show(m) }; }
+      if (r.method === 'PUT') {
+        for (const [k, v] of r.form) if (k === 'hostname') m.hostname = v;
+        const type = form('power_type')[0];
+        // A new power type starts from the parameters given with it (MAAS drops the old type's).
+        if (type !== undefined && type !== m.power_type) { m.power_type = type; m.power_parameters = {}; }
+        Object.assign(m.power_parameters, powerParamsOf(r.form));
+        return { status: 200, body: show(m) };
+      }
+      if (r.method === 'GET' && op === 'power_parameters') return { status: 200, body: m.power_parameters };
       if (r.method === 'GET' && op === 'details') {
         const doc: Record<string, unknown> = { lshw: m.lshw === null ? null : Buffer.from(m.lshw), lldp: m.lldp === null ? null : Buffer.from(m.lldp) };
         return { status: 200, body: Buffer.from(serialize(doc)), type: 'application/bson' };
@@ -221,6 +244,7 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
     if (fault) {
       fault.times--;
       if (fault.kind === 'drop') { req.socket.destroy(); return; }
+      if (fault.kind === 'lost-answer') { if (r.path.startsWith(prefix)) route(r); req.socket.destroy(); return; }
       if (fault.kind === 'silence') return; // never answers: the client's timeout must fire
       res.writeHead(fault.status ?? 503, { 'content-type': 'text/plain', ...fault.headers }).end(fault.body ?? 'Service Unavailable');
       return;

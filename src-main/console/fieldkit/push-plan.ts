@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { PushItemOutcome, PushReport } from '../../../src-shared/contract/fieldkit';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
-import { diffPush, missingNames } from '../../../src-shared/fieldkit/push-diff';
+import { classify, indexTarget, missingNames, type DiffNode } from '../../../src-shared/fieldkit/push-diff';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { MaasClient } from '../../maas-client/index';
 import type { PushJournal } from './push-journal';
+import { attachPower } from './push-power';
 
 export interface PlanDeps {
   local: () => Promise<MaasClient>;
@@ -21,7 +22,8 @@ export const zoneNeeded = (n: NodeSummary) => (n.zone && n.zone !== 'default' ? 
 
 export async function planPush(d: PlanDeps, req: { targetId: string; systemIds?: string[] }): Promise<PushReport> {
   if (req.targetId === d.localId) throw new ConsoleFailure('bad-input', 'Choose another connection as the target: the captured nodes are already on This laptop.');
-  const all = await (await d.local()).listNodes();
+  const local = await d.local();
+  const all = await local.listNodes();
   const wanted = req.systemIds ? new Set(req.systemIds) : null;
   const source = wanted ? all.filter((n) => wanted.has(n.systemId)) : all;
   if (wanted && source.length !== wanted.size) {
@@ -30,7 +32,10 @@ export async function planPush(d: PlanDeps, req: { targetId: string; systemIds?:
   }
   const target = await d.clientFor(req.targetId);
   const [nodes, zones, tags] = await Promise.all([target.listNodes(), target.listZones(), target.listTags()]);
-  const plans = diffPush(source.map(toDiff), nodes.map(toDiff));
+  const index = indexTarget(nodes.map(toDiff));
+  const diffs = source.map(toDiff);
+  await attachPower(local, target, diffs, index, { enlisting: false });
+  const plans = diffs.map((s) => classify(s, index));
   const used = source.filter((_, i) => plans[i].verdict !== 'conflict');
   const items: PushItemOutcome[] = plans.map((p) => ({ ...p, state: p.verdict === 'conflict' ? 'conflict' : 'pending', message: null }));
   const id = `push-${randomUUID()}`;
@@ -42,6 +47,6 @@ export async function planPush(d: PlanDeps, req: { targetId: string; systemIds?:
   return d.journal.report(id)!;
 }
 
-export const toDiff = (n: NodeSummary) => ({
+export const toDiff = (n: NodeSummary): DiffNode => ({
   systemId: n.systemId, hostname: n.hostname, macAddresses: n.macAddresses, zone: n.zone, powerType: n.powerType, tags: n.tags,
 });

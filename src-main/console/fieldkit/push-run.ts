@@ -1,14 +1,17 @@
 // Apply (or resume) a push from its journal. Each node is re-matched by MAC against the
 // target as it is now, so a node whose create reached the server before the connection broke
-// is found there and not created again; every step is journalled before the next begins.
-// A target that stops answering interrupts the push (state kept); applying again resumes.
+// is found there and not created again; every step of a node is journalled before its next.
+// A few nodes go at once; a target that stops answering interrupts the push (state kept)
+// once the nodes in flight have settled; applying again resumes.
 import type { PushItemOutcome, PushProgress, PushReport } from '../../../src-shared/contract/fieldkit';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
-import { classify, indexTarget } from '../../../src-shared/fieldkit/push-diff';
+import { classify, indexTarget, type DiffNode, type TargetIndex } from '../../../src-shared/fieldkit/push-diff';
 import { MaasCallError, type MaasClient } from '../../maas-client/index';
+import { eachLimited } from '../inventory/limits';
 import type { PushJournal } from './push-journal';
 import { toDiff } from './push-plan';
+import { attachPower, type PowerValues } from './push-power';
 
 export interface RunDeps {
   local: () => Promise<MaasClient>;
@@ -16,10 +19,22 @@ export interface RunDeps {
   journal: PushJournal;
   progress: (p: PushProgress) => void;
   now?: () => Date;
+  /** Nodes at once; PUSH_CONCURRENCY unless a bench compares. */
+  concurrency?: number;
 }
+
+/**
+ * Nodes pushed at once. A node is a short chain of dependent calls (enlist, zone, tags,
+ * details), so a few in flight hide the round trips; more would only queue on the target,
+ * whose API is served by a handful of processes (MAAS runs 4 regiond workers by default).
+ * The journal is per node, so this does not weaken resume.
+ */
+export const PUSH_CONCURRENCY = 6;
 
 const cutOff = (e: unknown) => e instanceof ConsoleFailure && (e.code === 'unreachable' || e.code === 'unavailable');
 const running = new Set<string>();
+
+interface Ctx { local: MaasClient; target: MaasClient; index: TargetIndex; power: PowerValues; save: (i: PushItemOutcome) => void }
 
 export async function applyPush(d: RunDeps, pushId: string): Promise<PushReport> {
   const plan = d.journal.report(pushId);
@@ -39,15 +54,24 @@ export async function applyPush(d: RunDeps, pushId: string): Promise<PushReport>
     const index = indexTarget((await target.listNodes()).map(toDiff));
     await createMissing(target, plan);
     const source = new Map((await local.listNodes()).map((n) => [n.systemId, n]));
-    for (const item of plan.items) {
-      if (item.state !== 'pending' && item.state !== 'created') continue;
-      const s = source.get(item.sourceId);
-      if (!s) Object.assign(item, { state: 'failed', message: 'no longer on This laptop' });
-      else await pushOne(local, target, s, item, index, (i) => d.journal.setItem(pushId, i));
-      d.journal.setItem(pushId, item);
-      done++;
-      emit(item, 'running');
-    }
+    const todo = plan.items.filter((i) => i.state === 'pending' || i.state === 'created');
+    const diffs = new Map(todo.flatMap((i) => { const s = source.get(i.sourceId); return s ? [[i.sourceId, toDiff(s)] as const] : []; }));
+    const power = await attachPower(local, target, [...diffs.values()], index, { enlisting: true });
+    const ctx: Ctx = { local, target, index, power, save: (i) => d.journal.setItem(pushId, i) };
+    let stop: unknown = null;
+    await eachLimited(todo, d.concurrency ?? PUSH_CONCURRENCY, async (item) => {
+      try {
+        const s = source.get(item.sourceId);
+        if (!s) Object.assign(item, { state: 'failed', message: 'no longer on This laptop' });
+        else await pushOne(ctx, s, diffs.get(item.sourceId)!, item);
+        d.journal.setItem(pushId, item);
+        done++;
+        emit(item, 'running');
+      } catch (e) {
+        stop ??= e; // the nodes in flight finish (or are cut off) and are journalled; no new ones start
+      }
+    }, () => stop !== null);
+    if (stop !== null) throw stop;
     d.journal.setState(pushId, 'finished', { finishedAt: now() });
   } catch (e) {
     if (!cutOff(e)) { d.journal.setState(pushId, 'interrupted', { stopReason: (e as Error).message }); throw e; }
@@ -71,41 +95,52 @@ async function createMissing(target: MaasClient, plan: PushReport): Promise<void
   }
 }
 
-/** One node: match or create, then hostname, power type, zone, tags and details. */
-async function pushOne(local: MaasClient, target: MaasClient, s: NodeSummary, item: PushItemOutcome,
-  index: ReturnType<typeof indexTarget>, save: (i: PushItemOutcome) => void): Promise<void> {
+/** Puts `n` in the index under its MACs and hostname (or takes it out). */
+function place(index: TargetIndex, n: DiffNode, present: boolean): void {
+  const keys: [Map<string, DiffNode>, string][] = [...n.macAddresses.map((m) => [index.byMac, m.toLowerCase()] as [Map<string, DiffNode>, string]),
+    [index.byHostname, n.hostname.toLowerCase()]];
+  for (const [map, k] of keys) {
+    if (present) map.set(k, n);
+    else if (map.get(k) === n) map.delete(k);
+  }
+}
+
+/** One node: match or create, then hostname, power, zone, tags and details. */
+async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOutcome): Promise<void> {
   const notes: string[] = [];
+  const params = c.power.get(s.systemId) ?? {};
   try {
     if (item.state === 'pending') {
-      const now = classify(toDiff(s), index);
+      const now = classify(diff, c.index);
       Object.assign(item, { verdict: now.verdict, targetId: now.targetId, fields: now.fields, reason: now.reason });
       if (now.verdict === 'conflict') { Object.assign(item, { state: 'conflict', message: now.reason }); return; }
       if (now.verdict === 'create') {
-        const params = await powerParamsOf(local, s.systemId);
-        const made = await target.createNode({ hostname: s.hostname, architecture: s.architecture, macAddresses: s.macAddresses,
-          powerType: s.powerType || undefined, powerParameters: params });
+        // Held in the index while the create is in flight, so a node pushed alongside with the
+        // same hostname is a conflict here, not a failed create there.
+        const pending: DiffNode = { ...diff, systemId: `${s.hostname} (being created by this push)` };
+        place(c.index, pending, true);
+        let made: NodeSummary;
+        try {
+          made = await c.target.createNode({ hostname: s.hostname, architecture: s.architecture, macAddresses: s.macAddresses,
+            powerType: s.powerType || undefined, powerParameters: params });
+        } finally {
+          place(c.index, pending, false);
+        }
         item.targetId = made.systemId;
-        for (const n of [toDiff(made)]) { for (const m of n.macAddresses) index.byMac.set(m, n); index.byHostname.set(n.hostname.toLowerCase(), n); }
+        place(c.index, toDiff(made), true);
         notes.push('created');
       }
       item.state = 'created';
-      save(item);
+      c.save(item);
     }
     const id = item.targetId!;
-    const fields: Record<string, string> = {};
-    for (const f of item.fields) {
-      if (f.field === 'hostname') fields.hostname = f.to;
-      if (f.field === 'power_type') {
-        fields.power_type = f.to;
-        for (const [k, v] of Object.entries(await powerParamsOf(local, s.systemId))) fields[`power_parameters_${k}`] = v;
-      }
+    const update = updateOf(item, params);
+    if (Object.keys(update.form).length) { await c.target.updateNode(id, update.form); notes.push(`updated ${update.names.join(', ')}`); }
+    if (s.zone && s.zone !== 'default' && (item.verdict === 'create' || item.fields.some((f) => f.field === 'zone' && !f.power))) {
+      await c.target.setZone([id], s.zone); notes.push(`zone ${s.zone}`);
     }
-    if (Object.keys(fields).length) { await target.updateNode(id, fields); notes.push(`updated ${Object.keys(fields).join(', ')}`); }
-    if (s.zone && s.zone !== 'default' && (item.verdict === 'create' || item.fields.some((f) => f.field === 'zone'))) {
-      await target.setZone([id], s.zone); notes.push(`zone ${s.zone}`);
-    }
-    for (const t of s.tags) if (item.verdict === 'create' || item.fields.some((f) => f.field === 'tags')) await target.updateTagNodes(t, { add: [id] });
-    if (item.verdict === 'create' && (s.cpuCount > 0 || s.memory > 0)) notes.push(await sendDetails(local, target, s.systemId, id));
+    for (const t of s.tags) if (item.verdict === 'create' || item.fields.some((f) => f.field === 'tags' && !f.power)) await c.target.updateTagNodes(t, { add: [id] });
+    if (item.verdict === 'create' && (s.cpuCount > 0 || s.memory > 0)) notes.push(await sendDetails(c.local, c.target, s.systemId, id));
     Object.assign(item, { state: 'done', message: notes.join('; ') || (item.verdict === 'identical' ? 'already there, identical' : 'up to date') });
   } catch (e) {
     if (cutOff(e)) throw e;
@@ -113,10 +148,27 @@ async function pushOne(local: MaasClient, target: MaasClient, s: NodeSummary, it
   }
 }
 
-/** The captured node's power parameters, BMC password included: sent to the target only. */
-async function powerParamsOf(local: MaasClient, id: string): Promise<Record<string, string>> {
-  return Object.fromEntries(Object.entries(await local.powerParameters(id))
-    .filter(([, v]) => typeof v === 'string' && v !== '').map(([k, v]) => [k, v as string]));
+/**
+ * The PUT for an update: hostname; a new power type with all the captured parameters; changed
+ * parameters (power_parameters_{name}, which MAAS merges into what it keeps). The names say
+ * what was updated, never a value.
+ */
+function updateOf(item: PushItemOutcome, params: Record<string, string>): { form: Record<string, string>; names: string[] } {
+  const form: Record<string, string> = {};
+  const names: string[] = [];
+  for (const f of item.fields) {
+    if (f.power) {
+      if (params[f.field] === undefined) continue;
+      form[`power_parameters_${f.field}`] = params[f.field];
+      names.push(f.field);
+    } else if (f.field === 'hostname') {
+      form.hostname = f.to; names.push('hostname');
+    } else if (f.field === 'power_type') {
+      form.power_type = f.to; names.push('power_type');
+      for (const [k, v] of Object.entries(params)) form[`power_parameters_${k}`] = v;
+    }
+  }
+  return { form, names };
 }
 
 /** Our region takes details (op=set_details); real MAAS collects them when it commissions. */

@@ -108,8 +108,11 @@ test('dry-run: exactly the expected creates, updates and conflicts; zones to cre
   expect(plan.counts).toMatchObject({ create: 198, update: 1, conflict: 1, identical: 0 });
   expect(plan.zonesToCreate).toEqual(['rack-12']);
   const u5 = plan.items.find((i) => i.hostname === 'r12-u5')!;
+  // The power type and each captured parameter the target lacks; the password named, never shown.
   expect(u5.fields).toEqual([{ field: 'hostname', from: 'old-5', to: 'r12-u5' }, { field: 'zone', from: 'default', to: 'rack-12' },
-    { field: 'power_type', from: '', to: 'ipmi' }]);
+    { field: 'power_type', from: '', to: 'ipmi' }, { field: 'power_address', from: '', to: '10.0.0.5', power: true },
+    { field: 'power_pass', from: '', to: 'changed', power: true, secret: true }, { field: 'power_user', from: '', to: 'admin', power: true }]);
+  expect(JSON.stringify(plan)).not.toContain('S3cret');
   expect(plan.items.find((i) => i.hostname === 'r12-u7')!.reason).toMatch(/hostname r12-u7 is taken on the target by \S+, which has none of these MACs/);
   expect((await (await dcClient()).listNodes())).toHaveLength(2); // a dry-run changes nothing
 });
