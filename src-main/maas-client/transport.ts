@@ -67,6 +67,12 @@ export class MaasTransport {
   #oauth: OAuth | null;
   #token: { key: string; secret: string } | null;
   #o: TransportOptions;
+  /**
+   * Set when a call's every attempt failed to reach the server; cleared by any answer. While
+   * set, calls try once: a technician on the floor switching views should see the snapshot at
+   * once, not after a second of back-off per read, and the first answer ends it.
+   */
+  #unreached = false;
 
   constructor(o: TransportOptions) {
     this.#o = o;
@@ -95,7 +101,7 @@ export class MaasTransport {
     // parameters of POST and PUT go in the multipart body.
     const target = `${this.apiRoot}${spec.path}${queryString(spec.op, spec.query)}`;
     const encoded = spec.form || spec.method === 'POST' || spec.method === 'PUT' ? await multipartBody(spec.form ?? {}) : null;
-    const retries = this.#o.retries ?? 3;
+    const retries = this.#unreached ? 0 : this.#o.retries ?? 3;
     const sleep = this.#o.sleep ?? defaultSleep;
     const maxWait = this.#o.maxRetryAfterMs ?? 60_000;
     for (let attempt = 0; ; attempt++) {
@@ -115,9 +121,11 @@ export class MaasTransport {
         const safe = !f.maybeSent || spec.method === 'GET';
         if (f.kind !== 'tls' && safe && attempt < retries) { await sleep(backoff(attempt)); continue; }
         const failure = networkFailure(where, attempts(f, attempt));
+        if (f.kind !== 'tls') this.#unreached = true;
         this.#o.onOutcome?.({ failed: failure.code === 'tls' ? 'tls' : 'unreachable', message: failure.message });
         throw failure;
       }
+      this.#unreached = false;
       this.#o.onOutcome?.({ answered: answer.status });
       if (answer.status === 503 && attempt < retries) {
         const wait = retryAfterMs(retryAfter);

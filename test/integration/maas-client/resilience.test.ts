@@ -123,3 +123,16 @@ test('calls of one connection reuse kept-alive sockets rather than a socket per 
   // released (seen with a bare undici Agent too); after that they are reused.
   expect(s.connections()).toBeLessThanOrEqual(2);
 });
+
+test('a server every attempt failed to reach is then asked once per call, until it answers again', async () => {
+  const { s, c, waits } = await setup();
+  s.faults.push({ match: isList(s), times: 5, kind: 'drop' });
+  await expect(c.listNodes()).rejects.toMatchObject({ code: 'unreachable' }); // 4 attempts, 3 waits
+  expect(waits).toHaveLength(3);
+  await expect(c.listNodes()).rejects.toMatchObject({ code: 'unreachable', message: expect.not.stringMatching(/attempts/) });
+  expect(waits).toHaveLength(3); // one attempt, no back-off
+  expect(await c.listNodes()).toHaveLength(2); // the fifth drop was the last: it answers
+  s.faults.push({ match: isList(s), times: 1, kind: 'drop' });
+  expect(await c.listNodes()).toHaveLength(2); // answered again, so retried as usual
+  expect(waits).toHaveLength(4);
+});
