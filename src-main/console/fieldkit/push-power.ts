@@ -3,8 +3,9 @@
 // stay in memory and go to the target only) and from the target for the nodes it already has
 // by MAC and that were captured with a power type — the only ones whose parameters can differ.
 // They are put on the DiffNodes, so classify() compares them; values never reach the plan.
+import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { DiffNode, TargetIndex } from '../../../src-shared/fieldkit/push-diff';
-import type { MaasClient } from '../../maas-client/index';
+import { MaasCallError, type MaasClient } from '../../maas-client/index';
 
 export type PowerValues = Map<string, Record<string, string>>;
 
@@ -38,7 +39,13 @@ export async function attachPower(local: MaasClient, target: MaasClient, source:
   const localIds = source.filter((s) => s.powerType && (o.enlisting || matched.has(s))).map((s) => s.systemId);
   const [mine, theirs] = await Promise.all([
     local.powerParametersOf(localIds),
-    target.powerParametersOf([...new Set([...matched.values()].map((m) => m.systemId))]),
+    target.powerParametersOf([...new Set([...matched.values()].map((m) => m.systemId))]).catch((e: unknown) => {
+      // MAAS lets only admins read power parameters (and set them when enlisting): say so.
+      if (e instanceof MaasCallError && e.status === 403) {
+        throw new ConsoleFailure('key-rejected', `${target.label} refused to show power parameters: comparing them (and enlisting nodes with them) needs an admin's API key.`);
+      }
+      throw e;
+    }),
   ]);
   const values: PowerValues = new Map();
   for (const [id, p] of mine) values.set(id, filled(p));

@@ -78,3 +78,10 @@ test('a second push creates and updates nothing', async () => {
   expect(r.items.every((i) => i.state === 'done' && i.message === 'already there, identical')).toBe(true);
   expect(await target.listNodes()).toHaveLength(4);
 });
+
+test('a key that may not read power parameters gets a dry-run refusal that says an admin key is needed', async () => {
+  const id = (await fk.composed.connections.add({ name: 'datacenter (tech)', url: dc.url, apiKey: dc.region().createApiKey('tech') })).id;
+  const e = await fk.fail('fieldkit.pushPlan', { targetId: id });
+  expect(e.code).toBe('key-rejected');
+  expect(e.message).toMatch(/datacenter \(tech\).*refused to show power parameters.*admin's API key/);
+});
