@@ -55,7 +55,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots });
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
   closers.push(inventory.close);
   const handlers: Handlers = {
     ...appHandlers(d),

@@ -1,7 +1,7 @@
 // The inventory's use-cases, assembled for the composition root.
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner } from './bulk-runner';
-import { nodeDetail, rawLshw } from './node-detail';
+import { nodeDetail, rawLshw, type KeptDetails } from './node-detail';
 import type { ClientFor } from './inventory-client';
 import { NodeLists } from './node-lists';
 import { openSettingsDb } from '../../connections/settings-db';
@@ -13,6 +13,8 @@ export interface InventoryDeps {
   clientFor: ClientFor;
   /** The offline snapshots (node lists, details, zones, tags); opened in dataDir when not given. */
   snapshots?: SnapshotStore;
+  /** Details another area fetched (the tags' details cache): the node panel's lshw offline. */
+  keptDetails?: KeptDetails;
   emit: Emit;
   /** Re-read interval of the shown connection (default: 15 s for This laptop, 60 s for servers). */
   pollEveryMs?: (connectionId: string) => number;
@@ -47,8 +49,8 @@ export function createInventory(d: InventoryDeps): Inventory {
       await lists.refreshIds(connectionId, systemIds);
       return { reread: systemIds.length };
     },
-    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots }, connectionId, systemId),
-    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots }, connectionId, systemId),
+    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots, kept: d.keptDetails }, connectionId, systemId),
+    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots, kept: d.keptDetails }, connectionId, systemId),
     'inventory.choices': async ({ connectionId }) => {
       const names = (l: { name: string }[]) => l.map((x) => x.name).sort();
       try {

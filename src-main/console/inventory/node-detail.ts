@@ -23,8 +23,10 @@ export function maskPowerParameters(params: Record<string, unknown>): Record<str
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type Snapshots = Pick<SnapshotStore, 'putDetail' | 'detail' | 'lshw' | 'part'>;
+export type KeptDetails = (connectionId: string, systemId: string) => { lshw: string | null; fetchedAt: string } | null;
+interface Offline { lists: NodeLists; snapshots: Snapshots; kept?: KeptDetails }
 
-export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<NodeDetailView> {
+export async function nodeDetail(d: Offline & { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<NodeDetailView> {
   try {
     return await readDetail(d, connectionId, systemId);
   } catch (e) {
@@ -35,18 +37,29 @@ export async function nodeDetail(d: { clientFor: ClientFor; lists: NodeLists; sn
   }
 }
 
-/** The detail as last read, or failing that what the snapshot's node list and events say. */
-function detailFromSnapshot(d: { lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): NodeDetailView | null {
+/**
+ * The detail as last read; failing that, what the snapshot's node list and events say, with
+ * the hardware from details the Tags view fetched (its cache holds every node's lshw once fetched).
+ */
+function detailFromSnapshot(d: Offline, connectionId: string, systemId: string): NodeDetailView | null {
   const stored = d.snapshots.detail(connectionId, systemId);
   if (stored) return { ...stored.detail, offlineAsOf: stored.takenAt };
   const node = d.lists.get(connectionId, systemId);
   const asOf = d.lists.syncState(connectionId).fetchedAt;
   if (!node || !asOf) return null;
   const events = (d.snapshots.part(connectionId, 'events')?.items ?? []).filter((e) => e.systemId === systemId).slice(0, 25);
+  const { hardware, lshwBytes } = hardwareOf(d.kept?.(connectionId, systemId)?.lshw ?? null);
   return {
-    node, hardware: null, lshwBytes: 0, powerParameters: null,
+    node, hardware, lshwBytes, powerParameters: null,
     powerParametersProblem: 'Not read before the server went out of reach.', events, eventsProblem: null, offlineAsOf: asOf,
   };
+}
+
+function hardwareOf(lshw: string | null): Pick<NodeDetailView, 'hardware' | 'lshwBytes'> {
+  if (!lshw) return { hardware: null, lshwBytes: 0 };
+  let hardware: NodeDetailView['hardware'] = null;
+  try { hardware = summariseLshw(lshw); } catch { hardware = null; }
+  return { hardware, lshwBytes: Buffer.byteLength(lshw) };
 }
 
 async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<NodeDetailView> {
@@ -58,15 +71,9 @@ async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots
     client.powerParameters(systemId),
     client.queryEvents({ systemId: [systemId], limit: 25, level: 'DEBUG' }),
   ]);
-  let hardware: NodeDetailView['hardware'] = null;
-  let lshwBytes = 0;
   const lshw = details.status === 'fulfilled' ? details.value.lshw : null;
-  if (lshw) {
-    lshwBytes = Buffer.byteLength(lshw);
-    try { hardware = summariseLshw(lshw); } catch { hardware = null; }
-  }
   const view: NodeDetailView = {
-    node, hardware, lshwBytes,
+    node, ...hardwareOf(lshw),
     powerParameters: params.status === 'fulfilled' ? maskPowerParameters(params.value) : null,
     powerParametersProblem: params.status === 'rejected' ? why(params.reason) : null,
     events: events.status === 'fulfilled' ? events.value.events : [],
@@ -80,11 +87,12 @@ async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots
   return view;
 }
 
-export async function rawLshw(d: { clientFor: ClientFor; snapshots: Snapshots }, connectionId: string, systemId: string): Promise<{ xml: string | null }> {
+export async function rawLshw(d: Pick<Offline, 'snapshots' | 'kept'> & { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<{ xml: string | null }> {
   try {
     return { xml: (await (await d.clientFor(connectionId)).details(systemId)).lshw };
   } catch (e) {
-    const kept = isOffline(e) ? d.snapshots.lshw(connectionId, systemId) : undefined;
+    if (!isOffline(e)) throw e;
+    const kept = d.snapshots.lshw(connectionId, systemId) ?? d.kept?.(connectionId, systemId)?.lshw;
     if (kept === undefined) throw e;
     return { xml: kept };
   }

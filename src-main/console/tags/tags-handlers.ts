@@ -21,7 +21,14 @@ export interface TagsAreaDeps {
 
 export const DETAILS_CACHE_FILE = 'details-cache.sqlite';
 
-export function tagsArea(a: TagsAreaDeps): { handlers: HandlersFor<TagsChannel>; close(): Promise<void> } {
+export interface TagsArea {
+  handlers: HandlersFor<TagsChannel>;
+  /** A node's details as this console last fetched them (for other areas' offline views). */
+  keptDetails(connectionId: string, systemId: string): { lshw: string | null; fetchedAt: string } | null;
+  close(): Promise<void>;
+}
+
+export function tagsArea(a: TagsAreaDeps): TagsArea {
   const cache = new DetailsCache(join(a.dataDir, DETAILS_CACHE_FILE));
   const preview = new PreviewService({ cache, emit: a.emit, corpus: a.corpus });
   const t: TagDeps = { clientFor: a.clientFor, cache, emit: a.emit, gone: (c, ids) => preview.gone(c, ids) };
@@ -40,6 +47,7 @@ export function tagsArea(a: TagsAreaDeps): { handlers: HandlersFor<TagsChannel>;
       'details.fetchAll': ({ connectionId, all }) => fetchAllDetails(d, connectionId, all),
       'details.get': ({ connectionId, systemId }) => nodeDetails(d, connectionId, systemId),
     },
+    keptDetails: (connectionId, systemId) => cache.details(connectionId, systemId),
     async close() {
       await preview.close();
       cache.close();

@@ -27,6 +27,7 @@ beforeAll(async () => {
   ids = seedNodes(core, { count: 8, idPrefix: 'ob', zones: 2, hostnameOf: (i) => `ob-${i}` }).systemIds;
   core.tx(() => {
     core.details.set(core.nodes.bySystemId(ids[0])!.id, LSHW, null);
+    core.details.set(core.nodes.bySystemId(ids[1])!.id, LSHW, null);
     for (const [i, id] of ids.entries()) core.events.record(core.nodes.bySystemId(id)!.id, 'NODE_POWERED_ON', `floor check ${i}`);
   });
   fk = await startFieldkitConsole({ dataDir, keychain });
@@ -38,6 +39,7 @@ beforeAll(async () => {
   expect(online.offlineAsOf).toBeNull();
   expect(online.hardware).not.toBeNull();
   await fk.call('tags.list', { connectionId: dcId });
+  await fk.call('details.fetchAll', { connectionId: dcId, all: false }); // the Tags view's fetch of every node's details
   await fk.call('inventory.choices', { connectionId: dcId });
   const live = await fk.call('events.query', { connectionId: dcId, filter: emptyFilter(), before: null, want: 50, limit: 1000 });
   expect(live.offlineAsOf ?? null).toBeNull();
@@ -81,7 +83,17 @@ test('a node never opened shows what the node list and events had, and says powe
   expect(d.powerParameters).toBeNull();
   expect(d.powerParametersProblem).toMatch(/not read/i);
   expect(d.events.map((e) => e.description)).toContain('floor check 3');
-  expect((await fk.fail('inventory.lshw', { connectionId: dcId, systemId: ids[3] })).code).toBe('unreachable');
+  expect(d.hardware).toBeNull();
+  // The Tags view's details fetch found it had none: that is known offline too.
+  expect((await fk.call('inventory.lshw', { connectionId: dcId, systemId: ids[3] })).xml).toBeNull();
+});
+
+test('a node never opened whose details the Tags view fetched shows its hardware and raw lshw offline', async () => {
+  const d = await fk.call('inventory.node', { connectionId: dcId, systemId: ids[1] });
+  asOfOk(d.offlineAsOf);
+  expect(d.hardware?.cpus.length).toBeGreaterThan(0);
+  expect(d.lshwBytes).toBe(LSHW.length);
+  expect((await fk.call('inventory.lshw', { connectionId: dcId, systemId: ids[1] })).xml).toBe(LSHW.toString('utf8'));
 });
 
 test('events, their zones and the bulk dialogs\' choices answer from the snapshot, filtered as the server would', async () => {
