@@ -26,6 +26,8 @@ export interface ConnectionsDeps {
 
 export interface Connections {
   service: ConnectionService;
+  /** The keychain the connections use (with This laptop's session fallback), for other areas' secrets. */
+  keychain: Keychain;
   cliProfileFiles: string[];
   region: EmbeddedRegion | null;
   close(): Promise<void>;
@@ -65,7 +67,7 @@ export function createConnections(d: ConnectionsDeps): Connections {
   const timer = every > 0 ? setInterval(() => { void service.health().catch(() => undefined); }, every) : null;
   timer?.unref();
   return {
-    service, region, cliProfileFiles: d.cliProfileFiles ?? defaultCliFiles(),
+    service, keychain, region, cliProfileFiles: d.cliProfileFiles ?? defaultCliFiles(),
     async close() {
       closed = true;
       if (timer) clearInterval(timer);

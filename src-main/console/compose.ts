@@ -4,6 +4,7 @@ import type { Emit, Handlers } from '../ipc/dispatcher';
 import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
 import { tagsArea } from './tags/tags-handlers';
+import { refuseInvalid } from './tags/tag-use-cases';
 import { createInventory } from './inventory/index';
 import { createConnections, type Keychain, type SpawnRegion } from '../connections/index';
 import type { ConnectionService } from '../connections/connection-service';
@@ -45,6 +46,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(() => { snapshotDb.close(); });
   const snapshots = new SnapshotStore(snapshotDb);
   const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
+    keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
     isOffline: (id) => { const v = connections.service.view(id); return v.kind === 'remote' && v.health === 'offline'; } });
   closers.push(fieldkit.close);
@@ -64,7 +66,10 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     ...tags.handlers,
     ...inventory.handlers,
     ...fieldkit.handlers,
+    // Offline remote servers: actions recorded in their change set (issue 10).
     'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
+    'inventory.editNode': fieldkit.offlineEdit(inventory.handlers['inventory.editNode']),
+    'tags.create': fieldkit.offlineTagCreate(tags.handlers['tags.create']),
   };
   return {
     handlers,

@@ -1,7 +1,8 @@
 // Offline change sets (issue 10): actions on a remote connection taken while it is offline,
 // recorded (never replayed blindly), reviewed against fresh data, then applied one by one.
 import { z } from 'zod';
-import { channel, returns } from './channel';
+import { channel, event, returns } from './channel';
+import { PowerParameters, PowerType } from './inventory';
 import type { MaasEvent, NodeSummary, TagInfo, ZoneInfo } from './maas-types';
 
 const Id = z.string().min(1).max(100);
@@ -12,7 +13,12 @@ export const ChangeSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set-zone'), systemId: Id, zone: Name }).strict(),
   z.object({ kind: z.enum(['add-tag', 'remove-tag']), systemId: Id, tag: Name }).strict(),
   z.object({ kind: z.literal('set-hostname'), systemId: Id, hostname: Name }).strict(),
-  z.object({ kind: z.literal('create-tag'), tag: Name, definition: z.string().max(10_000).optional(), comment: z.string().max(10_000).optional() }).strict(),
+  z.object({ kind: z.literal('create-tag'), tag: Name, definition: z.string().max(10_000).optional(), comment: z.string().max(10_000).optional(), kernelOpts: z.string().max(4096).optional() }).strict(),
+  /**
+   * Power type and parameters. Secrets given in a change go to the OS keychain, never to the
+   * settings database: a recorded change shows them as MASK. A MASK sent means "unchanged".
+   */
+  z.object({ kind: z.literal('set-power'), systemId: Id, powerType: PowerType, parameters: PowerParameters }).strict(),
 ]);
 export type ChangeSpec = z.infer<typeof ChangeSpec>;
 
@@ -28,6 +34,17 @@ export interface RecordedChange {
   recordedAt: string;
   state: ChangeState;
   message: string | null;
+}
+
+/** One change of an apply under way: sent, then its outcome (`changes.progress`). */
+export interface ChangeProgress {
+  connectionId: string;
+  id: number;
+  state: 'running' | ChangeState;
+  message: string | null;
+  /** Changes finished so far, of `total` (those the apply sends or skips). */
+  done: number;
+  total: number;
 }
 
 export interface ChangeReview { id: number; verdict: ChangeVerdict; why: string }
@@ -53,7 +70,13 @@ export const changeSetChannels = {
     /** The nodes as the console last saw them (hostname, status), so review can say what moved. */
     known: z.record(Id, z.object({ hostname: Name, status: z.number().int() }).strict()).optional(),
   }).strict(), returns<ChangeSetView>()),
+  /** Edits a recorded (or failed) change in place: its kind and node stay, its values change. */
+  'changes.update': channel(z.object({ connectionId: Id, id: z.number().int(), spec: ChangeSpec }).strict(), returns<ChangeSetView>()),
   'changes.remove': channel(z.object({ connectionId: Id, ids: z.array(z.number().int()).min(1).max(10_000) }).strict(), returns<ChangeSetView>()),
   'changes.review': channel(z.object({ connectionId: Id }).strict(), returns<ChangeReview[]>()),
   'changes.apply': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
+} as const;
+
+export const changeSetEvents = {
+  'changes.progress': event<ChangeProgress>(),
 } as const;

@@ -6,7 +6,7 @@ import { connectionsChannels, connectionsEvents } from './connections';
 import { tagsChannels, tagsEvents } from './tags';
 import { inventoryChannels, inventoryEvents } from './inventory';
 import { fieldkitChannels, fieldkitEvents } from './fieldkit';
-import { changeSetChannels } from './change-sets';
+import { changeSetChannels, changeSetEvents } from './change-sets';
 
 export const channels = {
   ...appChannels,
@@ -25,6 +25,7 @@ export const events = {
   ...tagsEvents,
   ...inventoryEvents,
   ...fieldkitEvents,
+  ...changeSetEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -91,6 +91,24 @@ export const BulkRequest = z.object({
 }).strict();
 export type BulkRequest = z.infer<typeof BulkRequest>;
 
+/** Power parameters by name (MAAS's power_parameters_{name}); a secret given as MASK is left unchanged. */
+export const PowerParameters = z.record(z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, - and _ only'), z.string().max(4096))
+  .refine((p) => Object.keys(p).length <= 64, 'at most 64 power parameters');
+export const PowerType = z.string().max(64).regex(/^[\w-]*$/, 'letters, digits, - and _ only');
+
+export const EditNodeRequest = z.object({
+  connectionId: ConnectionId,
+  systemId: SystemId,
+  hostname: z.string().min(1).max(255).optional(),
+  power: z.object({ type: PowerType, parameters: PowerParameters }).strict().optional(),
+}).strict().refine((r) => r.hostname !== undefined || r.power !== undefined, 'nothing to change: give a hostname or power');
+export type EditNodeRequest = z.infer<typeof EditNodeRequest>;
+
+/** Online: done, with the node as the server has it now. Offline: recorded in the change set. */
+export type EditNodeOutcome =
+  | { state: 'done'; node: NodeSummary; message: string }
+  | { state: 'recorded'; message: string };
+
 export const inventoryChannels = {
   /** The cached list at once (stale when from disk); a refresh follows as `inventory.changed`. */
   'inventory.list': channel(z.object({ connectionId: ConnectionId }).strict(), returns<InventorySnapshot>()),
@@ -104,6 +122,8 @@ export const inventoryChannels = {
   /** Zones and tag names to pick from in Set zone / Add tag. */
   'inventory.choices': channel(z.object({ connectionId: ConnectionId }).strict(), returns<{ zones: string[]; tags: string[] }>()),
   'inventory.bulk': channel(BulkRequest, returns<BulkStart>()),
+  /** Hostname and/or power type and parameters of one node (PUT nodes/{id}/). */
+  'inventory.editNode': channel(EditNodeRequest, returns<EditNodeOutcome>()),
   /** Stops sending new calls for a job; calls in flight finish and are reported. */
   'inventory.bulkCancel': channel(z.object({ jobId: z.string().min(1).max(100) }).strict(), returns<{ cancelled: boolean }>()),
 } as const;

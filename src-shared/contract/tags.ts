@@ -110,7 +110,8 @@ export const TagDraft = z.object({
 
 export const tagsChannels = {
   'tags.list': channel(z.object({ connectionId: ConnectionId }).strict(), returns<TagList>()),
-  'tags.create': channel(z.object({ connectionId: ConnectionId, tag: TagDraft }).strict(), returns<TagInfo>()),
+  /** With the server offline the tag is recorded in its change set: `recorded` says so and where. */
+  'tags.create': channel(z.object({ connectionId: ConnectionId, tag: TagDraft }).strict(), returns<TagInfo & { recorded?: string }>()),
   'tags.update': channel(
     z.object({ connectionId: ConnectionId, name: TagName, tag: TagDraft }).strict(),
     returns<TagInfo>(),

@@ -4,10 +4,17 @@
 // (src-shared/maas/transitions.ts) and its bulk-op semantics (shared reference).
 import type { ChangeReview, ChangeSpec, RecordedChange } from '../contract/change-sets';
 import type { NodeSummary, TagInfo } from '../contract/maas-types';
+import { MASK } from '../inventory/power-secrets';
 import { canTransition, RELEASABLE_STATUSES } from '../maas/transitions';
 import { displayStatus, NodeStatus as S, type NodeStatusValue } from '../maas/node-status';
 
-export interface Fresh { nodes: Map<string, NodeSummary>; tags: Map<string, TagInfo>; zones: Set<string> }
+export interface Fresh {
+  nodes: Map<string, NodeSummary>;
+  tags: Map<string, TagInfo>;
+  zones: Set<string>;
+  /** Power parameters of the nodes with a power change, where the server gave them. */
+  power?: Map<string, Record<string, unknown>>;
+}
 
 const moved = (c: RecordedChange, n: NodeSummary) =>
   c.statusAtRecord !== null && c.statusAtRecord !== n.status ? ` (it changed from ${displayStatus(c.statusAtRecord)} to ${n.statusName})` : '';
@@ -16,6 +23,20 @@ function statusVerdict(c: RecordedChange, n: NodeSummary, target: NodeStatusValu
   if (already.includes(n.status)) return { id: c.id, verdict: 'already', why: `${n.hostname} is already ${n.statusName}` };
   if (allowed) return { id: c.id, verdict: 'applies', why: `${n.hostname} is ${n.statusName}` };
   return { id: c.id, verdict: 'conflict', why: `${n.hostname} is ${n.statusName}: it cannot go to ${displayStatus(target)}${moved(c, n)}` };
+}
+
+/**
+ * Already true when the power type and every value given equal the server's. A new secret
+ * (MASK in a recorded change: its value is in the keychain) is never taken as already set.
+ */
+function powerVerdict(id: number, s: Extract<ChangeSpec, { kind: 'set-power' }>, n: NodeSummary, server: Record<string, unknown> | undefined): ChangeReview {
+  const what = `${n.hostname}: power ${n.powerType || 'none'} → ${s.powerType || 'none'}`;
+  if (!server) return { id, verdict: 'applies', why: `${what} (the server did not give its power parameters to compare)` };
+  const values = Object.entries(s.parameters);
+  const same = n.powerType === s.powerType && values.every(([k, v]) => v !== MASK && String(server[k] ?? '') === v);
+  if (same) return { id, verdict: 'already', why: `${n.hostname} already has these power settings` };
+  const changed = values.filter(([k, v]) => v === MASK || String(server[k] ?? '') !== v).map(([k]) => k);
+  return { id, verdict: 'applies', why: changed.length ? `${what}; sets ${changed.join(', ')}` : what };
 }
 
 export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<string>): ChangeReview {
@@ -50,6 +71,7 @@ export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<strin
       if (other) return { id: c.id, verdict: 'conflict', why: `hostname ${s.hostname} is taken by ${other.systemId}` };
       return { id: c.id, verdict: 'applies', why: `${n.hostname} → ${s.hostname}` };
     }
+    case 'set-power': return powerVerdict(c.id, s, n, f.power?.get(n.systemId));
   }
 }
 

@@ -1,75 +1,113 @@
 // Offline change sets in the settings database: recorded while a remote server is out of
-// reach, listed and editable, reviewed against fresh data, applied with an outcome per change.
-import type { ChangeReview, ChangeSetView, ChangeSpec, ChangeState, RecordedChange } from '../../../src-shared/contract/change-sets';
+// reach, listed and editable in place, then reviewed and applied (change-apply.ts). A BMC
+// secret in a recorded power change goes to the OS keychain (account change-set-item:{id});
+// the row keeps MASK in its place, so the settings database never holds one.
+import type { ChangeSetView, ChangeSpec, ChangeState, RecordedChange } from '../../../src-shared/contract/change-sets';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
-import { reviewChanges, type Fresh } from '../../../src-shared/fieldkit/change-review';
+import { isSecretParameter, MASK } from '../../../src-shared/inventory/power-secrets';
 import type { SettingsDb } from '../../connections/settings-db';
-import type { MaasClient } from '../../maas-client/index';
+import type { Keychain } from '../../connections/keychain';
 
 interface Row { id: number; spec_json: string; hostname: string | null; status_at_record: number | null; recorded_at: string; state: ChangeState; message: string | null }
 
+export const secretAccount = (id: number) => `change-set-item:${id}`;
+
+/** A change's secrets are in the keychain exactly when its stored parameters hold a MASK. */
+export const holdsSecrets = (s: ChangeSpec) => s.kind === 'set-power' && Object.values(s.parameters).includes(MASK);
+
+/**
+ * The spec as stored (secrets replaced by MASK) and the secrets to keep. A MASK given for a
+ * secret means "unchanged": the secret already kept (`kept`) stays, otherwise the parameter
+ * is left out and the server keeps its own value.
+ */
+export function splitSecrets(s: ChangeSpec, kept: Record<string, string> = {}): { stored: ChangeSpec; secrets: Record<string, string> } {
+  if (s.kind !== 'set-power') return { stored: s, secrets: {} };
+  const parameters: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.parameters)) {
+    if (!isSecretParameter(k) || v === '') parameters[k] = v;
+    else if (v !== MASK) { secrets[k] = v; parameters[k] = MASK; }
+    else if (kept[k] !== undefined) { secrets[k] = kept[k]; parameters[k] = MASK; }
+  }
+  return { stored: { ...s, parameters }, secrets };
+}
+
+const sameTarget = (a: ChangeSpec, b: ChangeSpec) =>
+  a.kind === b.kind && ('systemId' in a ? a.systemId : null) === ('systemId' in b ? b.systemId : null);
+
 export class ChangeSetStore {
-  #insert; #list; #remove; #set;
-  constructor(private db: SettingsDb) {
+  #insert; #list; #one; #remove; #set; #spec;
+  constructor(private db: SettingsDb, private keychain: Keychain) {
     this.#insert = db.prepare(`INSERT INTO change_set_items (connection_id, spec_json, hostname, status_at_record, recorded_at, state)
       VALUES (?, ?, ?, ?, ?, 'recorded')`);
     this.#list = db.prepare<[string], Row>('SELECT * FROM change_set_items WHERE connection_id = ? ORDER BY id');
+    this.#one = db.prepare<[string, number], Row>('SELECT * FROM change_set_items WHERE connection_id = ? AND id = ?');
     this.#remove = db.prepare('DELETE FROM change_set_items WHERE connection_id = ? AND id = ?');
     this.#set = db.prepare('UPDATE change_set_items SET state = ?, message = ? WHERE id = ?');
+    this.#spec = db.prepare(`UPDATE change_set_items SET spec_json = ?, state = 'recorded', message = NULL WHERE id = ?`);
   }
+
   view(connectionId: string): ChangeSetView {
-    return { connectionId, changes: this.#list.all(connectionId).map((r): RecordedChange => ({
-      id: r.id, spec: JSON.parse(r.spec_json) as ChangeSpec, hostname: r.hostname, statusAtRecord: r.status_at_record,
-      recordedAt: r.recorded_at, state: r.state, message: r.message })) };
+    return { connectionId, changes: this.#list.all(connectionId).map(toChange) };
   }
-  record(connectionId: string, specs: ChangeSpec[], known: Record<string, { hostname: string; status: number }>, at: string): void {
-    this.db.transaction(() => specs.forEach((s) => {
-      const k = 'systemId' in s ? known[s.systemId] : undefined;
-      this.#insert.run(connectionId, JSON.stringify(s), k?.hostname ?? null, k?.status ?? null, at);
+
+  one(connectionId: string, id: number): RecordedChange | null {
+    const r = this.#one.get(connectionId, id);
+    return r ? toChange(r) : null;
+  }
+
+  async record(connectionId: string, specs: ChangeSpec[], known: Record<string, { hostname: string; status: number }>, at: string): Promise<void> {
+    const split = specs.map((s) => splitSecrets(s));
+    const ids = this.db.transaction(() => split.map(({ stored }) => {
+      const k = 'systemId' in stored ? known[stored.systemId] : undefined;
+      return Number(this.#insert.run(connectionId, JSON.stringify(stored), k?.hostname ?? null, k?.status ?? null, at).lastInsertRowid);
     }))();
+    try {
+      for (const [i, { secrets }] of split.entries()) if (Object.keys(secrets).length) await this.keychain.set(secretAccount(ids[i]), JSON.stringify(secrets));
+    } catch (e) {
+      // Nothing half-recorded: without its secret a power change would apply something else.
+      await this.remove(connectionId, ids).catch(() => undefined);
+      throw e;
+    }
   }
-  remove(connectionId: string, ids: number[]): void { this.db.transaction(() => ids.forEach((id) => this.#remove.run(connectionId, id)))(); }
+
+  /** Edits a recorded or failed change: same kind and node, new values; it is recorded again. */
+  async update(connectionId: string, id: number, spec: ChangeSpec): Promise<void> {
+    const old = this.one(connectionId, id);
+    if (!old) throw new ConsoleFailure('not-found', `There is no change ${id} in this change set.`);
+    if (old.state !== 'recorded' && old.state !== 'failed') throw new ConsoleFailure('bad-input', `Change ${id} is ${old.state}: only a recorded or failed change can be edited.`);
+    if (!sameTarget(old.spec, spec)) throw new ConsoleFailure('bad-input', `Change ${id} is ${describe(old.spec)}: its kind and node cannot change (remove it and record another).`);
+    const { stored, secrets } = splitSecrets(spec, holdsSecrets(old.spec) ? await this.secrets(id) : {});
+    if (Object.keys(secrets).length) await this.keychain.set(secretAccount(id), JSON.stringify(secrets));
+    else if (holdsSecrets(old.spec)) await this.keychain.delete(secretAccount(id));
+    this.#spec.run(JSON.stringify(stored), id);
+  }
+
+  async remove(connectionId: string, ids: number[]): Promise<void> {
+    const gone = ids.map((id) => this.one(connectionId, id)).filter((c): c is RecordedChange => c !== null);
+    for (const c of gone) if (holdsSecrets(c.spec)) await this.keychain.delete(secretAccount(c.id));
+    this.db.transaction(() => gone.forEach((c) => this.#remove.run(connectionId, c.id)))();
+  }
+
+  /** The secrets a recorded power change keeps in the keychain ({} when none). */
+  async secrets(id: number): Promise<Record<string, string>> {
+    const json = await this.keychain.get(secretAccount(id));
+    return json ? (JSON.parse(json) as Record<string, string>) : {};
+  }
+
+  /** Applied (or already true): its secrets are no longer needed. */
+  async forgetSecrets(c: RecordedChange): Promise<void> {
+    if (holdsSecrets(c.spec)) await this.keychain.delete(secretAccount(c.id));
+  }
+
   set(id: number, state: ChangeState, message: string | null): void { this.#set.run(state, message, id); }
 }
 
-async function freshOf(c: MaasClient): Promise<Fresh> {
-  const [nodes, tags, zones] = await Promise.all([c.listNodes(), c.listTags(), c.listZones()]);
-  return { nodes: new Map(nodes.map((n) => [n.systemId, n])), tags: new Map(tags.map((t) => [t.name, t])), zones: new Set(zones.map((z) => z.name)) };
+function toChange(r: Row): RecordedChange {
+  return { id: r.id, spec: JSON.parse(r.spec_json) as ChangeSpec, hostname: r.hostname, statusAtRecord: r.status_at_record,
+    recordedAt: r.recorded_at, state: r.state, message: r.message };
 }
 
-export async function reviewChangeSet(store: ChangeSetStore, client: MaasClient, connectionId: string): Promise<ChangeReview[]> {
-  return reviewChanges(store.view(connectionId).changes, await freshOf(client));
-}
-
-async function run(c: MaasClient, s: ChangeSpec): Promise<void> {
-  switch (s.kind) {
-    case 'accept': { const o = await c.acceptNodes([s.systemId]); if (o.refused.length || o.notApplied.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
-    case 'release': { const o = await c.releaseNodes([s.systemId]); if (o.refused.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
-    case 'commission': await c.commissionNode(s.systemId); return;
-    case 'set-zone': await c.setZone([s.systemId], s.zone); return;
-    case 'add-tag': await c.updateTagNodes(s.tag, { add: [s.systemId] }); return;
-    case 'remove-tag': await c.updateTagNodes(s.tag, { remove: [s.systemId] }); return;
-    case 'set-hostname': await c.updateNode(s.systemId, { hostname: s.hostname }); return;
-    case 'create-tag': await c.createTag({ name: s.tag, definition: s.definition, comment: s.comment }); return;
-  }
-}
-
-/** Reviews against fresh data, then applies what still applies, in the order recorded. */
-export async function applyChangeSet(store: ChangeSetStore, client: MaasClient, connectionId: string): Promise<ChangeSetView> {
-  const view = store.view(connectionId);
-  const reviews = new Map(reviewChanges(view.changes, await freshOf(client)).map((r) => [r.id, r]));
-  for (const ch of view.changes) {
-    const r = reviews.get(ch.id);
-    if (!r) continue;
-    if (r.verdict === 'already') { store.set(ch.id, 'skipped', `already true: ${r.why}`); continue; }
-    if (r.verdict === 'conflict') { store.set(ch.id, 'recorded', `conflict: ${r.why}`); continue; }
-    try {
-      await run(client, ch.spec);
-      store.set(ch.id, 'done', r.why);
-    } catch (e) {
-      if (e instanceof ConsoleFailure && e.code === 'unreachable') { store.set(ch.id, 'recorded', `not applied: ${e.message}`); break; }
-      store.set(ch.id, 'failed', (e as Error).message.slice(0, 500));
-    }
-  }
-  return store.view(connectionId);
+function describe(s: ChangeSpec): string {
+  return 'systemId' in s ? `${s.kind} on ${s.systemId}` : `${s.kind} ${s.tag}`;
 }

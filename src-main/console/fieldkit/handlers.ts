@@ -3,8 +3,11 @@
 // connections' client like every other area.
 import type { Emit, Handler, HandlersFor } from '../../ipc/dispatcher';
 import { recordWhenOffline } from './offline-bulk';
+import { recordEditWhenOffline, recordTagWhenOffline, type OfflineDeps } from './offline-edits';
+import type { Keychain } from '../../connections/keychain';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PushProgress } from '../../../src-shared/contract/fieldkit';
+import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
 import { pushReportCsv, pushReportName } from '../../../src-shared/fieldkit/push-report';
 import { openSettingsDb } from '../../connections/settings-db';
 import type { MaasClient } from '../../maas-client/index';
@@ -15,14 +18,15 @@ import { NotesStore } from './notes-store';
 import { PushJournal } from './push-journal';
 import { planPush } from './push-plan';
 import { applyPush } from './push-run';
-import { applyChangeSet, ChangeSetStore, reviewChangeSet } from './change-sets';
+import { ChangeSetStore } from './change-sets';
+import { applyChangeSet, reviewChangeSet } from './change-apply';
 import { refreshSnapshot, snapshotting } from './snapshots';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
   | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport'
-  | 'changes.list' | 'changes.record' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
+  | 'changes.list' | 'changes.record' | 'changes.update' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
 
 export interface FieldkitDeps {
   dataDir: string;
@@ -35,6 +39,10 @@ export interface FieldkitDeps {
   isOffline?: (id: string) => boolean;
   /** What the console last read from each server (shared with the inventory and events). */
   snapshots: SnapshotStore;
+  /** Where secrets of recorded power changes are kept (the connections' keychain). */
+  keychain: Keychain;
+  /** The tags area's XPath check (refuses a definition that does not compile, with where). */
+  refuseBadDefinition: (definition: string) => Promise<void>;
 }
 
 export interface FieldkitArea {
@@ -43,6 +51,9 @@ export interface FieldkitArea {
   snapshotting(id: string, client: Promise<MaasClient>): Promise<MaasClient>;
   /** The inventory's bulk handler, recording into the change set while the server is offline. */
   offlineBulk(inner: Handler<'inventory.bulk'>): Handler<'inventory.bulk'>;
+  /** Node edits and new tags, recorded likewise. */
+  offlineEdit(inner: Handler<'inventory.editNode'>): Handler<'inventory.editNode'>;
+  offlineTagCreate(inner: Handler<'tags.create'>): Handler<'tags.create'>;
   close(): void;
 }
 
@@ -50,8 +61,10 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
   const db = openSettingsDb(a.dataDir);
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
-  const changes = new ChangeSetStore(db);
+  const changes = new ChangeSetStore(db, a.keychain);
   const { snapshots } = a;
+  const offline: OfflineDeps = { isOffline: a.isOffline ?? (() => false), changes, snapshots };
+  const checked = async (spec: ChangeSpec) => { if (spec.kind === 'create-tag') await a.refuseBadDefinition(spec.definition ?? ''); return spec; };
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());
@@ -84,17 +97,25 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
       'snapshot.get': ({ connectionId }) => { a.nameOf(connectionId); return snapshots.get(connectionId); },
       'snapshot.refresh': async ({ connectionId }) => refreshSnapshot(await a.clientFor(connectionId), connectionId, snapshots),
       'changes.list': ({ connectionId }) => changes.view(connectionId),
-      'changes.record': ({ connectionId, changes: specs, known }) => {
+      'changes.record': async ({ connectionId, changes: specs, known }) => {
         a.nameOf(connectionId);
-        changes.record(connectionId, specs, known ?? {}, new Date().toISOString());
+        for (const s of specs) await checked(s);
+        await changes.record(connectionId, specs, known ?? {}, new Date().toISOString());
         return changes.view(connectionId);
       },
-      'changes.remove': ({ connectionId, ids }) => { changes.remove(connectionId, ids); return changes.view(connectionId); },
+      'changes.update': async ({ connectionId, id, spec }) => {
+        await changes.update(connectionId, id, await checked(spec));
+        return changes.view(connectionId);
+      },
+      'changes.remove': async ({ connectionId, ids }) => { await changes.remove(connectionId, ids); return changes.view(connectionId); },
       'changes.review': async ({ connectionId }) => reviewChangeSet(changes, await a.clientFor(connectionId), connectionId),
-      'changes.apply': async ({ connectionId }) => applyChangeSet(changes, await a.clientFor(connectionId), connectionId),
+      'changes.apply': async ({ connectionId }) =>
+        applyChangeSet(changes, await a.clientFor(connectionId), connectionId, (p) => a.emit('changes.progress', p)),
     },
     snapshotting: (id, client) => (id === a.localId ? client : client.then((c) => snapshotting(c, id, snapshots))),
-    offlineBulk: (inner) => recordWhenOffline(inner, { isOffline: a.isOffline ?? (() => false), changes, snapshots, emit: a.emit }),
+    offlineBulk: (inner) => recordWhenOffline(inner, { ...offline, emit: a.emit }),
+    offlineEdit: (inner) => recordEditWhenOffline(inner, offline),
+    offlineTagCreate: (inner) => recordTagWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     close: () => db.close(),
   };
 }

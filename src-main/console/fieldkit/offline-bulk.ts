@@ -22,15 +22,21 @@ function specsOf(req: BulkRequest): ChangeSpec[] | null {
   }
 }
 
+/** The nodes as the snapshot knows them (hostname, status), so review can say what moved. */
+export function knownNodes(snapshots: SnapshotStore, connectionId: string, ids: readonly string[]) {
+  const nodes = new Map((snapshots.part(connectionId, 'nodes')?.items ?? []).map((n) => [n.systemId, n]));
+  const known = Object.fromEntries(ids.flatMap((id) => { const n = nodes.get(id); return n ? [[id, { hostname: n.hostname, status: n.status }]] : []; }));
+  return { nodes, known };
+}
+
 export function recordWhenOffline(inner: Handler<'inventory.bulk'>, d: {
   isOffline: (connectionId: string) => boolean; changes: ChangeSetStore; snapshots: SnapshotStore; emit: Emit;
 }): Handler<'inventory.bulk'> {
   return async (req) => {
     const specs = d.isOffline(req.connectionId) ? specsOf(req) : null;
     if (!specs?.length) return inner(req);
-    const nodes = new Map((d.snapshots.part(req.connectionId, 'nodes')?.items ?? []).map((n) => [n.systemId, n]));
-    const known = Object.fromEntries(req.systemIds.flatMap((id) => { const n = nodes.get(id); return n ? [[id, { hostname: n.hostname, status: n.status }]] : []; }));
-    d.changes.record(req.connectionId, specs, known, new Date().toISOString());
+    const { nodes, known } = knownNodes(d.snapshots, req.connectionId, req.systemIds);
+    await d.changes.record(req.connectionId, specs, known, new Date().toISOString());
     const outcomes = req.systemIds.map((id) => ({ systemId: id, hostname: nodes.get(id)?.hostname ?? id, state: 'skipped' as const, reason: RECORDED_REASON }));
     const out: BulkStart = { jobId: `offline-${randomUUID()}`, outcomes };
     const n = outcomes.length;

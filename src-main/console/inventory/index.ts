@@ -2,6 +2,7 @@
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner } from './bulk-runner';
 import { nodeDetail, rawLshw, type KeptDetails } from './node-detail';
+import { editNode } from './node-edit';
 import type { ClientFor } from './inventory-client';
 import { NodeLists } from './node-lists';
 import { openSettingsDb } from '../../connections/settings-db';
@@ -24,7 +25,7 @@ export interface InventoryDeps {
 }
 
 export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.reread' | 'inventory.node' | 'inventory.lshw'
-  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel';
+  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel' | 'inventory.editNode';
 
 export interface Inventory {
   handlers: HandlersFor<InventoryChannel>;
@@ -66,6 +67,7 @@ export function createInventory(d: InventoryDeps): Inventory {
     },
     'inventory.bulk': (req) => bulk.start(req),
     'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),
+    'inventory.editNode': (req) => editNode({ clientFor: d.clientFor, lists }, req),
   };
   return {
     handlers, lists, bulk,

@@ -5,7 +5,7 @@ import type { MaasClient } from '../../maas-client/index';
 export type InventoryClient = Pick<MaasClient,
   | 'listNodes' | 'getNode' | 'details' | 'powerParameters'
   | 'acceptNodes' | 'acceptAllNodes' | 'releaseNodes' | 'commissionNode' | 'startNode' | 'stopNode'
-  | 'markBroken' | 'markFixed' | 'setZone' | 'deleteNode'
+  | 'markBroken' | 'markFixed' | 'setZone' | 'deleteNode' | 'updateNode'
   | 'listTags' | 'createTag' | 'updateTagNodes' | 'listZones' | 'queryEvents'>;
 
 /** The client of a connection (throws ConsoleFailure not-found for an unknown id). */

@@ -9,16 +9,10 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 import { summariseLshw } from './lshw-summary';
 import type { ClientFor } from './inventory-client';
 import type { NodeLists } from './node-lists';
+import { maskPowerParameters } from '../../../src-shared/inventory/power-secrets';
 
-/** Power parameter names whose values are secrets (BMC passwords, SNMP communities, keys). */
-const SECRET = /pass|secret|community|token|key|cred|priv/i;
-export const MASK = '••••••';
-
-export function maskPowerParameters(params: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = SECRET.test(k) ? (v === '' || v == null ? '' : MASK) : String(v ?? '');
-  return out;
-}
+// Secrets are masked by the shared rule (src-shared/inventory/power-secrets.ts).
+export { MASK, maskPowerParameters } from '../../../src-shared/inventory/power-secrets';
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -62,7 +62,7 @@ export async function listTags(d: TagDeps, connectionId: string): Promise<TagLis
 }
 
 /** MAAS refuses a definition that does not compile with 400 "Invalid xpath expression: …"; say so before asking. */
-async function refuseInvalid(definition: string): Promise<void> {
+export async function refuseInvalid(definition: string): Promise<void> {
   if (definition === '') return; // an empty definition makes a manual tag
   const check = await checkDefinition(definition);
   if (!check.ok) throw new ConsoleFailure('bad-input', `Invalid xpath expression: ${check.message}`);
