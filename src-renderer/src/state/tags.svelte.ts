@@ -26,6 +26,8 @@ export class TagsState {
   sync = $state.raw<DetailsProgress | null>(null);
   syncProblem = $state<string | null>(null);
   selection = $state.raw<Selection>(null);
+  /** Said after a save that did not reach the server (offline: recorded in its change set). */
+  notice = $state<string | null>(null);
   filter = $state('');
   rows = $derived(this.tags.filter((t) => matchesFilter(t, this.filter.trim().toLowerCase())));
   selectedTag = $derived(this.selection?.kind === 'tag' ? this.tags.find((t) => t.name === (this.selection as { name: string }).name) ?? null : null);
@@ -86,7 +88,12 @@ export class TagsState {
     const r = original === null
       ? await this.client.call('tags.create', { connectionId: this.connectionId, tag: draft })
       : await this.client.call('tags.update', { connectionId: this.connectionId, name: original, tag: draft });
-    if (r.ok) {
+    this.notice = null;
+    if (r.ok && 'recorded' in r.value && r.value.recorded) {
+      // Not on the server yet: nothing to select; say where the tag waits.
+      this.notice = `Tag ${r.value.name}: ${r.value.recorded}`;
+      this.selection = null;
+    } else if (r.ok) {
       this.selection = { kind: 'tag', name: r.value.name };
       await this.reload();
     }

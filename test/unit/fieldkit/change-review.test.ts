@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { reviewChanges, type Fresh } from '../../../src-shared/fieldkit/change-review';
+import { MASK } from '../../../src-shared/inventory/power-secrets';
 
 const node = (systemId: string, hostname: string, status: number, statusName: string, extra: Partial<NodeSummary> = {}): NodeSummary => ({
   systemId, hostname, status, statusName, owner: null, zone: 'default', pool: null, architecture: 'amd64/generic', cpuCount: 1,
@@ -33,4 +34,26 @@ test('a tag created earlier in the same set makes a later add-tag apply; a taken
     ch({ kind: 'add-tag', systemId: 'a', tag: 'new' }), ch({ kind: 'create-tag', tag: 'new' }), ch({ kind: 'add-tag', systemId: 'a', tag: 'new' }),
     ch({ kind: 'create-tag', tag: 'gpu', definition: '//other' }), ch({ kind: 'create-tag', tag: 'gpu', definition: '//gpu' }),
   ], f).map((r) => r.verdict)).toEqual(['conflict', 'applies', 'applies', 'conflict', 'already']);
+});
+
+test('a power change: conflict when the node is gone, already when type and values match, applies with a new secret', () => {
+  const f: Fresh = { nodes: new Map([['a', node('a', 'a', 4, 'Ready')]]), zones: new Set(), tags: new Map(),
+    power: new Map([['a', { power_address: '10.0.0.1', power_user: 'maas', power_pass: 'old' }]]) };
+  const set = (systemId: string, parameters: Record<string, string>, powerType = 'ipmi') => ch({ kind: 'set-power', systemId, powerType, parameters });
+  expect(reviewChanges([
+    set('gone', { power_address: '10.0.0.1' }),
+    set('a', { power_address: '10.0.0.1', power_user: 'maas' }),
+    set('a', { power_address: '10.0.0.1', power_pass: MASK }),
+    set('a', { power_address: '10.0.0.2' }),
+    set('a', { power_address: '10.0.0.1' }, 'amt'),
+  ], f).map((r) => [r.verdict, r.why])).toEqual([
+    ['conflict', 'gone was deleted from the server'],
+    ['already', 'a already has these power settings'],
+    ['applies', 'a: power ipmi → ipmi; sets power_pass'],
+    ['applies', 'a: power ipmi → ipmi; sets power_address'],
+    ['applies', 'a: power ipmi → amt'],
+  ]);
+  // Without the server's parameters (not an admin key) nothing can be called already true.
+  expect(reviewChanges([set('a', { power_address: '10.0.0.1' })], { ...f, power: new Map() })[0].why)
+    .toBe('a: power ipmi → ipmi (the server did not give its power parameters to compare)');
 });
