@@ -1,0 +1,120 @@
+// Offline change sets in Chromium: with the datacenter server stopped, the node detail's own
+// actions (by keyboard), a hostname/power edit with a new BMC password and a new tag in the
+// Tags view are recorded, not lost; in Capture → Offline servers a recorded change is edited in place (Enter saves,
+// Escape cancels); back online the set is reviewed and applied with progress, and the server
+// has it all. The password never reaches the page. Screenshots in light and dark.
+import { expect, test } from '@playwright/test';
+import { memoryKeychain } from '../../src-main/connections/index';
+import { NodeStatus as S } from '../../src-shared/maas/index';
+import { startConsoleHost, type ConsoleHost } from '../support/console-host';
+import { startDatacenter, type Datacenter } from '../support/fieldkit-console';
+import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
+import { seedNodes } from '../support/inventory-seed';
+import { InventoryPage } from './support/inventory-page';
+import { ShellPage } from './support/shell-page';
+
+const PASSWORD = 'floor-Bmc-4412';
+let host: ConsoleHost;
+let laptop: InProcessRegion;
+let dc: Datacenter;
+let dcId: string;
+let ids: string[];
+
+test.beforeAll(async () => {
+  laptop = inProcessRegion();
+  host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: memoryKeychain() });
+  dc = await startDatacenter();
+  ids = seedNodes(dc.region().core, { count: 3, idPrefix: 'ce', zones: 3, hostnameOf: (i) => `ce-${i}`, statusOf: () => S.NEW }).systemIds;
+  dcId = (await host.composed.connections.add({ name: 'datacenter', url: dc.url, apiKey: dc.apiKey })).id;
+  // "Refresh snapshot": the zones and tags to pick from while offline.
+  await host.composed.handlers['snapshot.refresh']({ connectionId: dcId });
+});
+test.afterAll(async () => { await host?.close(); await laptop?.close(); await dc?.close(); });
+
+test('offline: node actions and a power edit recorded; a change edited in place; reviewed and applied with progress', async ({ page }) => {
+  const shell = new ShellPage(page);
+  const inv = new InventoryPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+  await page.getByLabel('Connection', { exact: true }).selectOption({ label: 'datacenter · Online' });
+  await inv.waitLoaded(3);
+  await inv.grid().getByRole('button', { name: 'ce-0' }).click();
+  const detail = page.getByRole('complementary');
+  await expect(detail.getByText('power_pass')).toBeVisible(); // read while online, masked
+
+  await dc.stop();
+  await host.composed.connections.health(dcId);
+  // By keyboard: the action's button opens its form with the focus on "Accept"; Enter sends it.
+  await detail.getByRole('group', { name: 'Actions on this node' }).getByRole('button', { name: 'Accept' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(detail.getByRole('form', { name: 'Accept this node' }).getByRole('button', { name: 'Accept' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const outcome = detail.getByTestId('node-action-outcome');
+  await expect(outcome).toContainText('Accept: Not sent — server offline: recorded in its change set');
+  await detail.getByRole('button', { name: 'Set zone…' }).click();
+  const zoneForm = detail.getByRole('form', { name: 'Set zone this node' });
+  await zoneForm.getByLabel('Zone').selectOption('rack-2');
+  await zoneForm.getByRole('button', { name: 'Set zone' }).click();
+  await expect(outcome).toContainText('Set zone: Not sent');
+
+  await detail.getByRole('button', { name: 'Edit hostname and power…' }).click();
+  const edit = detail.getByRole('form', { name: 'Edit hostname and power' });
+  await edit.getByLabel('Hostname').fill('ce-zero');
+  await edit.getByLabel('power_address').fill('10.20.0.1');
+  await edit.getByLabel('power_pass (secret)').fill(PASSWORD);
+  await shell.shot('change-sets-node-edit-light');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByTestId('node-edit-outcome')).toContainText('the change is recorded in its change set (Capture → Offline servers)');
+  await shell.setTheme('dark');
+  await shell.shot('change-sets-node-actions-offline-dark');
+
+  // Tags view: a new tag on the offline server is recorded, and the view says where it went.
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: 'New tag' }).click();
+  await page.getByRole('form', { name: 'New tag' }).getByLabel('Name').fill('floor-done');
+  await page.getByRole('button', { name: 'Create tag…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tag floor-done: The server is offline' })).toContainText('Capture → Offline servers');
+  await shell.shot('change-sets-tag-recorded-dark');
+
+  await page.keyboard.press('Alt+5');
+  await page.getByRole('tab', { name: 'Offline servers' }).click();
+  await page.getByLabel('Server').selectOption({ label: 'datacenter (offline)' });
+  await expect(page.getByRole('heading', { name: 'Change set (5 waiting)' })).toBeVisible();
+  const changes = page.getByRole('table', { name: 'Change set' });
+  await expect(changes).toContainText('ce-0: power ipmi (power_address=10.20.0.1, power_user=maas, power_pass=••••••)');
+  // Edit in place: Enter saves the new zone; Escape leaves the hostname as it was.
+  await changes.locator('tr', { hasText: 'zone rack-2' }).getByRole('button', { name: /^Edit change/ }).click();
+  const zone = changes.getByRole('form', { name: /^Edit change/ }).getByLabel('Zone');
+  await expect(zone).toBeFocused();
+  await zone.fill('rack-3');
+  await zone.press('Enter');
+  await expect(changes).toContainText('ce-0: zone rack-3');
+  await changes.locator('tr', { hasText: 'hostname ce-zero' }).getByRole('button', { name: /^Edit change/ }).click();
+  await changes.getByRole('form', { name: /^Edit change/ }).getByLabel('Hostname').fill('ce-other');
+  await page.keyboard.press('Escape');
+  await expect(changes.getByRole('form')).toHaveCount(0);
+  await expect(changes).toContainText('ce-0: hostname ce-zero');
+  await changes.locator('tr', { hasText: 'power ipmi' }).getByRole('button', { name: /^Edit change/ }).click();
+  await shell.shot('change-sets-edit-in-place-dark');
+  await page.keyboard.press('Escape');
+  await shell.setTheme('light');
+  await shell.shot('change-sets-recorded-light');
+
+  await dc.start();
+  await host.composed.connections.health(dcId);
+  await page.getByRole('button', { name: 'Review against the server' }).click();
+  await expect(changes.getByText(/^still applies/)).toHaveCount(5);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('apply-progress')).toHaveText('5 of 5 change(s) — finished');
+  await expect(changes.getByText(/^done/)).toHaveCount(5);
+  await shell.shot('change-sets-applied-light');
+
+  const c = await host.composed.connections.clientFor(dcId);
+  const node = (await c.listNodes()).find((n) => n.systemId === ids[0])!;
+  expect(node).toMatchObject({ hostname: 'ce-zero', zone: 'rack-3', statusName: 'Commissioning' });
+  expect(await c.powerParameters(ids[0])).toMatchObject({ power_address: '10.20.0.1', power_user: 'maas', power_pass: PASSWORD });
+  expect((await c.listTags()).map((t) => t.name)).toContain('floor-done');
+  expect(await page.content()).not.toContain(PASSWORD);
+  expect(shell.errors).toEqual([]);
+});
