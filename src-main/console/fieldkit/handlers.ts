@@ -63,7 +63,7 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
   const journal = new PushJournal(db);
   const changes = new ChangeSetStore(db, a.keychain);
   const { snapshots } = a;
-  const offline: OfflineDeps = { isOffline: a.isOffline ?? (() => false), changes, snapshots };
+  const offline: OfflineDeps = { isOffline: a.isOffline ?? (() => false), changes, snapshots, localId: a.localId };
   const checked = async (spec: ChangeSpec) => { if (spec.kind === 'create-tag') await a.refuseBadDefinition(spec.definition ?? ''); return spec; };
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });

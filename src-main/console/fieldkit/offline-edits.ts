@@ -4,23 +4,28 @@
 // know the field kit. A call that finds the server gone (it went away since its last check)
 // is recorded the same way: it did not reach the server, and the review will say if it did.
 import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
-import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { Handler } from '../../ipc/dispatcher';
 import type { ChangeSetStore } from './change-sets';
 import { knownNodes } from './offline-bulk';
+import { isOffline as serverGone } from '../snapshot/offline';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export const EDIT_RECORDED = 'The server is offline: the change is recorded in its change set (Capture → Offline servers) to review and apply when it is back.';
 export const TAG_RECORDED = 'The server is offline: the new tag is recorded in its change set (Capture → Offline servers) and is created when you apply it there.';
 
-export interface OfflineDeps { isOffline: (connectionId: string) => boolean; changes: ChangeSetStore; snapshots: SnapshotStore }
+export interface OfflineDeps {
+  isOffline: (connectionId: string) => boolean;
+  changes: ChangeSetStore;
+  snapshots: SnapshotStore;
+  /** This laptop: its region is not a remote server, nothing of it is recorded. */
+  localId: string;
+}
 
-const unreachable = (e: unknown) => e instanceof ConsoleFailure && e.code === 'unreachable';
-
-/** Runs `online` unless the server is offline or turns out to be; then `record`. */
+/** Runs `online` unless the remote server is offline or turns out to be; then `record`. */
 async function onlineOrRecorded<T>(d: OfflineDeps, connectionId: string, online: () => Promise<T> | T, record: () => Promise<T>): Promise<T> {
+  if (connectionId === d.localId) return online();
   if (!d.isOffline(connectionId)) {
-    try { return await online(); } catch (e) { if (!unreachable(e)) throw e; }
+    try { return await online(); } catch (e) { if (!serverGone(e)) throw e; }
   }
   return record();
 }
