@@ -5,7 +5,8 @@ import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
 import { tagsArea } from './tags/tags-handlers';
 import { refuseInvalid } from './tags/tag-use-cases';
-import { createInventory } from './inventory/index';
+import { createInventory, type Inventory } from './inventory/index';
+import type { ConnectionView } from '../../src-shared/contract/connections';
 import { createConnections, type Keychain, type SpawnRegion } from '../connections/index';
 import type { ConnectionService } from '../connections/connection-service';
 import { connectionHandlers } from './connection-handlers';
@@ -33,11 +34,17 @@ export interface ComposedConsole {
   close(): Promise<void>;
 }
 
+const remoteUrls = (list: ConnectionView[]) => new Map(list.filter((c) => c.kind === 'remote').map((c) => [c.id, c.url]));
+
 export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const closers: (() => Promise<void> | void)[] = [];
+  let inventory: Inventory | undefined;
+  // Each remote connection's server, to notice one removed or pointed elsewhere (set once the snapshots are open).
+  let serverOf = new Map<string, string>();
+  let forgetGone = (_list: ConnectionView[]): void => undefined;
   const connections = createConnections({
     dataDir: d.dataDir, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
-    onChange: (list) => d.emit('connections.changed', list),
+    onChange: (list) => { forgetGone(list); d.emit('connections.changed', list); },
   });
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
@@ -45,6 +52,13 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const snapshotDb = openSettingsDb(d.dataDir);
   closers.push(() => { snapshotDb.close(); });
   const snapshots = new SnapshotStore(snapshotDb);
+  // A removed remote connection, or one pointed at another server, takes what was kept of it along.
+  serverOf = remoteUrls(connections.service.list());
+  forgetGone = (list) => {
+    const now = remoteUrls(list);
+    for (const [id, url] of serverOf) if (now.get(id) !== url) (inventory ? inventory.lists.forget(id) : snapshots.forget(id));
+    serverOf = now;
+  };
   const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
@@ -57,7 +71,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
+  inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
   closers.push(inventory.close);
   const handlers: Handlers = {
     ...appHandlers(d),

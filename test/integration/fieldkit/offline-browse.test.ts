@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { memoryKeychain } from '../../../src-main/connections/index';
 import { emptyFilter } from '../../../src-shared/events/event-filter';
@@ -134,4 +135,16 @@ test('back online, the views read the server again', async () => {
   expect(d.offlineAsOf).toBeNull();
   const ev = await fk.call('events.query', { connectionId: dcId, filter: emptyFilter(), before: null, want: 50, limit: 1000 });
   expect(ev.offlineAsOf ?? null).toBeNull();
+});
+
+test('removing the connection removes what was kept of it', async () => {
+  const db = new Database(join(dataDir, 'settings.sqlite'), { readonly: true });
+  try {
+    const kept = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t} WHERE connection_id = ?`).get(dcId) as { n: number }).n;
+    expect(kept('remote_snapshots')).toBeGreaterThan(0);
+    expect(kept('remote_snapshot_details')).toBeGreaterThan(0);
+    await fk.call('connections.remove', { id: dcId });
+    expect(db.prepare('SELECT count(*) AS n FROM remote_snapshots WHERE connection_id = ?').get(dcId)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM remote_snapshot_details WHERE connection_id = ?').get(dcId)).toEqual({ n: 0 });
+  } finally { db.close(); }
 });
