@@ -95,6 +95,7 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await page.keyboard.press('Escape');
   await expect(changes.getByRole('form')).toHaveCount(0);
   await expect(changes).toContainText('ce-0: hostname ce-zero');
+  await expect(changes.locator('tr', { hasText: 'hostname ce-zero' }).getByRole('button', { name: /^Edit change/ })).toBeFocused();
   await changes.locator('tr', { hasText: 'power ipmi' }).getByRole('button', { name: /^Edit change/ }).click();
   await shell.shot('change-sets-edit-in-place-dark');
   await page.keyboard.press('Escape');
