@@ -1,16 +1,14 @@
 // Power parameters and their secrets. A secret (BMC password, SNMP community, key) never
 // reaches the renderer: it arrives as MASK, and a MASK sent back means "leave it as it is".
-// Shared so the node detail's editor, main's node edit and the change set read one rule.
+// Shared so the node detail's editor, main's node edit and the change set read one rule,
+// the push diff's (src-shared/maas/power-secrets.ts).
+import { isSecretPowerParameter } from '../maas/power-secrets';
 
-/** Power parameter names whose values are secrets (BMC passwords, SNMP communities, keys). */
-const SECRET = /pass|secret|community|token|key|cred|priv/i;
 export const MASK = '••••••';
-
-export const isSecretParameter = (name: string): boolean => SECRET.test(name);
 
 export function maskPowerParameters(params: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = SECRET.test(k) ? (v === '' || v == null ? '' : MASK) : String(v ?? '');
+  for (const [k, v] of Object.entries(params)) out[k] = isSecretPowerParameter(k) ? (v === '' || v == null ? '' : MASK) : String(v ?? '');
   return out;
 }
 

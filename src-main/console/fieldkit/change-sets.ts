@@ -4,7 +4,8 @@
 // the row keeps MASK in its place, so the settings database never holds one.
 import type { ChangeSetView, ChangeSpec, ChangeState, RecordedChange } from '../../../src-shared/contract/change-sets';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
-import { isSecretParameter, MASK } from '../../../src-shared/inventory/power-secrets';
+import { MASK } from '../../../src-shared/inventory/power-secrets';
+import { isSecretPowerParameter } from '../../../src-shared/maas/power-secrets';
 import type { SettingsDb } from '../../connections/settings-db';
 import type { Keychain } from '../../connections/keychain';
 
@@ -25,7 +26,7 @@ export function splitSecrets(s: ChangeSpec, kept: Record<string, string> = {}): 
   const parameters: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.parameters)) {
-    if (!isSecretParameter(k) || v === '') parameters[k] = v;
+    if (!isSecretPowerParameter(k) || v === '') parameters[k] = v;
     else if (v !== MASK) { secrets[k] = v; parameters[k] = MASK; }
     else if (kept[k] !== undefined) { secrets[k] = kept[k]; parameters[k] = MASK; }
   }
