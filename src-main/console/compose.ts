@@ -57,6 +57,8 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   forgetGone = (list) => {
     const now = remoteUrls(list);
     for (const [id, url] of serverOf) if (now.get(id) !== url) (inventory ? inventory.lists.forget(id) : snapshots.forget(id));
+    // Its change set too, once it is removed (not when only its address changed).
+    for (const id of serverOf.keys()) if (!now.has(id)) void fieldkit.forgetChanges(id).catch((e: Error) => console.warn(`maas-console: change set of a removed connection: ${e.message}`));
     serverOf = now;
   };
   const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,

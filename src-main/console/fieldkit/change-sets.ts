@@ -90,6 +90,11 @@ export class ChangeSetStore {
     this.db.transaction(() => gone.forEach((c) => this.#remove.run(connectionId, c.id)))();
   }
 
+  /** A removed connection's whole change set, with its secrets. */
+  async removeAll(connectionId: string): Promise<void> {
+    await this.remove(connectionId, this.view(connectionId).changes.map((c) => c.id));
+  }
+
   /** The secrets a recorded power change keeps in the keychain ({} when none). */
   async secrets(id: number): Promise<Record<string, string>> {
     const json = await this.keychain.get(secretAccount(id));

@@ -54,6 +54,8 @@ export interface FieldkitArea {
   /** Node edits and new tags, recorded likewise. */
   offlineEdit(inner: Handler<'inventory.editNode'>): Handler<'inventory.editNode'>;
   offlineTagCreate(inner: Handler<'tags.create'>): Handler<'tags.create'>;
+  /** A removed connection's change set goes, and its secrets leave the keychain. */
+  forgetChanges(connectionId: string): Promise<void>;
   close(): void;
 }
 
@@ -115,6 +117,7 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
     snapshotting: (id, client) => (id === a.localId ? client : client.then((c) => snapshotting(c, id, snapshots))),
     offlineBulk: (inner) => recordWhenOffline(inner, { ...offline, emit: a.emit }),
     offlineEdit: (inner) => recordEditWhenOffline(inner, offline),
+    forgetChanges: (id) => changes.removeAll(id),
     offlineTagCreate: (inner) => recordTagWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     close: () => db.close(),
   };

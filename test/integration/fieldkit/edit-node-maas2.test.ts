@@ -52,3 +52,13 @@ test('a recorded power change: the password in the keychain only, reviewed and a
   expect(maas2.machines.get('m00002')!.power_parameters).toEqual({ power_address: '10.0.0.22', power_user: 'admin', power_pass: 'new-b-pw' });
   expect(keychain.entries.has(secretAccount(change.id))).toBe(false);
 });
+
+test('a removed connection takes its change set along, and its secrets leave the keychain', async () => {
+  const set = await fk.call('changes.record', { connectionId: id, changes: [
+    { kind: 'set-power', systemId: 'm00001', powerType: 'ipmi', parameters: { power_pass: 'gone-pw' } }] });
+  const account = secretAccount(set.changes.at(-1)!.id);
+  expect(keychain.entries.has(account)).toBe(true);
+  await fk.composed.connections.remove(id);
+  await expect.poll(() => keychain.entries.has(account)).toBe(false);
+  expect((await fk.call('changes.list', { connectionId: id })).changes).toEqual([]);
+});
