@@ -116,6 +116,13 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   expect(node).toMatchObject({ hostname: 'ce-zero', zone: 'rack-3', statusName: 'Commissioning' });
   expect(await c.powerParameters(ids[0])).toMatchObject({ power_address: '10.20.0.1', power_user: 'maas', power_pass: PASSWORD });
   expect((await c.listTags()).map((t) => t.name)).toContain('floor-done');
+  // Online, the same action row goes straight to the server.
+  await page.keyboard.press('Alt+1');
+  await inv.grid().getByRole('button', { name: 'ce-1' }).click();
+  await detail.getByRole('group', { name: 'Actions on this node' }).getByRole('button', { name: 'Commission' }).click();
+  await detail.getByRole('form', { name: 'Commission this node' }).getByRole('button', { name: 'Commission' }).click();
+  await expect(detail.getByTestId('node-action-outcome')).toHaveText('Commission: Done');
+  await expect.poll(async () => (await c.listNodes()).find((n) => n.systemId === ids[1])?.statusName).toBe('Commissioning');
   expect(await page.content()).not.toContain(PASSWORD);
   expect(shell.errors).toEqual([]);
 });
