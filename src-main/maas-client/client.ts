@@ -61,6 +61,8 @@ export interface MaasClient {
   commissionNode(systemId: string): Promise<NodeSummary>;
   startNode(systemId: string): Promise<NodeSummary>;
   stopNode(systemId: string, mode?: 'hard' | 'soft'): Promise<NodeSummary>;
+  /** Asks the node's BMC now (`op=query_power_state`, both APIs): "on", "off" or the driver's word. */
+  queryPowerState(systemId: string): Promise<string>;
   markBroken(systemId: string, description?: string): Promise<NodeSummary>;
   markFixed(systemId: string): Promise<NodeSummary>;
   /** Bulk; null takes the nodes out of their zone. */
@@ -180,6 +182,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
     commissionNode: (id) => nodeOp(id, 'commission'),
     startNode: (id) => nodeOp(id, d.powerOnOp),
     stopNode: (id, mode) => nodeOp(id, d.powerOffOp, mode === 'soft' ? { stop_mode: 'soft' } : {}),
+    async queryPowerState(id) { return String((await get<{ state?: unknown }>(nodePath(id), 'query_power_state'))?.state ?? 'unknown'); },
     markBroken: (id, description) => nodeOp(id, 'mark_broken', description ? { error_description: description, comment: d.takesComment ? description : undefined } : {}),
     markFixed: (id) => nodeOp(id, 'mark_fixed'),
     async setZone(ids, zone) {

@@ -2,7 +2,7 @@
 // the renderer (menus, pre-flight) and main (the runner), so both read the same list.
 
 export const bulkActions = [
-  'accept', 'acceptAll', 'release', 'commission', 'powerOn', 'powerOff',
+  'accept', 'acceptAll', 'release', 'commission', 'powerOn', 'powerOff', 'checkPower',
   'markBroken', 'markFixed', 'setZone', 'addTag', 'removeTag', 'delete',
 ] as const;
 export type BulkAction = (typeof bulkActions)[number];
@@ -24,6 +24,8 @@ export const bulkActionInfo: Record<BulkAction, BulkActionInfo> = {
   commission: { label: 'Commission', doing: 'Commissioning', done: 'Commissioning started' },
   powerOn: { label: 'Power on', doing: 'Powering on', done: 'Powered on' },
   powerOff: { label: 'Power off', doing: 'Powering off', done: 'Powered off' },
+  // MAAS's "Check power": asks the BMC now (op=query_power_state) and records what it says.
+  checkPower: { label: 'Check power', doing: 'Checking power', done: 'Power checked' },
   markBroken: { label: 'Mark broken', doing: 'Marking broken', done: 'Marked broken' },
   markFixed: { label: 'Mark fixed', doing: 'Marking fixed', done: 'Marked fixed' },
   setZone: { label: 'Set zone…', doing: 'Moving', done: 'Moved', needs: 'zone' },

@@ -41,6 +41,7 @@ const rules: Record<BulkAction, Rule> = {
   powerOff: (n) =>
     !hasPowerType(n) ? `no power control (power type ${n.powerType || 'not set'})`
       : n.powerState === 'off' ? 'already off' : null,
+  checkPower: (n) => (hasPowerType(n) ? null : `no power control (power type ${n.powerType || 'not set'})`),
   markBroken: (n) =>
     n.status === S.BROKEN ? 'already Broken' : allows(n, S.BROKEN) ? null : `cannot go from ${n.statusName} to Broken`,
   // mark_fixed takes a Broken node back to Ready.

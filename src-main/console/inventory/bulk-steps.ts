@@ -95,6 +95,8 @@ const perNode: Partial<Record<BulkAction, PerNode>> = {
   commission: (cl, id) => cl.commissionNode(id),
   powerOn: (cl, id) => cl.startNode(id),
   powerOff: (cl, id) => cl.stopNode(id),
+  // The node as the server has it, with the state the BMC gave just now (MAAS records it too).
+  checkPower: async (cl, id) => { const powerState = await cl.queryPowerState(id); return { ...(await cl.getNode(id)), powerState }; },
   markBroken: (cl, id, p) => cl.markBroken(id, p.comment),
   markFixed: (cl, id) => cl.markFixed(id),
   delete: async (cl, id) => { await cl.deleteNode(id); return 'deleted'; },

@@ -4,7 +4,7 @@ import type { MaasClient } from '../../maas-client/index';
 
 export type InventoryClient = Pick<MaasClient,
   | 'listNodes' | 'getNode' | 'details' | 'powerParameters'
-  | 'acceptNodes' | 'acceptAllNodes' | 'releaseNodes' | 'commissionNode' | 'startNode' | 'stopNode'
+  | 'acceptNodes' | 'acceptAllNodes' | 'releaseNodes' | 'commissionNode' | 'startNode' | 'stopNode' | 'queryPowerState'
   | 'markBroken' | 'markFixed' | 'setZone' | 'deleteNode' | 'updateNode'
   | 'listTags' | 'createTag' | 'updateTagNodes' | 'listZones' | 'queryEvents'>;
 

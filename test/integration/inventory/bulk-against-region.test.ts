@@ -6,6 +6,7 @@ import { preflight } from '../../../src-shared/inventory/preflight';
 import { NodeStatus as S } from '../../../src-shared/maas/index';
 import { seedNodes } from '../../support/inventory-seed';
 import { inventoryOver, regionWithClient } from './inventory-support';
+import { requireTool } from '../power/peers/require-tool';
 
 const statusOf = (r: Awaited<ReturnType<typeof regionWithClient>>['region'], id: string) => r.core.nodes.bySystemId(id)?.status;
 
@@ -142,4 +143,34 @@ test('stop sending: calls in flight finish, the rest are skipped as cancelled', 
   expect(counts).toMatchObject({ total: 12, done: 4, skipped: 8, pending: 0 }); // 4 at a time were in flight
   expect(of('inventory.bulkProgress').flatMap((p) => p.outcomes).filter((o) => o.state === 'skipped').every((o) => o.reason === 'cancelled')).toBe(true);
   expect(h['inventory.bulkCancel']({ jobId: start.jobId })).toEqual({ cancelled: false });
+});
+
+test('check power asks each BMC now (virsh, libvirt test driver): the state shown, a BMC that cannot answer says why', async () => {
+  requireTool('virsh', 'libvirt-clients');
+  const { region, client } = await regionWithClient({ power: true });
+  const [running, missing, none] = seedNodes(region.core, { count: 3, idPrefix: 'pw', statusOf: () => S.READY }).systemIds;
+  const core = region.core;
+  core.tx(() => {
+    const set = (id: string, type: string, params: Record<string, string>) => {
+      const n = core.nodes.bySystemId(id)!;
+      core.nodes.update(n.id, { power_type: type, power_state: 'unknown' });
+      core.nodes.setPowerParams(n.id, params);
+    };
+    set(running, 'virsh', { power_address: 'test:///default', power_id: 'test' }); // the test driver's domain, running
+    set(missing, 'virsh', { power_address: 'test:///default', power_id: 'no-such-vm' });
+    set(none, '', {});
+  });
+  const { inv, h, of } = inventoryOver(client);
+  const snap = await h['inventory.list']({ connectionId: 'local' });
+  const byId = new Map(snap.nodes.map((n) => [n.systemId, n]));
+  const pf = preflight('checkPower', [running, missing, none], (id) => byId.get(id));
+  expect(pf.skipped).toMatchObject([{ systemId: none, reason: 'no power control (power type not set)' }]);
+
+  await h['inventory.bulk']({ connectionId: 'local', action: 'checkPower', systemIds: pf.act, skipped: pf.skipped });
+  await inv.bulk.idle();
+  const outcomes = new Map(of('inventory.bulkProgress').flatMap((p) => p.outcomes).map((o) => [o.systemId, o]));
+  expect(outcomes.get(running)?.state).toBe('done');
+  expect(inv.lists.get('local', running)?.powerState).toBe('on');
+  expect(outcomes.get(missing)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/could not be queried.*no-such-vm/is) });
+  expect(core.nodes.bySystemId(missing)?.power_state).toBe('error');
 });

@@ -8,6 +8,7 @@ import type { EventName, Payload } from '../../../src-shared/contract/index';
 import { createInventory, type Inventory } from '../../../src-main/console/inventory/index';
 import { createMaasClient, type MaasClient } from '../../../src-main/maas-client/index';
 import { startRegion, type RunningRegion } from '../../../src-main/region/start-region';
+import { createRegionPower } from '../../../src-main/power/region-power';
 
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -15,8 +16,10 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-export async function regionWithClient(): Promise<{ region: RunningRegion; client: MaasClient }> {
-  const region = await startRegion({ dataDir: tempDir('inv-region-'), keyStorage: 'file', log: () => undefined, tagEngine: null });
+/** With `power`, the region drives BMCs through the real power service (as the app's does). */
+export async function regionWithClient(o: { power?: boolean } = {}): Promise<{ region: RunningRegion; client: MaasClient }> {
+  const power = o.power ? createRegionPower({ waitingPolicyMs: [50, 100, 200, 400], timeoutMs: 5000, queryAttempts: 1, pollIntervalMs: 0 }) : undefined;
+  const region = await startRegion({ dataDir: tempDir('inv-region-'), keyStorage: 'file', log: () => undefined, tagEngine: null, power });
   const client = createMaasClient({ root: region.url.replace(/api\/1\.0\/$/, ''), apiVersion: '1.0', apiKey: region.createApiKey(), label: 'This laptop' });
   onTestFinished(async () => { await client.close(); await region.close(); });
   return { region, client };
