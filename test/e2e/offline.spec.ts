@@ -11,6 +11,7 @@ import type { InProcessRegion } from '../support/in-process-region';
 import { seedNodes } from '../support/inventory-seed';
 import { InventoryPage } from './support/inventory-page';
 import { ShellPage } from './support/shell-page';
+import { TagsPage } from './support/tags-page';
 
 let host: ConsoleHost;
 let laptop: InProcessRegion;
@@ -34,6 +35,7 @@ test.beforeAll(async () => {
   await h['inventory.list']({ connectionId: id });
   await h['inventory.node']({ connectionId: id, systemId: seeded.systemIds[0] });
   await h['tags.list']({ connectionId: id });
+  await h['details.fetchAll']({ connectionId: id, all: false }); // the Tags view's details fetch
   await h['events.query']({ connectionId: id, filter: emptyFilter(), before: null, want: 100, limit: 1000 });
   await dc.stop();
   host.composed.connections.switch(id);
@@ -70,6 +72,12 @@ test('offline: inventory, node detail, tags and events open from the snapshot, m
   await page.keyboard.press('Alt+2');
   await expect(shell.main().getByTestId('offline-banner')).toContainText('XPath preview still runs');
   await expect(shell.main().getByText('ssd').first()).toBeVisible();
+  // A new definition previews on the details kept: the one node with the EPYC's lshw matches.
+  const tags = new TagsPage(page);
+  await page.getByRole('button', { name: 'New tag' }).click();
+  await tags.typeDefinition('//node[@class="processor"]/vendor = "Advanced Micro Devices [AMD]"');
+  await tags.previewComplete();
+  expect(await tags.count(tags.matched())).toBe(1);
   await shell.shot('offline-tags-dark');
 
   await page.keyboard.press('Alt+3');

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { memoryKeychain } from '../../../src-main/connections/index';
 import { emptyFilter } from '../../../src-shared/events/event-filter';
+import type { PreviewEnd } from '../../../src-shared/contract/tags';
 import { startDatacenter, startFieldkitConsole, type Datacenter, type FieldkitConsole } from '../../support/fieldkit-console';
 import { seedNodes } from '../../support/inventory-seed';
 
@@ -113,11 +114,17 @@ test('events, their zones and the bulk dialogs\' choices answer from the snapsho
   expect(choices.tags).toEqual(expect.arrayContaining(['ssd', 'gpu']));
 });
 
-test('tags open offline, marked as read from the cache with the time', async () => {
+test('tags open offline, marked as read from the cache with the time, and the XPath preview runs on the details kept', async () => {
   const t = await fk.call('tags.list', { connectionId: dcId });
   expect(t.fromCache).toBe(true);
   asOfOk(t.at);
   expect(t.tags.map((x) => x.name)).toEqual(expect.arrayContaining(['ssd', 'gpu']));
+  // The fixture's CPU is an AMD EPYC: the two nodes with its lshw match, the rest have none.
+  const end = new Promise<PreviewEnd>((resolve) => fk.on('tags.preview.end', (e) => { if (e.previewId === 'offline-1') resolve(e); }));
+  await fk.call('tags.preview', { connectionId: dcId, definition: '//node[@class="processor"]/vendor = "Advanced Micro Devices [AMD]"', previewId: 'offline-1' });
+  const done = await end;
+  expect(done.outcome).toBe('complete');
+  expect(done.matched.sort()).toEqual([ids[0], ids[1]].sort());
 });
 
 test('no secret reached the settings database', () => {
