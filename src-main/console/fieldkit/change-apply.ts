@@ -52,7 +52,7 @@ export async function applyChangeSet(
   const total = reviews.size;
   let done = 0;
   const report = (id: number, state: ChangeProgress['state'], message: string | null) => progress({ connectionId, id, state, message, done, total });
-  const end = (ch: RecordedChange, state: ChangeProgress['state'] & ('recorded' | 'done' | 'failed' | 'skipped'), message: string) => {
+  const end = (ch: RecordedChange, state: ChangeProgress['state'] & ('recorded' | 'done' | 'failed' | 'skipped'), message: string | null) => {
     store.set(ch.id, state, message);
     done++;
     report(ch.id, state, message);
@@ -66,7 +66,7 @@ export async function applyChangeSet(
     try {
       await run(client, ch.spec, fresh, () => store.secrets(ch.id));
       await store.forgetSecrets(ch).catch(() => undefined);
-      end(ch, 'done', r.why);
+      end(ch, 'done', null); // what it changed is the review's word, still shown beside it
     } catch (e) {
       if (e instanceof ConsoleFailure && e.code === 'unreachable') { end(ch, 'recorded', `not applied: ${e.message}`); break; }
       end(ch, 'failed', (e as Error).message.slice(0, 500));
