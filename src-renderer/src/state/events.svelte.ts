@@ -98,13 +98,16 @@ export class EventLog {
     }
   }
 
-  /** Reads the next older run (until enough of it passes the local filters). */
-  async loadOlder(limit = PAGE_LIMIT, readAhead = false) {
+  /**
+   * Reads the next older run: until `want` of it pass the local filters, or `limit` were read.
+   * Scrolling back wants a page of matches soon; reading everything wants big runs (`loadAll`).
+   */
+  async loadOlder(limit = PAGE_LIMIT, readAhead = false, want = Math.min(limit, OLDER_WANT)) {
     if (this.loading || this.older === null) return;
     const gen = this.#generation;
     this.loading = true;
     const r = await this.client.call('events.query', {
-      connectionId: this.connectionId, filter: this.filter, before: this.older, want: Math.min(limit, OLDER_WANT), limit, readAhead,
+      connectionId: this.connectionId, filter: this.filter, before: this.older, want, limit, readAhead,
     });
     if (gen !== this.#generation) return;
     this.loading = false;
@@ -116,7 +119,8 @@ export class EventLog {
   /** Reads everything older, run after run (before an export of what is on screen, or a bench). */
   async loadAll() {
     while (this.older !== null && !this.error) {
-      await this.loadOlder(BULK_LIMIT, true);
+      // Whole runs of BULK_LIMIT: one IPC round trip per 20 MAAS pages, not per page.
+      await this.loadOlder(BULK_LIMIT, true, BULK_LIMIT);
       if (this.loading) return;
     }
   }
