@@ -103,3 +103,17 @@ test('a follow that lapsed in main (a suspended laptop) is started again from th
     vi.useRealTimers();
   }
 });
+
+test('reading the whole history asks for whole runs (want = limit), scrolling back for a page of matches', async () => {
+  const { client, calls } = fakeClient(45);
+  const log = new EventLog(client, 'lab');
+  await log.reload();
+  await log.loadOlder();
+  expect(calls.filter((c) => c.channel === 'events.query').at(-1)?.req).toMatchObject({ want: 1000, limit: 5000 });
+  await log.loadAll();
+  const bulk = calls.filter((c) => c.channel === 'events.query').slice(2);
+  expect(bulk.length).toBeGreaterThan(0);
+  for (const c of bulk) expect(c.req).toMatchObject({ want: 20_000, limit: 20_000, readAhead: true });
+  expect(log.loaded).toBe(45);
+  await log.dispose();
+});
