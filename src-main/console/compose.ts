@@ -86,6 +86,8 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
     'inventory.editNode': fieldkit.offlineEdit(inventory.handlers['inventory.editNode']),
     'tags.create': fieldkit.offlineTagCreate(tags.handlers['tags.create']),
+    'tags.update': fieldkit.offlineTagUpdate(tags.handlers['tags.update']),
+    'tags.delete': fieldkit.offlineTagDelete(tags.handlers['tags.delete']),
   };
   return {
     handlers,

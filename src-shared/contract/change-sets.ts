@@ -14,6 +14,9 @@ export const ChangeSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['add-tag', 'remove-tag']), systemId: Id, tag: Name }).strict(),
   z.object({ kind: z.literal('set-hostname'), systemId: Id, hostname: Name }).strict(),
   z.object({ kind: z.literal('create-tag'), tag: Name, definition: z.string().max(10_000).optional(), comment: z.string().max(10_000).optional(), kernelOpts: z.string().max(4096).optional() }).strict(),
+  /** An existing tag `tag` edited: its name (may be the same), definition, comment and kernel options, as the Tags view saves them. */
+  z.object({ kind: z.literal('update-tag'), tag: Name, name: Name, definition: z.string().max(10_000), comment: z.string().max(10_000), kernelOpts: z.string().max(4096) }).strict(),
+  z.object({ kind: z.literal('delete-tag'), tag: Name }).strict(),
   /**
    * Power type and parameters. Secrets given in a change go to the OS keychain, never to the
    * settings database: a recorded change shows them as MASK. A MASK sent means "unchanged".

@@ -114,9 +114,10 @@ export const tagsChannels = {
   'tags.create': channel(z.object({ connectionId: ConnectionId, tag: TagDraft }).strict(), returns<TagInfo & { recorded?: string }>()),
   'tags.update': channel(
     z.object({ connectionId: ConnectionId, name: TagName, tag: TagDraft }).strict(),
-    returns<TagInfo>(),
+    returns<TagInfo & { recorded?: string }>(),
   ),
-  'tags.delete': channel(z.object({ connectionId: ConnectionId, name: TagName }).strict(), returns<{ deleted: true }>()),
+  /** `deleted` is false when the server was offline and the deletion was `recorded` for later. */
+  'tags.delete': channel(z.object({ connectionId: ConnectionId, name: TagName }).strict(), returns<{ deleted: boolean; recorded?: string }>()),
   'tags.nodes': channel(z.object({ connectionId: ConnectionId, name: TagName }).strict(), returns<TagNode[]>()),
   'tags.check': channel(z.object({ definition: Definition }).strict(), returns<DefinitionCheck>()),
   /** `previewId` is chosen by the caller, so it knows its events before the answer arrives. */

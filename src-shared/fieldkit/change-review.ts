@@ -39,6 +39,24 @@ function powerVerdict(id: number, s: Extract<ChangeSpec, { kind: 'set-power' }>,
   return { id, verdict: 'applies', why: changed.length ? `${what}; sets ${changed.join(', ')}` : what };
 }
 
+/** An existing tag's edit or deletion against the server's tags now. */
+function tagVerdict(id: number, s: Extract<ChangeSpec, { kind: 'update-tag' | 'delete-tag' }>, f: Fresh): ChangeReview {
+  const t = f.tags.get(s.tag);
+  if (s.kind === 'delete-tag') {
+    return t ? { id, verdict: 'applies', why: `tag ${s.tag} is deleted (MAAS takes it off its nodes)` } : { id, verdict: 'already', why: `tag ${s.tag} is already gone` };
+  }
+  if (!t) {
+    if (f.tags.has(s.name) && s.name !== s.tag) return { id, verdict: 'already', why: `tag ${s.tag} is already named ${s.name}` };
+    return { id, verdict: 'conflict', why: `tag ${s.tag} no longer exists on the server` };
+  }
+  if (s.name !== s.tag && f.tags.has(s.name)) return { id, verdict: 'conflict', why: `the tag name ${s.name} is taken` };
+  const same = s.name === t.name && s.definition === t.definition && s.comment === t.comment && s.kernelOpts === (t.kernelOpts ?? '');
+  if (same) return { id, verdict: 'already', why: `tag ${s.tag} already reads so` };
+  const parts = [s.name !== s.tag ? `renamed ${s.name}` : '', s.definition !== t.definition ? 'new definition' : '',
+    s.comment !== t.comment ? 'new comment' : '', s.kernelOpts !== (t.kernelOpts ?? '') ? 'new kernel options' : ''].filter(Boolean);
+  return { id, verdict: 'applies', why: `tag ${s.tag}: ${parts.join(', ')}` };
+}
+
 export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<string>): ChangeReview {
   const s: ChangeSpec = c.spec;
   if (s.kind === 'create-tag') {
@@ -47,6 +65,7 @@ export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<strin
     if ((s.definition ?? '') === t.definition) return { id: c.id, verdict: 'already', why: `tag ${s.tag} exists with this definition` };
     return { id: c.id, verdict: 'conflict', why: `the tag name ${s.tag} is taken (definition "${t.definition.slice(0, 80)}")` };
   }
+  if (s.kind === 'update-tag' || s.kind === 'delete-tag') return tagVerdict(c.id, s, f);
   const n = f.nodes.get(s.systemId);
   if (!n) return { id: c.id, verdict: 'conflict', why: `${c.hostname ?? s.systemId} was deleted from the server` };
   const st = n.status as NodeStatusValue;

@@ -31,6 +31,8 @@ async function run(c: MaasClient, s: ChangeSpec, fresh: Fresh, secrets: () => Pr
     case 'remove-tag': await c.updateTagNodes(s.tag, { remove: [s.systemId] }); return;
     case 'set-hostname': await c.updateNode(s.systemId, { hostname: s.hostname }); return;
     case 'create-tag': await c.createTag({ name: s.tag, definition: s.definition, comment: s.comment, kernelOpts: s.kernelOpts }); return;
+    case 'update-tag': await c.updateTag(s.tag, { name: s.name, definition: s.definition, comment: s.comment, kernelOpts: s.kernelOpts }); return;
+    case 'delete-tag': await c.deleteTag(s.tag); return;
     case 'set-power': {
       const kept = await secrets();
       const lost = Object.entries(s.parameters).filter(([k, v]) => v === MASK && kept[k] === undefined).map(([k]) => k);

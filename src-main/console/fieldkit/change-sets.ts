@@ -33,8 +33,9 @@ export function splitSecrets(s: ChangeSpec, kept: Record<string, string> = {}): 
   return { stored: { ...s, parameters }, secrets };
 }
 
-const sameTarget = (a: ChangeSpec, b: ChangeSpec) =>
-  a.kind === b.kind && ('systemId' in a ? a.systemId : null) === ('systemId' in b ? b.systemId : null);
+/** What a change acts on: a node, an existing tag, or nothing yet (a new tag). */
+const targetOf = (s: ChangeSpec) => ('systemId' in s ? s.systemId : s.kind === 'update-tag' || s.kind === 'delete-tag' ? s.tag : null);
+const sameTarget = (a: ChangeSpec, b: ChangeSpec) => a.kind === b.kind && targetOf(a) === targetOf(b);
 
 export class ChangeSetStore {
   #insert; #list; #one; #remove; #set; #spec;
@@ -77,7 +78,7 @@ export class ChangeSetStore {
     const old = this.one(connectionId, id);
     if (!old) throw new ConsoleFailure('not-found', `There is no change ${id} in this change set.`);
     if (old.state !== 'recorded' && old.state !== 'failed') throw new ConsoleFailure('bad-input', `Change ${id} is ${old.state}: only a recorded or failed change can be edited.`);
-    if (!sameTarget(old.spec, spec)) throw new ConsoleFailure('bad-input', `Change ${id} is ${describe(old.spec)}: its kind and node cannot change (remove it and record another).`);
+    if (!sameTarget(old.spec, spec)) throw new ConsoleFailure('bad-input', `Change ${id} is ${describe(old.spec)}: its kind and the node or tag it acts on cannot change (remove it and record another).`);
     const { stored, secrets } = splitSecrets(spec, holdsSecrets(old.spec) ? await this.secrets(id) : {});
     if (Object.keys(secrets).length) await this.keychain.set(secretAccount(id), JSON.stringify(secrets));
     else if (holdsSecrets(old.spec)) await this.keychain.delete(secretAccount(id));

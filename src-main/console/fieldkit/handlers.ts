@@ -3,7 +3,7 @@
 // connections' client like every other area.
 import type { Emit, Handler, HandlersFor } from '../../ipc/dispatcher';
 import { recordWhenOffline } from './offline-bulk';
-import { recordEditWhenOffline, recordTagWhenOffline, type OfflineDeps } from './offline-edits';
+import { recordEditWhenOffline, recordTagDeleteWhenOffline, recordTagUpdateWhenOffline, recordTagWhenOffline, type OfflineDeps } from './offline-edits';
 import type { Keychain } from '../../connections/keychain';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PushProgress } from '../../../src-shared/contract/fieldkit';
@@ -54,6 +54,8 @@ export interface FieldkitArea {
   /** Node edits and new tags, recorded likewise. */
   offlineEdit(inner: Handler<'inventory.editNode'>): Handler<'inventory.editNode'>;
   offlineTagCreate(inner: Handler<'tags.create'>): Handler<'tags.create'>;
+  offlineTagUpdate(inner: Handler<'tags.update'>): Handler<'tags.update'>;
+  offlineTagDelete(inner: Handler<'tags.delete'>): Handler<'tags.delete'>;
   /** A removed connection's change set goes, and its secrets leave the keychain. */
   forgetChanges(connectionId: string): Promise<void>;
   close(): void;
@@ -66,7 +68,10 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
   const changes = new ChangeSetStore(db, a.keychain);
   const { snapshots } = a;
   const offline: OfflineDeps = { isOffline: a.isOffline ?? (() => false), changes, snapshots, localId: a.localId };
-  const checked = async (spec: ChangeSpec) => { if (spec.kind === 'create-tag') await a.refuseBadDefinition(spec.definition ?? ''); return spec; };
+  const checked = async (spec: ChangeSpec) => {
+    if (spec.kind === 'create-tag' || spec.kind === 'update-tag') await a.refuseBadDefinition(spec.definition ?? '');
+    return spec;
+  };
   const local = () => a.clientFor(a.localId);
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());
@@ -119,6 +124,8 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
     offlineEdit: (inner) => recordEditWhenOffline(inner, offline),
     forgetChanges: (id) => changes.removeAll(id),
     offlineTagCreate: (inner) => recordTagWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
+    offlineTagUpdate: (inner) => recordTagUpdateWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
+    offlineTagDelete: (inner) => recordTagDeleteWhenOffline(inner, offline),
     close: () => db.close(),
   };
 }

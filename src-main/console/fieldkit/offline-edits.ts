@@ -11,6 +11,8 @@ import { isOffline as serverGone } from '../snapshot/offline';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export const EDIT_RECORDED = 'The server is offline: the change is recorded in its change set (Capture → Offline servers) to review and apply when it is back.';
+export const TAG_EDIT_RECORDED = 'The server is offline: the change to this tag is recorded in its change set (Capture → Offline servers) and is made when you apply it there.';
+export const TAG_DELETE_RECORDED = 'The server is offline: deleting this tag is recorded in its change set (Capture → Offline servers) and is done when you apply it there.';
 export const TAG_RECORDED = 'The server is offline: the new tag is recorded in its change set (Capture → Offline servers) and is created when you apply it there.';
 
 export interface OfflineDeps {
@@ -47,5 +49,22 @@ export function recordTagWhenOffline(inner: Handler<'tags.create'>, d: OfflineDe
     await d.refuseBadDefinition(t.definition);
     await d.changes.record(req.connectionId, [{ kind: 'create-tag', tag: t.name, definition: t.definition, comment: t.comment, kernelOpts: t.kernelOpts }], {}, new Date().toISOString());
     return { name: t.name, definition: t.definition, comment: t.comment, kernelOpts: t.kernelOpts, recorded: TAG_RECORDED };
+  });
+}
+
+/** An existing tag edited offline: recorded whole (name, definition, comment, kernel options), its XPath checked first. */
+export function recordTagUpdateWhenOffline(inner: Handler<'tags.update'>, d: OfflineDeps & { refuseBadDefinition: (definition: string) => Promise<void> }): Handler<'tags.update'> {
+  return (req) => onlineOrRecorded(d, req.connectionId, () => inner(req), async () => {
+    const t = req.tag;
+    await d.refuseBadDefinition(t.definition);
+    await d.changes.record(req.connectionId, [{ kind: 'update-tag', tag: req.name, name: t.name, definition: t.definition, comment: t.comment, kernelOpts: t.kernelOpts }], {}, new Date().toISOString());
+    return { name: t.name, definition: t.definition, comment: t.comment, kernelOpts: t.kernelOpts, recorded: TAG_EDIT_RECORDED };
+  });
+}
+
+export function recordTagDeleteWhenOffline(inner: Handler<'tags.delete'>, d: OfflineDeps): Handler<'tags.delete'> {
+  return (req) => onlineOrRecorded(d, req.connectionId, () => inner(req), async () => {
+    await d.changes.record(req.connectionId, [{ kind: 'delete-tag', tag: req.name }], {}, new Date().toISOString());
+    return { deleted: false, recorded: TAG_DELETE_RECORDED };
   });
 }

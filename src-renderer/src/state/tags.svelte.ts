@@ -102,6 +102,7 @@ export class TagsState {
 
   async remove(name: string): Promise<Reply<unknown>> {
     const r = await this.client.call('tags.delete', { connectionId: this.connectionId, name });
+    this.notice = r.ok && r.value.recorded ? `Tag ${name}: ${r.value.recorded}` : null;
     if (r.ok) {
       this.selection = null;
       await this.reload();

@@ -57,3 +57,23 @@ test('a power change: conflict when the node is gone, already when type and valu
   expect(reviewChanges([set('a', { power_address: '10.0.0.1' })], { ...f, power: new Map() })[0].why)
     .toBe('a: power ipmi → ipmi (the server did not give its power parameters to compare)');
 });
+
+test('an existing tag edited or deleted offline: applies, already true, or conflicts (gone, name taken)', () => {
+  const tag = (name: string, definition = '', comment = '') => [name, { name, definition, comment, kernelOpts: null }] as const;
+  const f: Fresh = { nodes: new Map(), tags: new Map([tag('ssd', '//ssd'), tag('gpu', '', 'cards'), tag('nvme')]), zones: new Set() };
+  const edit = (t: string, name: string, definition: string, comment = ''): ChangeSpec => ({ kind: 'update-tag', tag: t, name, definition, comment, kernelOpts: '' });
+  expect(reviewChanges([
+    ch(edit('ssd', 'ssd', '//ssd[@fast]')), ch(edit('ssd', 'ssd-fast', '//ssd')), ch(edit('gpu', 'gpu', '', 'cards')),
+    ch(edit('ssd', 'nvme', '//ssd')), ch(edit('hdd', 'hdd', '')), ch(edit('old-name', 'nvme', '')),
+    ch({ kind: 'delete-tag', tag: 'gpu' }), ch({ kind: 'delete-tag', tag: 'hdd' }),
+  ], f).map((r) => [r.verdict, r.why])).toEqual([
+    ['applies', 'tag ssd: new definition'],
+    ['applies', 'tag ssd: renamed ssd-fast'],
+    ['already', 'tag gpu already reads so'],
+    ['conflict', 'the tag name nvme is taken'],
+    ['conflict', 'tag hdd no longer exists on the server'],
+    ['already', 'tag old-name is already named nvme'],
+    ['applies', 'tag gpu is deleted (MAAS takes it off its nodes)'],
+    ['already', 'tag hdd is already gone'],
+  ]);
+});
