@@ -79,6 +79,11 @@ test('offline: inventory, node detail, tags and events open from the snapshot, m
   await tags.previewComplete();
   expect(await tags.count(tags.matched())).toBe(1);
   await shell.shot('offline-tags-dark');
+  // Deleting a tag offline is recorded for later, and the view says where it waits.
+  await tags.tagButton('gpu').click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(shell.main().getByRole('status').filter({ hasText: 'Tag gpu:' })).toContainText('deleting this tag is recorded in its change set');
 
   await page.keyboard.press('Alt+3');
   await expect(shell.main().getByTestId('offline-banner')).toContainText('Offline — as of');
