@@ -12,6 +12,8 @@ export interface NodeListStore {
   read(connectionId: string): { fetchedAt: string; nodes: NodeSummary[] } | null;
   write(connectionId: string, list: { fetchedAt: string; nodes: NodeSummary[] }): void;
   forget(connectionId: string): void;
+  /** Moves the time of a kept list that did not change; false when there is none kept. */
+  touch?(connectionId: string, fetchedAt: string): boolean;
 }
 
 export interface NodeListsDeps {
@@ -109,8 +111,9 @@ export class NodeLists {
       h.fromDisk = false;
       h.error = null;
       h.failures = 0;
-      this.#apply(connectionId, h, nodes, removed);
-      this.d.cache.write(connectionId, { fetchedAt: h.fetchedAt!, nodes: [...h.byId.values()] });
+      const changed = this.#apply(connectionId, h, nodes, removed);
+      // An unchanged list (most polls) only moves its "as of" time: no rewrite of every node.
+      if (changed || !this.d.cache.touch?.(connectionId, h.fetchedAt!)) this.d.cache.write(connectionId, { fetchedAt: h.fetchedAt!, nodes: [...h.byId.values()] });
     } catch (e) {
       h.error = (e as Error).message;
       h.failures++;
@@ -137,7 +140,8 @@ export class NodeLists {
     this.#cacheSoon(connectionId);
   }
 
-  #apply(connectionId: string, h: Held, nodes: NodeSummary[], removed: string[]) {
+  /** True when anything changed. */
+  #apply(connectionId: string, h: Held, nodes: NodeSummary[], removed: string[]): boolean {
     const upserts: NodeSummary[] = [];
     for (const n of nodes) {
       const json = JSON.stringify(n);
@@ -149,6 +153,7 @@ export class NodeLists {
     for (const id of removed) { h.byId.delete(id); h.seen.delete(id); }
     h.fetchedAt = this.#now();
     if (upserts.length || removed.length) this.d.emit('inventory.changed', { connectionId, upserts, removed, fetchedAt: h.fetchedAt });
+    return upserts.length > 0 || removed.length > 0;
   }
 
   #cacheSoon(connectionId: string) {

@@ -24,13 +24,14 @@ export interface StoredDetail { takenAt: string; detail: NodeDetailView }
 export const SNAPSHOT_EVENTS = 2000;
 
 export class SnapshotStore {
-  #put; #part; #all; #forget; #putDetail; #detail; #lshw; #forgetDetails;
+  #put; #part; #all; #forget; #putDetail; #detail; #lshw; #forgetDetails; #touch;
   constructor(db: SettingsDb, private now: () => Date = () => new Date()) {
     this.#put = db.prepare(`INSERT INTO remote_snapshots (connection_id, kind, taken_at, json) VALUES (?, ?, ?, ?)
       ON CONFLICT (connection_id, kind) DO UPDATE SET taken_at = excluded.taken_at, json = excluded.json`);
     this.#part = db.prepare<[string, string], { taken_at: string; json: string }>('SELECT taken_at, json FROM remote_snapshots WHERE connection_id = ? AND kind = ?');
     this.#all = db.prepare<[string], { kind: SnapshotKind; taken_at: string; json: string }>('SELECT kind, taken_at, json FROM remote_snapshots WHERE connection_id = ?');
     this.#forget = db.prepare('DELETE FROM remote_snapshots WHERE connection_id = ?');
+    this.#touch = db.prepare('UPDATE remote_snapshots SET taken_at = ? WHERE connection_id = ? AND kind = ?');
     this.#putDetail = db.prepare(`INSERT INTO remote_snapshot_details (connection_id, system_id, taken_at, detail_json, lshw) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (connection_id, system_id) DO UPDATE SET taken_at = excluded.taken_at, detail_json = excluded.detail_json, lshw = excluded.lshw`);
     this.#detail = db.prepare<[string, string], { taken_at: string; detail_json: string }>('SELECT taken_at, detail_json FROM remote_snapshot_details WHERE connection_id = ? AND system_id = ?');
@@ -67,6 +68,9 @@ export class SnapshotStore {
   }
 
   write(connectionId: string, list: CachedList): void { this.put(connectionId, 'nodes', list.nodes, list.fetchedAt); }
+
+  /** A node list read again and found unchanged: only its time moves (10,000 nodes are ~7 MB of JSON). */
+  touch(connectionId: string, fetchedAt: string): boolean { return this.#touch.run(fetchedAt, connectionId, 'nodes').changes > 0; }
 
   /** Drops everything kept of a connection (removed, or its server changed). */
   forget(connectionId: string): void { this.#forget.run(connectionId); this.#forgetDetails.run(connectionId); }
