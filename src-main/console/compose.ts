@@ -5,7 +5,7 @@ import { appHandlers, type AppDeps } from './app-handlers';
 import { eventsHandlers } from './events/handlers';
 import { tagsArea } from './tags/tags-handlers';
 import { refuseInvalid } from './tags/tag-use-cases';
-import { createInventory, type Inventory } from './inventory/index';
+import { createInventory } from './inventory/index';
 import type { ConnectionView } from '../../src-shared/contract/connections';
 import { createConnections, type Keychain, type SpawnRegion } from '../connections/index';
 import type { ConnectionService } from '../connections/connection-service';
@@ -38,8 +38,7 @@ const remoteUrls = (list: ConnectionView[]) => new Map(list.filter((c) => c.kind
 
 export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const closers: (() => Promise<void> | void)[] = [];
-  let inventory: Inventory | undefined;
-  // Each remote connection's server, to notice one removed or pointed elsewhere (set once the snapshots are open).
+  // Each remote connection's server, to notice one removed or pointed elsewhere (set once every area is up).
   let serverOf = new Map<string, string>();
   let forgetGone = (_list: ConnectionView[]): void => undefined;
   const connections = createConnections({
@@ -52,15 +51,6 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const snapshotDb = openSettingsDb(d.dataDir);
   closers.push(() => { snapshotDb.close(); });
   const snapshots = new SnapshotStore(snapshotDb);
-  // A removed remote connection, or one pointed at another server, takes what was kept of it along.
-  serverOf = remoteUrls(connections.service.list());
-  forgetGone = (list) => {
-    const now = remoteUrls(list);
-    for (const [id, url] of serverOf) if (now.get(id) !== url) (inventory ? inventory.lists.forget(id) : snapshots.forget(id));
-    // Its change set too, once it is removed (not when only its address changed).
-    for (const id of serverOf.keys()) if (!now.has(id)) void fieldkit.forgetChanges(id).catch((e: Error) => console.warn(`maas-console: change set of a removed connection: ${e.message}`));
-    serverOf = now;
-  };
   const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
@@ -73,8 +63,17 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
   closers.push(inventory.close);
+  // A removed remote connection, or one pointed at another server, takes what was kept of it along.
+  serverOf = remoteUrls(connections.service.list());
+  forgetGone = (list) => {
+    const now = remoteUrls(list);
+    for (const [id, url] of serverOf) if (now.get(id) !== url) inventory.lists.forget(id);
+    // Its change set too, once it is removed (not when only its address changed).
+    for (const id of serverOf.keys()) if (!now.has(id)) void fieldkit.forgetChanges(id).catch((e: Error) => console.warn(`maas-console: change set of a removed connection: ${e.message}`));
+    serverOf = now;
+  };
   const handlers: Handlers = {
     ...appHandlers(d),
     ...connectionHandlers(connections),
