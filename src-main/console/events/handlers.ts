@@ -4,7 +4,7 @@ import type { EventsDeps } from './deps';
 import { exportEvents } from './export-events';
 import { LiveTails } from './live-tail';
 import { queryEventsAhead } from './query-events';
-import { isOffline } from '../snapshot/offline';
+import { orKept } from '../snapshot/offline';
 
 export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.renew' | 'events.export' | 'events.zones';
 
@@ -18,14 +18,8 @@ export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsCha
       'events.renew': ({ followId }) => ({ renewed: tails.renew(followId) }),
       'events.export': exportEvents(d),
       'events.zones': async ({ connectionId }) => {
-        const names = (l: { name: string }[]) => l.map((z) => z.name).sort((a, b) => a.localeCompare(b));
-        try {
-          return names(await (await d.clientFor(connectionId)).listZones());
-        } catch (e) {
-          const kept = isOffline(e) ? d.snapshots?.part(connectionId, 'zones') : null;
-          if (!kept) throw e;
-          return names(kept.items);
-        }
+        const zones = await orKept(async () => (await d.clientFor(connectionId)).listZones(), () => d.snapshots?.part(connectionId, 'zones')?.items);
+        return zones.map((z) => z.name).sort((a, b) => a.localeCompare(b));
       },
     },
     close: () => tails.stopAll(),

@@ -6,7 +6,7 @@ import { isBeforeRange, matcherOf } from '../../../src-shared/events/event-filte
 import type { EventsDeps } from './deps';
 import { ReadAhead } from './read-ahead';
 import { snapshotSlice } from './offline-events';
-import { isOffline } from '../snapshot/offline';
+import { orKept } from '../snapshot/offline';
 import { historyPages, SERVER_PAGE } from './read-history';
 
 export interface QueryRequest {
@@ -36,15 +36,8 @@ export const queryEventsAhead = (d: Pick<EventsDeps, 'clientFor' | 'snapshots'>,
 
 /** The newest run of a server out of reach comes from its snapshot (older runs do not exist there). */
 const orFromSnapshot = (d: Pick<EventsDeps, 'snapshots'>, read: (r: QueryRequest) => Promise<EventSlice>) =>
-  async (r: QueryRequest): Promise<EventSlice> => {
-    try {
-      return await read(r);
-    } catch (e) {
-      const kept = isOffline(e) && r.before === null && d.snapshots ? snapshotSlice(d.snapshots, r.connectionId, r.filter) : null;
-      if (!kept) throw e;
-      return kept;
-    }
-  };
+  (r: QueryRequest): Promise<EventSlice> =>
+    orKept(() => read(r), () => (r.before === null && d.snapshots ? snapshotSlice(d.snapshots, r.connectionId, r.filter) ?? undefined : undefined));
 
 export const queryEvents = (d: Pick<EventsDeps, 'clientFor'>) => async (r: QueryRequest): Promise<EventSlice> => {
   const client = await d.clientFor(r.connectionId);

@@ -7,7 +7,7 @@ import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
 import type { Handler } from '../../ipc/dispatcher';
 import type { ChangeSetStore } from './change-sets';
 import { knownNodes } from './offline-bulk';
-import { isOffline as serverGone } from '../snapshot/offline';
+import { serverGone } from '../snapshot/offline';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 export const EDIT_RECORDED = 'The server is offline: the change is recorded in its change set (Capture → Offline servers) to review and apply when it is back.';

@@ -7,7 +7,7 @@ import type { ClientFor } from './inventory-client';
 import { NodeLists } from './node-lists';
 import { openSettingsDb } from '../../connections/settings-db';
 import { SnapshotStore } from '../snapshot/snapshot-store';
-import { isOffline } from '../snapshot/offline';
+import { orKept } from '../snapshot/offline';
 
 export interface InventoryDeps {
   dataDir: string;
@@ -54,16 +54,15 @@ export function createInventory(d: InventoryDeps): Inventory {
     'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots, kept: d.keptDetails }, connectionId, systemId),
     'inventory.choices': async ({ connectionId }) => {
       const names = (l: { name: string }[]) => l.map((x) => x.name).sort();
-      try {
+      // Offline, a bulk action is recorded for later: offer what the server last had.
+      const [zones, tags] = await orKept(async () => {
         const c = await d.clientFor(connectionId);
-        const [zones, tags] = await Promise.all([c.listZones(), c.listTags()]);
-        return { zones: names(zones), tags: names(tags) };
-      } catch (e) {
-        // Offline, a bulk action is recorded for later: offer what the server last had.
-        const zones = snapshots.part(connectionId, 'zones'), tags = snapshots.part(connectionId, 'tags');
-        if (!isOffline(e) || (!zones && !tags)) throw e;
-        return { zones: names(zones?.items ?? []), tags: names(tags?.items ?? []) };
-      }
+        return Promise.all([c.listZones(), c.listTags()]);
+      }, () => {
+        const z = snapshots.part(connectionId, 'zones'), t = snapshots.part(connectionId, 'tags');
+        return z || t ? [z?.items ?? [], t?.items ?? []] : undefined;
+      });
+      return { zones: names(zones), tags: names(tags) };
     },
     'inventory.bulk': (req) => bulk.start(req),
     'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),

@@ -4,7 +4,7 @@
 // (secrets masked before it is written), so with the server unreachable the panel still opens,
 // marked with the time it was read.
 import type { NodeDetailView } from '../../../src-shared/contract/inventory';
-import { isOffline } from '../snapshot/offline';
+import { orKept } from '../snapshot/offline';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 import { summariseLshw } from './lshw-summary';
 import type { ClientFor } from './inventory-client';
@@ -20,27 +20,20 @@ type Snapshots = Pick<SnapshotStore, 'putDetail' | 'detail' | 'lshw' | 'part'>;
 export type KeptDetails = (connectionId: string, systemId: string) => { lshw: string | null; fetchedAt: string } | null;
 interface Offline { lists: NodeLists; snapshots: Snapshots; kept?: KeptDetails }
 
-export async function nodeDetail(d: Offline & { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<NodeDetailView> {
-  try {
-    return await readDetail(d, connectionId, systemId);
-  } catch (e) {
-    if (!isOffline(e)) throw e;
-    const offline = detailFromSnapshot(d, connectionId, systemId);
-    if (!offline) throw e;
-    return offline;
-  }
+export function nodeDetail(d: Offline & { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<NodeDetailView> {
+  return orKept(() => readDetail(d, connectionId, systemId), () => detailFromSnapshot(d, connectionId, systemId));
 }
 
 /**
  * The detail as last read; failing that, what the snapshot's node list and events say, with
  * the hardware from details the Tags view fetched (its cache holds every node's lshw once fetched).
  */
-function detailFromSnapshot(d: Offline, connectionId: string, systemId: string): NodeDetailView | null {
+function detailFromSnapshot(d: Offline, connectionId: string, systemId: string): NodeDetailView | undefined {
   const stored = d.snapshots.detail(connectionId, systemId);
   if (stored) return { ...stored.detail, offlineAsOf: stored.takenAt };
   const node = d.lists.get(connectionId, systemId);
   const asOf = d.lists.syncState(connectionId).fetchedAt;
-  if (!node || !asOf) return null;
+  if (!node || !asOf) return undefined;
   const events = (d.snapshots.part(connectionId, 'events')?.items ?? []).filter((e) => e.systemId === systemId).slice(0, 25);
   const { hardware, lshwBytes } = hardwareOf(d.kept?.(connectionId, systemId)?.lshw ?? null);
   return {
@@ -82,12 +75,8 @@ async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots
 }
 
 export async function rawLshw(d: Pick<Offline, 'snapshots' | 'kept'> & { clientFor: ClientFor }, connectionId: string, systemId: string): Promise<{ xml: string | null }> {
-  try {
-    return { xml: (await (await d.clientFor(connectionId)).details(systemId)).lshw };
-  } catch (e) {
-    if (!isOffline(e)) throw e;
-    const kept = d.snapshots.lshw(connectionId, systemId) ?? d.kept?.(connectionId, systemId)?.lshw;
-    if (kept === undefined) throw e;
-    return { xml: kept };
-  }
+  return orKept(async () => ({ xml: (await (await d.clientFor(connectionId)).details(systemId)).lshw }), () => {
+    const xml = d.snapshots.lshw(connectionId, systemId) ?? d.kept?.(connectionId, systemId)?.lshw;
+    return xml === undefined ? undefined : { xml };
+  });
 }

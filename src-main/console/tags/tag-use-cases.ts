@@ -1,7 +1,7 @@
 // The tags of a connection: list with node counts, create, edit, delete, and the nodes of a
 // tag. When the server cannot be reached the list and the nodes come from the local cache
 // (marked so); changes need the server.
-import { isOffline } from '../snapshot/offline';
+import { orKept, serverGone } from '../snapshot/offline';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { Emit } from '../../ipc/dispatcher';
 import type { NodeDetails, NodeSummary, TagInfo } from '../../../src-shared/contract/maas-types';
@@ -52,7 +52,7 @@ export async function listTags(d: TagDeps, connectionId: string): Promise<TagLis
     if (gone.length > 0) d.gone(connectionId, gone);
   } catch (e) {
     const cached = d.cache.tags(connectionId);
-    if (!isOffline(e) || cached === null) throw e;
+    if (!serverGone(e) || cached === null) throw e;
     ({ tags } = cached);
     listedAt = cached.at;
     fromCache = true;
@@ -89,13 +89,7 @@ export async function deleteTag(d: TagDeps, connectionId: string, name: string):
 }
 
 export async function tagNodes(d: TagDeps, connectionId: string, name: string): Promise<TagNode[]> {
-  try {
-    const nodes = await (await d.clientFor(connectionId)).tagNodes(name);
-    return nodes.map((n) => ({ systemId: n.systemId, hostname: n.hostname, statusName: n.statusName, tags: n.tags }));
-  } catch (e) {
-    if (!isOffline(e)) throw e;
-    return d.cache.nodes(connectionId)
-      .filter((n) => n.tags.includes(name))
-      .map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags }));
-  }
+  const nodes = await orKept<TagNode[]>(async () => (await d.clientFor(connectionId)).tagNodes(name),
+    () => d.cache.nodes(connectionId).filter((n) => n.tags.includes(name)));
+  return nodes.map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags }));
 }
