@@ -11,9 +11,6 @@ import type { ClientFor } from './inventory-client';
 import type { NodeLists } from './node-lists';
 import { maskPowerParameters } from '../../../src-shared/inventory/power-secrets';
 
-// Secrets are masked by the shared rule (src-shared/inventory/power-secrets.ts).
-export { MASK, maskPowerParameters } from '../../../src-shared/inventory/power-secrets';
-
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 type Snapshots = Pick<SnapshotStore, 'putDetail' | 'detail' | 'lshw' | 'part'>;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { summariseLshw } from '../../../src-main/console/inventory/lshw-summary';
-import { MASK, maskPowerParameters } from '../../../src-main/console/inventory/node-detail';
+import { MASK, maskPowerParameters } from '../../../src-shared/inventory/power-secrets';
 
 const server = `<?xml version="1.0" standalone="yes" ?>
 <list><node id="r640" claimed="true" class="system">
