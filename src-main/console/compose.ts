@@ -81,7 +81,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     ...tags.handlers,
     ...inventory.handlers,
     ...fieldkit.handlers,
-    // Offline remote servers: actions recorded in their change set (issue 10).
+    // Offline remote servers: actions recorded in their change set.
     'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
     'inventory.editNode': fieldkit.offlineEdit(inventory.handlers['inventory.editNode']),
     'tags.create': fieldkit.offlineTagCreate(tags.handlers['tags.create']),

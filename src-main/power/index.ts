@@ -1,4 +1,4 @@
-// The power-driver service of the embedded region (issue 4). Pure Node.
+// The power-driver service of the embedded region. Pure Node.
 export { powerTypes, powerTypeInfo, secretFieldNames, type PowerField, type PowerTypeInfo } from './power-types';
 export { createPowerService, maasWaitingPolicyMs, type PowerServiceOptions } from './service';
 export type { PowerDriver, DriverContext, DriverConfig } from './driver';

@@ -1,4 +1,4 @@
-// The live preview's corpus (issue 7). The nodes' details live in worker threads, split
+// The live preview's corpus. The nodes' details live in worker threads, split
 // into shards, already loaded into the compact tables, so a keystroke costs only the
 // evaluation; a newer evaluation cancels the one before it; matches stream back.
 import { checkDefinition } from './check';

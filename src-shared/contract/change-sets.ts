@@ -1,4 +1,4 @@
-// Offline change sets (issue 10): actions on a remote connection taken while it is offline,
+// Offline change sets: actions on a remote connection taken while it is offline,
 // recorded (never replayed blindly), reviewed against fresh data, then applied one by one.
 import { z } from 'zod';
 import { channel, event, returns } from './channel';

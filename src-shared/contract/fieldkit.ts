@@ -1,4 +1,4 @@
-// The field kit (issue 10): capture on the floor into This laptop, CSV and lshw-folder
+// The field kit: capture on the floor into This laptop, CSV and lshw-folder
 // import, then a dry-run diff and a resumable push to a target MAAS, with a journal.
 import { z } from 'zod';
 import { channel, event, returns } from './channel';

@@ -1,4 +1,4 @@
-// Tags and the live XPath preview (issue 7), and the nodes' hardware details the preview
+// Tags and the live XPath preview, and the nodes' hardware details the preview
 // runs over. A preview streams: `tags.preview` answers at once with an id, matches arrive
 // as `tags.preview.batch` events, and `tags.preview.end` says how it ended. A newer
 // preview cancels any older one still running (only the newest definition matters).

@@ -1,4 +1,4 @@
-// Embedded region, issue 11: ipaddresses op=reserve on a /16 static range that already
+// Embedded region, ipaddresses op=reserve on a /16 static range that already
 // holds 5,000 reservations — one at a time (median loopback round trip) and 200 at once
 // (wall time for all; every address distinct). No PERFORMANCE.md target; reported only.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,7 @@
-// npm run bench [-- --only ID[,ID]] [-- --out FILE]: prints a table; --out writes JSON.
+// npm run bench [-- --only ID[,ID]] [-- --out FILE]: prints a table; --out writes the same
+// table as Markdown with the machine and date (FILE.md, e.g. docs/BENCHMARKS.md) or JSON.
 import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benches } from './index';
 import type { Figure } from './types';
@@ -35,4 +37,16 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));
-if (values.out) writeFileSync(values.out, JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+const at = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+const markdown = () => [
+  '# Benchmarks', '',
+  `Written by \`npm run bench -- --out docs/BENCHMARKS.md\` on ${at.slice(0, 10)}, on ${machine}.`,
+  'Every figure is measured in that run; a reference named beside a figure was measured in the same run.',
+  'Targets: the performance table of the design documents; figures are never asserted in tests.', '',
+  `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`,
+  ...rows.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`), '',
+].join('\n');
+if (values.out) {
+  writeFileSync(values.out, values.out.endsWith('.md') ? markdown() : JSON.stringify({ at, machine, results }, null, 2));
+}

@@ -1,4 +1,4 @@
-// Field kit (issue 10): notes taken at capture, and push journals — each push's plan and
+// Field kit: notes taken at capture, and push journals — each push's plan and
 // what it has done per node, so a push cut off midway resumes without duplicates.
 // No secrets: power parameters stay in the region's protected store.
 import type { Migration } from './index';

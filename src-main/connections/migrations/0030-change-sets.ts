@@ -1,4 +1,4 @@
-// Offline change sets (issue 10): what was done to a remote server while it was out of
+// Offline change sets: what was done to a remote server while it was out of
 // reach, kept until reviewed and applied; survives a restart. No secrets in a change.
 import type { Migration } from './index';
 

@@ -1,4 +1,4 @@
-// Offline snapshots of remote servers (issue 10): the last node list, tags, zones and recent
+// Offline snapshots of remote servers: the last node list, tags, zones and recent
 // events read from each remote connection, so the console can show them "offline — as of".
 // Only what the server shows any reader: no keys, no power parameters.
 import type { Migration } from './index';

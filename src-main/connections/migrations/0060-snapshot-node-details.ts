@@ -1,4 +1,4 @@
-// Offline snapshots, part two (issue 10: "and the details already fetched"): each node detail
+// Offline snapshots, part two ("and the details already fetched"): each node detail
 // a remote server answered (the summary, hardware, power parameters already masked, recent
 // events) and its lshw, deflated, so the node panel and the raw lshw open offline. Numbered
 // 60 to leave 50 to the change sets' next step.

@@ -1,5 +1,5 @@
 // The inventory's bulk actions on a remote server that is offline are recorded in that
-// server's change set instead of failing (issue 10: not lost, not silently replayed). Wraps
+// server's change set instead of failing (not lost, not silently replayed). Wraps
 // the inventory's `inventory.bulk` handler from the composition root, so the inventory's own
 // code is unchanged; actions with no change kind (power, delete…) still go to the server.
 import { randomUUID } from 'node:crypto';

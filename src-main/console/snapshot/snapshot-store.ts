@@ -1,4 +1,4 @@
-// What the console last read from each server, in the settings database (issue 10: "every
+// What the console last read from each server, in the settings database ("every
 // remote server browsable offline"): the whole node list, tags, zones and recent events, one
 // row each, and per node the detail and lshw already fetched. The inventory keeps its node
 // list here (so a restart shows it at once: PERFORMANCE.md cold start), the events, node

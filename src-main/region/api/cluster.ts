@@ -1,4 +1,4 @@
-// What nodegroups/{uuid}/ serves beyond issue 3 (MAAS 1.8 NodeGroupHandler): PUT (names
+// What nodegroups/{uuid}/ serves beyond the first half of the API (MAAS 1.8 NodeGroupHandler): PUT (names
 // and status), report_download_progress, probe_and_enlist_hardware (virsh and powerkvm
 // here; the other models' drivers do not exist yet and say so), import_boot_images.
 import { NodeStatus as S } from '../../../src-shared/maas/index';

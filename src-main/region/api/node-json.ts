@@ -30,7 +30,7 @@ export class NodeJsonContext {
   readonly zones: Map<number, Api1Zone>;
   readonly users: Map<number, string>;
   readonly systemIds: Map<number, string>;
-  /** Sticky IP addresses (issue 11: sticky-ips.ts). */
+  /** Sticky IP addresses (sticky-ips.ts). */
   readonly ips: Grouped;
 
   /** `few`: load MACs and tags of `rows` only (else of every node, one scan each). */

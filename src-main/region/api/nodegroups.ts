@@ -77,6 +77,6 @@ export function nodegroupOps(core: RegionCore): OpTable {
       }
       return { body: Buffer.from(BSON.serialize(doc)), contentType: 'application/bson' };
     },
-    ...clusterOps(core), // PUT, import_boot_images, report_download_progress, probe_and_enlist_* (issue 11)
+    ...clusterOps(core), // PUT, import_boot_images, report_download_progress, probe_and_enlist_*
   };
 }

@@ -1,4 +1,4 @@
-// The resources of issue 11 (the second half of the MAAS 1.8 API), appended to the table
+// The second half of the MAAS 1.8 API's resources, appended to the table
 // in ./resources.ts. Handler names are MAAS 1.8's Piston handlers (describe/ shows them);
 // paths as MAAS 1.8 spelled them (two without a trailing slash; the router accepts both).
 import type { Resource } from '../http/context';

@@ -1,4 +1,4 @@
-// Every remote server browsable offline (issue 10): what the console read from a server —
+// Every remote server browsable offline: what the console read from a server —
 // node list, a node's detail and lshw, tags, zones, recent events — is kept in the settings
 // database, and with the server stopped the inventory, node detail, raw lshw, bulk choices,
 // tags and events still answer from it, marked with the time it was read; after a restart

@@ -1,4 +1,4 @@
-// Issue 10's scenario: a day on the floor captured into This laptop (CSV + typed + an lshw
+// The field-kit scenario: a day on the floor captured into This laptop (CSV + typed + an lshw
 // folder, 200 nodes) while the datacenter MAAS is not running; then a dry-run against it,
 // an apply cut off by the target going away, a restart of the console, a resume — and the
 // target holds every node exactly once, and a second push creates nothing.

@@ -115,7 +115,7 @@ describe('resources', () => {
     expect(unknownOp.text).toBe('Unrecognised signature: method=GET op=frobnicate');
     expect((await call('nodes/')).text).toBe('Unrecognised signature: method=GET op=None');
     expect((await call('nodes/', { method: 'DELETE' })).status).toBe(405);
-    expect((await call('networks/')).status).toBe(200); // served since issue 11
+    expect((await call('networks/')).status).toBe(200);
     expect((await call('no-such-thing/')).status).toBe(404);
   });
 });

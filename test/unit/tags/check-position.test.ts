@@ -1,4 +1,4 @@
-// tags.check: libxml2's reason for refusing a definition, and where in it (issue 7: "shows
+// tags.check: libxml2's reason for refusing a definition, and where in it ("shows
 // the error and where it is"). The reason is the text MAAS's 400 carries (lxml's).
 import { describe, expect, test } from 'vitest';
 import { checkDefinition } from '../../../src-main/xpath/index';

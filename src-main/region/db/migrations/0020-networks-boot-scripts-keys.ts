@@ -1,4 +1,4 @@
-// The second half of the MAAS 1.8 API (issue 11): networks and their MACs, the local
+// The second half of the MAAS 1.8 API: networks and their MACs, the local
 // cluster's interfaces and download reports, user-reserved IP addresses, boot sources,
 // selections and uploaded boot resources, commissioning scripts, license keys, SSL keys.
 import type { Migration } from '../migrate';
