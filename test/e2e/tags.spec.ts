@@ -4,6 +4,7 @@
 // the lshw explorer becomes a definition. Screenshots in both themes.
 import { expect, test, type Page } from '@playwright/test';
 import { lxmlMatches } from '../integration/xpath/lxml-reference';
+import { EMBEDDED_ID } from '../../src-main/connections/index';
 import { startTagsConsole, type TagsConsole } from '../support/tags-console';
 import { SEEDED_TAGS } from '../support/tags-seed';
 import { ShellPage } from './support/shell-page';
@@ -93,6 +94,30 @@ test('saving asks for confirmation with the gain/lose counts, then the region re
     await page.getByRole('button', { name: 'Reload', exact: true }).click();
     await expect(row.getByRole('gridcell').nth(1)).toHaveText(String(matched), { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
+  expect(shell.errors).toEqual([]);
+});
+
+test('the preview tabs only switch the list: a click or Enter on them saves nothing', async ({ page }) => {
+  const tags = new TagsPage(page);
+  const shell = new ShellPage(page);
+  await tags.open(host.url);
+  await tags.tagButton(SEEDED_TAGS.amd.name).click();
+  await tags.previewComplete();
+  await tags.typeDefinition(INTEL);
+  await tags.previewComplete();
+  const tabs = tags.preview().getByRole('tab');
+  await tabs.filter({ hasText: 'Would gain' }).click();
+  await expect(tabs.filter({ hasText: 'Would gain' })).toHaveAttribute('aria-selected', 'true');
+  await tabs.filter({ hasText: 'Would lose' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(tabs.filter({ hasText: 'Would lose' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await tabs.filter({ hasText: 'Matches' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The server still has the definition it had: nothing was sent.
+  const client = await host.composed.connections.clientFor(EMBEDDED_ID);
+  const onServer = (await client.listTags()).find((t) => t.name === SEEDED_TAGS.amd.name);
+  expect(onServer?.definition).toBe(SEEDED_TAGS.amd.definition);
   expect(shell.errors).toEqual([]);
 });
 
