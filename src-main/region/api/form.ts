@@ -1,10 +1,19 @@
-// Reading form fields the way MAAS's Django forms did, for the issue-11 resources: a field
-// is changed only when sent; every problem is a 400 naming the field.
-import { badRequest } from '../http/errors';
+// Reading form fields the way MAAS's Django forms did: a field is changed only when sent;
+// every problem is a 400 naming the field, with the body MAAS 1.8 sent for an invalid form
+// (maasserver/middleware.py ExceptionMiddleware: a ValidationError with a message_dict became
+// 400 application/json {"field": ["message", ...]}), which MAAS clients parse as JSON.
+import { RegionError, type FieldErrors } from '../http/errors';
 import { clip, type Params } from '../http/params';
 import { formatIp, maskPrefix, parseIp, type Ip } from '../net/ip';
 
-export const fieldError = (name: string, message: string) => badRequest(`${name}: ${message}`);
+/** A 400 for one invalid field: `{"<name>": ["<message>"]}`. */
+export const fieldError = (name: string, message: string): RegionError => formErrors({ [name]: [message] });
+
+/** A 400 for a whole form's errors at once (several fields, several messages each). */
+export function formErrors(errors: FieldErrors): RegionError {
+  const text = Object.entries(errors).map(([f, ms]) => `${f}: ${ms.join(' ')}`).join('; ');
+  return new RegionError('bad-request', text, errors);
+}
 
 /** The trimmed value when sent (possibly ""), else undefined; at most `max` characters. */
 export function field(p: Params, name: string, max = 1000): string | undefined {

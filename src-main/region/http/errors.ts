@@ -1,6 +1,8 @@
 // Every failure a handler can report, one row each (STYLE.md §3, after fastify's
 // lib/errors.js): the kind picks the HTTP status; the message is the plain-text body a MAAS
-// client shows, so it says what was wrong. Never put a secret in a message.
+// client shows, so it says what was wrong. Never put a secret in a message. Form validation
+// failures carry `fields` instead: MAAS's ExceptionMiddleware answered a ValidationError with a
+// message_dict as 400 application/json {"field": ["message"]}, and clients parse it as JSON.
 export type RegionErrorKind =
   | 'bad-request'
   | 'unauthorized'
@@ -26,10 +28,16 @@ export const statusOf = {
   internal: 500,
 } as const satisfies Record<RegionErrorKind, number>;
 
+/** Django's form.errors: every failing field with its messages, in the order found. */
+export type FieldErrors = Readonly<Record<string, readonly string[]>>;
+
 export class RegionError extends Error {
   override readonly name = 'RegionError';
-  constructor(readonly kind: RegionErrorKind, message: string) {
+  /** Set for form validation failures: the body is then this object as JSON (MAAS's shape). */
+  readonly fields?: FieldErrors;
+  constructor(readonly kind: RegionErrorKind, message: string, fields?: FieldErrors) {
     super(message);
+    if (fields) this.fields = fields;
   }
   get status(): number {
     return statusOf[this.kind];

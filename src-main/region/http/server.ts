@@ -102,10 +102,10 @@ export function createRegionServer(d: ServerDeps): Server {
       const err = toRegionError(e, d.log);
       if (!res.headersSent) {
         res.statusCode = err.status;
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.setHeader('Content-Type', err.fields ? 'application/json' : 'text/plain; charset=utf-8');
         if (err.kind === 'unauthorized') res.setHeader('WWW-Authenticate', 'OAuth realm="OAuth"');
         if (err.kind === 'too-large' || !req.complete) res.setHeader('Connection', 'close');
-        res.end(err.message);
+        res.end(err.fields ? JSON.stringify(err.fields) : err.message);
       } else res.destroy();
       if (!req.complete) req.resume();
     });

@@ -31,7 +31,7 @@ test('boot sources and selections: MAAS defaults, CRUD, validation, admin only',
   ] as const) {
     const r = await admin('boot-sources/', { multipart: { ...form } });
     expect(r.status, JSON.stringify(form)).toBe(400);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
   expect((await admin('boot-sources/')).json()).toHaveLength(3);
   const put = await admin(`boot-sources/${id}/`, { method: 'PUT', multipart: { keyring_filename: '/etc/k.gpg' } });
@@ -43,8 +43,8 @@ test('boot sources and selections: MAAS defaults, CRUD, validation, admin only',
   const sel = await admin(`boot-sources/${id}/selections/`, { multipart: { release: 'xenial', arches: ['amd64', 'arm64'], labels: 'release,daily' } });
   expect(sel.json()).toMatchObject({ os: 'ubuntu', release: 'xenial', arches: ['amd64', 'arm64'], subarches: ['*'], labels: ['release', 'daily'], boot_source_id: id });
   const sid = sel.json().id;
-  expect((await admin(`boot-sources/${id}/selections/`, { multipart: { release: 'xenial' } })).text).toMatch(/already exists \(ubuntu\/xenial\)/);
-  expect((await admin(`boot-sources/${id}/selections/`, { multipart: {} })).text).toMatch(/^release: This field is required/);
+  expect((await admin(`boot-sources/${id}/selections/`, { multipart: { release: 'xenial' } })).problem).toMatch(/already exists \(ubuntu\/xenial\)/);
+  expect((await admin(`boot-sources/${id}/selections/`, { multipart: {} })).problem).toMatch(/^release: This field is required/);
   expect((await admin(`boot-sources/${id}/selections/`, { multipart: { release: 'x y' } })).status).toBe(400);
   expect((await admin(`boot-sources/${id}/selections/`, { multipart: { release: 'bionic', arches: 'amd64;rm' } })).status).toBe(400);
   const sput = await admin(`boot-sources/${id}/selections/${sid}/`, { method: 'PUT', multipart: { subarches: ['generic', 'hwe-x'] } });
@@ -81,7 +81,7 @@ test('boot resources: upload with checksum, size and file type; list, read, dele
   ] as const) {
     const res = await admin('boot-resources/', { multipart: { ...form } });
     expect(res.status, JSON.stringify(form)).toBe(400);
-    expect(res.text).toMatch(msg);
+    expect(res.problem).toMatch(msg);
   }
   expect((await alice('boot-resources/')).json()).toEqual([{ id: r.id, type: 'Uploaded', name: 'centos7', architecture: 'amd64/generic',
     title: 'CentOS 7', resource_uri: `/MAAS/api/1.0/boot-resources/${r.id}/` }]);
@@ -94,7 +94,7 @@ test('boot resources: upload with checksum, size and file type; list, read, dele
   expect((await alice('nodegroups/nope/boot-images/')).status).toBe(404);
   const imp = await admin('boot-resources/', { query: { op: 'import' }, multipart: {} });
   expect(imp.status).toBe(503);
-  expect(imp.text).toMatch(/cannot import boot images: it runs on a laptop with no image mirror.*uploaded so far: centos7 \(amd64\/generic\)/);
+  expect(imp.problem).toMatch(/cannot import boot images: it runs on a laptop with no image mirror.*uploaded so far: centos7 \(amd64\/generic\)/);
   expect((await alice(`boot-resources/${r.id}/`, { method: 'DELETE' })).status).toBe(403);
   expect((await admin(`boot-resources/${r.id}/`, { method: 'DELETE' })).status).toBe(204);
   expect((await admin(`boot-resources/${r.id}/`)).status).toBe(404);

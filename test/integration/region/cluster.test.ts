@@ -36,8 +36,8 @@ test('the local cluster: its UUID everywhere, update, list_nodes, details BSON, 
   expect((await report({ filename: 'kernel', bytes_downloaded: '1' })).status).toBe(404);
   expect((await report({ filename: 'kernel', size: '100' })).status).toBe(200);
   expect((await report({ filename: 'kernel', bytes_downloaded: '50' })).status).toBe(200);
-  expect((await report({ filename: 'kernel', bytes_downloaded: '101' })).text).toMatch(/more bytes downloaded than the stated/);
-  expect((await report({ filename: 'kernel', size: '90', bytes_downloaded: '60' })).text).toMatch(/size has changed/);
+  expect((await report({ filename: 'kernel', bytes_downloaded: '101' })).problem).toMatch(/more bytes downloaded than the stated/);
+  expect((await report({ filename: 'kernel', size: '90', bytes_downloaded: '60' })).problem).toMatch(/size has changed/);
   expect((await report({ filename: 'kernel', bytes_downloaded: '-1' })).status).toBe(400);
   expect((await report({ size: '5' })).status).toBe(400);
   expect(region.core.db.prepare('SELECT filename, size, bytes_downloaded FROM download_progress').all())
@@ -46,7 +46,7 @@ test('the local cluster: its UUID everywhere, update, list_nodes, details BSON, 
   for (const path of [`nodegroups/${uuid}/`, 'nodegroups/']) {
     const r = await admin(path, { query: { op: 'import_boot_images' }, multipart: {} });
     expect(r.status).toBe(503);
-    expect(r.text).toMatch(/cannot import boot images: it runs on a laptop with no image mirror/);
+    expect(r.problem).toMatch(/cannot import boot images: it runs on a laptop with no image mirror/);
   }
 });
 
@@ -82,7 +82,7 @@ test('cluster interfaces: new/list/read/update/delete with ranges inside the net
   for (const [form, msg] of bad) {
     const r = await add(form);
     expect(r.status, JSON.stringify(form)).toBe(400);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
   expect((await admin(base, { query: { op: 'list' } })).json()).toHaveLength(1);
   const v6 = await add({ interface: 'eth0', ip: '2001:db8::1', subnet_mask: 'ffff:ffff:ffff:ffff::', static_ip_range_low: '2001:db8::1:0', static_ip_range_high: '2001:db8::1:ffff' });
@@ -128,7 +128,7 @@ test('probe_and_enlist_hardware model=virsh enlists the domains of a libvirt URI
   const before = (await admin('nodes/', { query: { op: 'list' } })).json().length;
   const unreachable = await probe({ model: 'virsh', power_address: 'test:///nonexistent/file.xml' });
   expect(unreachable.status).toBe(503);
-  expect(unreachable.text).toMatch(/virsh list at test:\/\/\/nonexistent\/file.xml failed/);
+  expect(unreachable.problem).toMatch(/virsh list at test:\/\/\/nonexistent\/file.xml failed/);
   for (const [form, msg] of [
     [{ model: 'virsh' }, /^power_address: This field is required/],
     [{ model: 'virsh', power_address: 'qemu+ssh://me:secret@host/system' }, /must not hold a password/],
@@ -139,12 +139,12 @@ test('probe_and_enlist_hardware model=virsh enlists the domains of a libvirt URI
   ] as const) {
     const res = await probe(form);
     expect(res.status, JSON.stringify(form)).toBe(400);
-    expect(res.text).toMatch(msg);
+    expect(res.problem).toMatch(msg);
   }
   for (const op of ['probe_and_enlist_ucsm', 'probe_and_enlist_mscm']) {
     const res = await admin(`nodegroups/${uuid}/`, { query: { op }, multipart: { host: 'h', username: 'u', password: 'p' } });
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(/is not supported by this embedded region: its driver does not exist yet/);
+    expect(res.problem).toMatch(/is not supported by this embedded region: its driver does not exist yet/);
   }
   expect((await admin('nodes/', { query: { op: 'list' } })).json()).toHaveLength(before);
   expect((await client(region, region.createApiKey('alice'))(`nodegroups/${uuid}/`, { query: { op: 'probe_and_enlist_hardware' }, multipart: { model: 'virsh', power_address: uri } })).status).toBe(403);

@@ -43,7 +43,16 @@ export interface Answer {
   type: string;
   text: string;
   bytes: Buffer;
+  /** The error a client shows: a form's JSON errors as "field: message" lines, else the text. */
+  problem: string;
   json<T = any>(): T; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** MAAS's invalid-form body {"field": ["message"]} as "field: message" lines. */
+export function problemOf(type: string, text: string): string {
+  if (!type.startsWith('application/json')) return text;
+  const errors = JSON.parse(text) as Record<string, string[]>;
+  return Object.entries(errors).map(([f, ms]) => `${f}: ${ms.join(' ')}`).join('\n');
 }
 
 function search(q: Record<string, string | string[] | undefined> = {}): URLSearchParams {
@@ -76,7 +85,9 @@ export function client(region: RunningRegion, key: string | null = region.create
     const res = await fetch(url, { method: c.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString('utf8');
-    return { status: res.status, type: res.headers.get('content-type') ?? '', text, bytes, json: () => JSON.parse(text) };
+    const type = res.headers.get('content-type') ?? '';
+    const problem = res.status === 400 ? problemOf(type, text) : text;
+    return { status: res.status, type, text, bytes, problem, json: () => JSON.parse(text) };
   };
 }
 

@@ -19,7 +19,7 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   const uuid = region.core.nodegroupUuid;
   const none = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: {} });
   expect(none.status).toBe(400);
-  expect(none.text).toMatch(/No cluster interface has a static IP range/);
+  expect(none.problem).toMatch(/No cluster interface has a static IP range/);
   await withStaticRange(admin, uuid, '10.5.0.1', '10.5.0.4');
   // 10.5.0.1 is the interface's own address: never handed out.
   const first = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24', hostname: 'printer', mac: '52-54-00-AA-BB-01' } });
@@ -27,11 +27,11 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   expect((await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { requested_address: '10.5.0.4' } })).json().ip).toBe('10.5.0.4');
   const again = await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { requested_address: '10.5.0.4' } });
   expect(again.status).toBe(409);
-  expect(again.text).toMatch(/already in use/);
+  expect(again.problem).toMatch(/already in use/);
   expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: {} })).json().ip).toBe('10.5.0.3');
   const full = await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } });
   expect(full.status).toBe(503);
-  expect(full.text).toMatch(/No more IP addresses/);
+  expect(full.problem).toMatch(/No more IP addresses/);
   for (const [form, status, msg] of [
     [{ network: '10.6.0.0/24' }, 400, /No network in MAAS matches 10.6.0.0\/24/],
     [{ network: '10.5.0.1/24' }, 400, /^network: .*CIDR/],
@@ -42,7 +42,7 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   ] as const) {
     const r = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { ...form } });
     expect(r.status, JSON.stringify(form)).toBe(status);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
   expect((await alice('ipaddresses/')).json().map((i: { ip: string }) => i.ip)).toEqual(['10.5.0.2', '10.5.0.4']);
   expect((await admin('ipaddresses/')).json().map((i: { ip: string }) => i.ip)).toEqual(['10.5.0.3']);
@@ -54,7 +54,7 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   // The static range cannot shrink away from reserved addresses.
   const shrink = await admin(`nodegroups/${uuid}/interfaces/eth1/`, { method: 'PUT', multipart: { static_ip_range_high: '10.5.0.3' } });
   expect(shrink.status).toBe(400);
-  expect(shrink.text).toMatch(/leaves reserved address\(es\) outside it: 10.5.0.4/);
+  expect(shrink.problem).toMatch(/leaves reserved address\(es\) outside it: 10.5.0.4/);
 });
 
 test('ipaddresses: 60 concurrent reservations over 40 free addresses hand out each address once', async () => {
@@ -92,7 +92,7 @@ test('ipaddresses: two region processes on one database never hand out the same 
     const b = async (path: string): Promise<Answer> => {
       const r = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: plaintextHeader(key) } });
       const bytes = Buffer.from(await r.arrayBuffer());
-      return { status: r.status, type: '', text: bytes.toString(), bytes, json: () => JSON.parse(bytes.toString()) };
+      return { status: r.status, type: '', text: bytes.toString(), bytes, problem: bytes.toString(), json: () => JSON.parse(bytes.toString()) };
     };
     await withStaticRange(a, region.core.nodegroupUuid, '10.5.0.10', '10.5.0.39');
     const answers: Answer[] = await Promise.all(Array.from({ length: 40 }, (_, i) =>

@@ -29,7 +29,7 @@ test('networks: define, read, list, update, validation, and delete refused while
   for (const [form, message] of bad) {
     const r = await admin('networks/', { multipart: form });
     expect(r.status, JSON.stringify(form)).toBe(400);
-    expect(r.text).toMatch(message);
+    expect(r.problem).toMatch(message);
   }
   expect((await admin('networks/')).json()).toHaveLength(1);
   const v6 = await admin('networks/', { multipart: { name: 'v6', ip: '2001:db8::5', netmask: 'ffff:ffff:ffff:ffff::', vlan_tag: '0x20' } });
@@ -54,7 +54,7 @@ test('networks: define, read, list, update, validation, and delete refused while
   expect((await admin('networks/', { query: { node: 'node-nope' } })).status).toBe(400);
   const del = await admin('networks/lab/', { method: 'DELETE' });
   expect(del.status).toBe(409);
-  expect(del.text).toMatch(/still has 1 node MAC/);
+  expect(del.problem).toMatch(/still has 1 node MAC/);
   expect((await admin('networks/lab/', { query: { op: 'disconnect_macs' }, multipart: { macs: mac } })).status).toBe(200);
   expect((await admin('networks/lab/', { query: { op: 'list_connected_macs' } })).json()).toEqual([]);
   expect((await user('networks/lab/', { method: 'DELETE' })).status).toBe(403);
@@ -87,7 +87,7 @@ test('nodes op=acquire honours networks and not_networks (name, ip:, vlan:) thro
   const mac = async (id: string) => (await admin(`nodes/${id}/`)).json().macaddress_set[0].mac_address as string;
   await admin('networks/storage/', { query: { op: 'connect_macs' }, multipart: { macs: await mac(ids[1]) } });
   const acquire = (form: Record<string, string>) => admin('nodes/', { query: { op: 'acquire' }, multipart: form });
-  expect((await acquire({ networks: 'nope' })).text).toMatch(/^networks: unknown network "nope"/);
+  expect((await acquire({ networks: 'nope' })).problem).toMatch(/^networks: unknown network "nope"/);
   expect((await acquire({ networks: 'vlan:5000' })).status).toBe(400);
   expect((await acquire({ not_networks: 'ip:10.99.0.1' })).status).toBe(400);
   expect((await acquire({ networks: 'mgmt' })).status).toBe(409);

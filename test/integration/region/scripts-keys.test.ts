@@ -23,9 +23,9 @@ test('commissioning scripts: admin only, binary-safe content, names validated', 
   ] as const) {
     const r = await admin('commissioning-scripts/', { multipart: { name, content: { file: 'x' } } });
     expect(r.status, name).toBe(400);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
-  expect((await admin('commissioning-scripts/', { multipart: { name: '30-x' } })).text).toMatch(/^content: This field is required/);
+  expect((await admin('commissioning-scripts/', { multipart: { name: '30-x' } })).problem).toMatch(/^content: This field is required/);
   const script = '#!/bin/sh\necho héllo\n';
   const put = await admin('commissioning-scripts/25-burn-in', { method: 'PUT', multipart: { content: { file: script } } });
   expect(Buffer.from(put.json().content, 'base64').toString()).toBe(script);
@@ -54,7 +54,7 @@ test('license keys: Windows releases with the key format, CRUD, admin only, seal
   ] as const) {
     const r = await admin('license-keys/', { multipart: { ...form } });
     expect(r.status, JSON.stringify(form)).toBe(400);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
   expect((await client(region, region.createApiKey('alice'))('license-keys/')).status).toBe(403);
   expect((await admin('license-key/windows/win2012r2')).json().license_key).toBe(key);
@@ -81,7 +81,7 @@ test('SSL keys: PEM certificates only, per user, GET op=delete and DELETE', asyn
   ] as const) {
     const r = await alice('account/prefs/sslkeys/', { query: { op: 'new' }, multipart: { key } });
     expect(r.status).toBe(400);
-    expect(r.text).toMatch(msg);
+    expect(r.problem).toMatch(msg);
   }
   expect((await alice('account/prefs/sslkeys/', { query: { op: 'list' } })).json()).toHaveLength(1);
   expect((await admin('account/prefs/sslkeys/', { query: { op: 'list' } })).json()).toEqual([]);
