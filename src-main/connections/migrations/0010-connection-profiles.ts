@@ -1,10 +1,11 @@
 // Connection profiles: what is needed to reach a MAAS server except its key (the keychain
 // holds that, under the profile's id). TLS trust is public material: a CA file's path, or a
 // pinned certificate's fingerprint and chain anchor.
-import type { Migration } from './index';
+import type { Migration } from '../../sqlite/migrate';
 
 export const connectionProfiles: Migration = {
   version: 10,
+  name: 'connection profiles',
   up(db) {
     db.exec(`
       CREATE TABLE connection_profiles (

@@ -1,10 +1,11 @@
 // Field kit: notes taken at capture, and push journals — each push's plan and
 // what it has done per node, so a push cut off midway resumes without duplicates.
 // No secrets: power parameters stay in the region's protected store.
-import type { Migration } from './index';
+import type { Migration } from '../../sqlite/migrate';
 
 export const fieldkitTables: Migration = {
   version: 20,
+  name: 'field kit notes and push journals',
   up(db) {
     db.exec(`
       CREATE TABLE fieldkit_notes (

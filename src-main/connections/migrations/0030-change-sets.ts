@@ -1,9 +1,10 @@
 // Offline change sets: what was done to a remote server while it was out of
 // reach, kept until reviewed and applied; survives a restart. No secrets in a change.
-import type { Migration } from './index';
+import type { Migration } from '../../sqlite/migrate';
 
 export const changeSets: Migration = {
   version: 30,
+  name: 'offline change sets',
   up(db) {
     db.exec(`
       CREATE TABLE change_set_items (

@@ -1,10 +1,11 @@
 // Offline snapshots of remote servers: the last node list, tags, zones and recent
 // events read from each remote connection, so the console can show them "offline — as of".
 // Only what the server shows any reader: no keys, no power parameters.
-import type { Migration } from './index';
+import type { Migration } from '../../sqlite/migrate';
 
 export const remoteSnapshots: Migration = {
   version: 40,
+  name: 'offline snapshots',
   up(db) {
     db.exec(`
       CREATE TABLE remote_snapshots (

@@ -1,15 +1,10 @@
 // Settings database migrations, numbered in tens, forward only. Areas that keep more in the
 // settings database (offline snapshots, change sets) append their steps here.
-import type Database from 'better-sqlite3';
+import type { Migration } from '../../sqlite/migrate';
 import { connectionProfiles } from './0010-connection-profiles';
 import { fieldkitTables } from './0020-fieldkit';
 import { changeSets } from './0030-change-sets';
 import { remoteSnapshots } from './0040-remote-snapshots';
 import { snapshotNodeDetails } from './0060-snapshot-node-details';
-
-export interface Migration {
-  version: number;
-  up(db: Database.Database): void;
-}
 
 export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails];

@@ -4,6 +4,7 @@
 // a re-fetch). Details are stored deflated: lshw XML compresses about tenfold.
 import Database from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { migrate, type Migration } from '../../sqlite/migrate';
 import type { TagInfo } from '../../../src-shared/contract/maas-types';
 import type { TagNode } from '../../../src-shared/contract/tags';
 
@@ -21,12 +22,10 @@ export interface CachedDetails {
   fetchedAt: string;
 }
 
-type Step = { version: number; up: (db: Database.Database) => void };
-
-// Forward-only steps, each in a transaction that sets user_version (STYLE.md §4).
-const STEPS: Step[] = [
+const STEPS: Migration[] = [
   {
     version: 10,
+    name: 'nodes, details, syncs and tag lists',
     up: (db) => db.exec(`
       CREATE TABLE nodes (
         connection_id TEXT NOT NULL, system_id TEXT NOT NULL, hostname TEXT NOT NULL,
@@ -42,20 +41,6 @@ const STEPS: Step[] = [
   },
 ];
 
-export class DetailsCacheTooNew extends Error {}
-
-function migrate(db: Database.Database): void {
-  const at = db.pragma('user_version', { simple: true }) as number;
-  const top = STEPS.at(-1)!.version;
-  if (at > top) throw new DetailsCacheTooNew(`details cache is version ${at}, this console knows up to ${top}`);
-  for (const s of STEPS.filter((step) => step.version > at)) {
-    db.transaction(() => {
-      s.up(db);
-      db.pragma(`user_version = ${s.version}`);
-    }).immediate();
-  }
-}
-
 const pack = (text: string | null): Buffer | null => (text === null ? null : deflateRawSync(Buffer.from(text, 'utf8')));
 const unpack = (blob: Buffer | null): string | null => (blob === null ? null : inflateRawSync(blob).toString('utf8'));
 
@@ -70,7 +55,7 @@ export class DetailsCache {
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('foreign_keys = ON');
-    migrate(this.#db);
+    migrate(this.#db, 'tag details cache', STEPS);
     const db = this.#db;
     this.#q = {
       nodes: db.prepare<[string], NodeRow>('SELECT * FROM nodes WHERE connection_id = ? ORDER BY hostname, system_id'),

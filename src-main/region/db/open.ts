@@ -3,7 +3,7 @@
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { migrate } from './migrate';
+import { migrate } from '../../sqlite/migrate';
 import { migrations } from './migrations/index';
 
 export function openRegionDb(file: string): Db {
@@ -14,7 +14,7 @@ export function openRegionDb(file: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    migrate(db, migrations);
+    migrate(db, 'region database', migrations);
     return db;
   } catch (e) {
     db.close();

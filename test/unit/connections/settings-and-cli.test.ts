@@ -17,7 +17,7 @@ test('the settings database is created with WAL and refuses one newer than the c
   expect(db.pragma('user_version', { simple: true })).toBe(settingsMigrations.at(-1)!.version);
   db.pragma('user_version = 999');
   db.close();
-  expect(() => openSettingsDb(dir)).toThrow(/version 999, newer than this console knows/);
+  expect(() => openSettingsDb(dir)).toThrow(/settings database is at schema version 999, newer than this program knows/);
   expect(settingsDbPath(dir)).toBe(join(dir, 'settings.sqlite'));
 });
 

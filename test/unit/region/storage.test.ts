@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DatabaseTooNew, migrate } from '../../../src-main/region/db/migrate';
+import { DatabaseTooNew, migrate } from '../../../src-main/sqlite/migrate';
 import { openRegionDb } from '../../../src-main/region/db/open';
 import { migrations } from '../../../src-main/region/db/migrations/index';
 import { SecretBox } from '../../../src-main/region/secrets/cipher';
@@ -36,7 +36,7 @@ describe('migrations', () => {
 
   test('a failing step leaves the database at the previous version', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [{ version: 10, name: 'ok', up: (d) => d.exec('CREATE TABLE a (x)') },
+    expect(() => migrate(db, 'test database', [{ version: 10, name: 'ok', up: (d) => d.exec('CREATE TABLE a (x)') },
       { version: 20, name: 'bad', up: (d) => d.exec('CREATE TABLE b (x); NOT SQL') }])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 });

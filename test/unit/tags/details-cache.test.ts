@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DetailsCache, DetailsCacheTooNew } from '../../../src-main/console/tags/details-cache';
+import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { DatabaseTooNew } from '../../../src-main/sqlite/migrate';
 
 const dirs: string[] = [];
 function tempPath(): string {
@@ -73,6 +74,6 @@ describe('DetailsCache', () => {
     const raw = new Database(path);
     raw.pragma('user_version = 9999');
     raw.close();
-    expect(() => new DetailsCache(path)).toThrow(DetailsCacheTooNew);
+    expect(() => new DetailsCache(path)).toThrow(DatabaseTooNew);
   });
 });

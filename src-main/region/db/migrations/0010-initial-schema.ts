@@ -1,6 +1,6 @@
 // The region's first schema: what ARCHITECTURE.md "Data" lists. Secrets (token secrets,
 // power parameters) are stored only as AES-256-GCM ciphertext (see ../../secrets/).
-import type { Migration } from '../migrate';
+import type { Migration } from '../../../sqlite/migrate';
 
 export const initialSchema: Migration = {
   version: 10,

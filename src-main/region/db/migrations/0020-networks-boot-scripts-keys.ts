@@ -1,7 +1,7 @@
 // The second half of the MAAS 1.8 API: networks and their MACs, the local
 // cluster's interfaces and download reports, user-reserved IP addresses, boot sources,
 // selections and uploaded boot resources, commissioning scripts, license keys, SSL keys.
-import type { Migration } from '../migrate';
+import type { Migration } from '../../../sqlite/migrate';
 
 export const networksBootScriptsKeys: Migration = {
   version: 20,

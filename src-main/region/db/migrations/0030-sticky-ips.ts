@@ -1,6 +1,6 @@
 // Sticky IP addresses (nodes/devices op=claim_sticky_ip_address) belong to a node: they go
 // when the node is deleted, as MAAS's StaticIPAddress went with its MAC.
-import type { Migration } from '../migrate';
+import type { Migration } from '../../../sqlite/migrate';
 
 export const stickyIps: Migration = {
   version: 30,

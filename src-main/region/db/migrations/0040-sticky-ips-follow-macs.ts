@@ -1,6 +1,6 @@
 // A sticky IP belongs to one MAC of its node: removing the MAC (nodes/{id}/macs/{mac}/
 // DELETE) releases it, as MAAS's StaticIPAddress went with its MACAddress.
-import type { Migration } from '../migrate';
+import type { Migration } from '../../../sqlite/migrate';
 
 export const stickyIpsFollowMacs: Migration = {
   version: 40,

@@ -1,5 +1,5 @@
 // Every migration, in order. Numbers go up in tens, so a fix can slot in between.
-import type { Migration } from '../migrate';
+import type { Migration } from '../../../sqlite/migrate';
 import { initialSchema } from './0010-initial-schema';
 import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
 import { stickyIps } from './0030-sticky-ips';
