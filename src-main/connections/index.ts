@@ -10,10 +10,12 @@ import { EmbeddedRegion, type SpawnRegion } from './embedded-region';
 import { osKeychain, type Keychain } from './keychain';
 import { ProfileStore } from './profile-store';
 import { withSessionFallback } from './session-key-fallback';
-import { openSettingsDb } from './settings-db';
+import { openSettingsDb, type SettingsDb } from './settings-db';
 
 export interface ConnectionsDeps {
   dataDir: string;
+  /** The settings database, shared with the other areas; opened (and closed) here when not given. */
+  db?: SettingsDb;
   onChange: (list: ConnectionView[]) => void;
   keychain?: Keychain;
   spawnRegion?: SpawnRegion;
@@ -34,7 +36,8 @@ export interface Connections {
 }
 
 export function createConnections(d: ConnectionsDeps): Connections {
-  const db = openSettingsDb(d.dataDir);
+  const ownDb = d.db ? null : openSettingsDb(d.dataDir);
+  const db = d.db ?? ownDb!;
   const keychain = withSessionFallback(d.keychain ?? osKeychain(), EMBEDDED_ID, (l) => console.warn(`maas-console: ${l}`));
   const service = new ConnectionService({ store: new ProfileStore(db), keychain, onChange: d.onChange });
   let region: EmbeddedRegion | null = null;
@@ -73,7 +76,7 @@ export function createConnections(d: ConnectionsDeps): Connections {
       if (timer) clearInterval(timer);
       await region?.stop();
       await service.close();
-      db.close();
+      ownDb?.close();
     },
   };
 }

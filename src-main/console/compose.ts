@@ -41,21 +41,21 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   // Each remote connection's server, to notice one removed or pointed elsewhere (set once every area is up).
   let serverOf = new Map<string, string>();
   let forgetGone = (_list: ConnectionView[]): void => undefined;
+  // One handle on the settings database for every area: profiles, snapshots, change sets, journals.
+  const settingsDb = openSettingsDb(d.dataDir);
+  closers.push(() => { settingsDb.close(); }); // first in, so closed after every area
   const connections = createConnections({
-    dataDir: d.dataDir, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
+    dataDir: d.dataDir, db: settingsDb, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
     onChange: (list) => { forgetGone(list); d.emit('connections.changed', list); },
   });
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
   // What each server last answered: the inventory's lists, node details, events, zones and tags.
-  const snapshotDb = openSettingsDb(d.dataDir);
-  closers.push(() => { snapshotDb.close(); });
-  const snapshots = new SnapshotStore(snapshotDb);
-  const fieldkit = fieldkitArea({ dataDir: d.dataDir, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
+  const snapshots = new SnapshotStore(settingsDb);
+  const fieldkit = fieldkitArea({ db: settingsDb, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
     isOffline: (id) => { const v = connections.service.view(id); return v.kind === 'remote' && v.health === 'offline'; } });
-  closers.push(fieldkit.close);
   // Remote connections' whole reads are written through to their offline snapshot.
   const clientFor = (id: string) => fieldkit.snapshotting(id, direct(id));
   const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };

@@ -9,7 +9,7 @@ import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PushProgress } from '../../../src-shared/contract/fieldkit';
 import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
 import { pushReportCsv, pushReportName } from '../../../src-shared/fieldkit/push-report';
-import { openSettingsDb } from '../../connections/settings-db';
+import type { SettingsDb } from '../../connections/settings-db';
 import type { MaasClient } from '../../maas-client/index';
 import { Capture } from './capture';
 import { importCsv, previewCsv } from './csv-import';
@@ -29,7 +29,8 @@ export type FieldkitChannel =
   | 'changes.list' | 'changes.record' | 'changes.update' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
 
 export interface FieldkitDeps {
-  dataDir: string;
+  /** The settings database: notes, push journals and change sets live there. */
+  db: SettingsDb;
   emit: Emit;
   clientFor: (id: string) => Promise<MaasClient>;
   nameOf: (id: string) => string;
@@ -58,11 +59,10 @@ export interface FieldkitArea {
   offlineTagDelete(inner: Handler<'tags.delete'>): Handler<'tags.delete'>;
   /** A removed connection's change set goes, and its secrets leave the keychain. */
   forgetChanges(connectionId: string): Promise<void>;
-  close(): void;
 }
 
 export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
-  const db = openSettingsDb(a.dataDir);
+  const db = a.db;
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
   const changes = new ChangeSetStore(db, a.keychain);
@@ -126,6 +126,5 @@ export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
     offlineTagCreate: (inner) => recordTagWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     offlineTagUpdate: (inner) => recordTagUpdateWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     offlineTagDelete: (inner) => recordTagDeleteWhenOffline(inner, offline),
-    close: () => db.close(),
   };
 }
