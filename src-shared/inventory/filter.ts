@@ -1,6 +1,6 @@
 // The inventory's search language, modelled on maas-ui's (store/machine/utils/search.ts):
 //   status:new zone:rack-12 tag:ssd !tag:gpu status:(new,ready) tag:!gpu cpu:>=8 mem:>=32G
-//   hostname:=node-1 "free text" 52:54:00
+//   hostname:=node-1 hostname:r13* "free text" 52:54:00
 // Words without a known `field:` are free text, matched as substrings of hostname, system
 // id, MACs (any separator style) and tags. Terms AND together, except repeated positive
 // terms on a single-valued field (status, zone, …), which OR, as maas-ui merges them: two
@@ -114,19 +114,29 @@ export function parseComparison(text: string, field: FilterField): Comparison | 
 
 type Test = (e: IndexedNode) => boolean;
 
-function globTest(value: string): (s: string) => boolean {
-  if (!value.includes('*')) return (s) => s === value;
-  const re = new RegExp(`^${value.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+/**
+ * `*` in a value is a wildcard over the whole value, on every field and in free text:
+ * `hostname:r13*` is "starts with r13", `*-gpu` "ends with -gpu". `norm` puts the pattern's
+ * literal parts in the field's own spelling (bare hex for MACs, status keys for statuses).
+ */
+function globTest(value: string, norm: (s: string) => string = (s) => s): (s: string) => boolean {
+  if (!value.includes('*')) { const v = norm(value); return (s) => s === v; }
+  const re = new RegExp(`^${value.split('*').map((p) => norm(p).replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return (s) => re.test(s);
 }
+const hasWildcard = (v: string) => v.includes('*');
 
 function valueTest(field: FilterField, value: string, exact: boolean): Test {
   const same = globTest(value);
+  // Without `=` or a wildcard, these fields match a part of the value (as maas-ui does).
+  const partly = (get: (e: IndexedNode) => string): Test =>
+    exact || hasWildcard(value) ? (e) => same(get(e)) : (e) => get(e).includes(value);
   switch (field) {
     case 'status': {
       const key = keyOf(value);
       const num = /^\d+$/.test(value) ? Number(value) : NaN;
-      return value.includes('*') ? (e) => same(e.statusKey) : (e) => e.statusKey === key || e.node.status === num;
+      const pattern = globTest(value, keyOf);
+      return hasWildcard(value) ? (e) => pattern(e.statusKey) : (e) => e.statusKey === key || e.node.status === num;
     }
     case 'zone': return (e) => same(e.zone);
     case 'pool': return (e) => same(e.pool);
@@ -135,10 +145,11 @@ function valueTest(field: FilterField, value: string, exact: boolean): Test {
     case 'powertype': return (e) => same(e.powerType);
     case 'arch': return (e) => same(e.arch) || same(e.arch.split('/')[0]);
     case 'tag': return (e) => e.tags.some(same);
-    case 'hostname': return exact ? (e) => same(e.hostname) : (e) => e.hostname.includes(value);
-    case 'id': return exact ? (e) => same(e.systemId) : (e) => e.systemId.includes(value);
-    case 'os': return exact ? (e) => same(e.os) : (e) => e.os.includes(value);
+    case 'hostname': return partly((e) => e.hostname);
+    case 'id': return partly((e) => e.systemId);
+    case 'os': return partly((e) => e.os);
     case 'mac': {
+      if (hasWildcard(value)) { const pattern = globTest(value, bareMac); return (e) => e.macs.some(pattern); }
       const hex = bareMac(value);
       return exact ? (e) => e.macs.includes(hex) : (e) => e.macs.some((m) => m.includes(hex));
     }
@@ -152,6 +163,14 @@ function valueTest(field: FilterField, value: string, exact: boolean): Test {
   }
 }
 
+/** Free text: a part of hostname, system id, a MAC or a tag; with `*`, a pattern over one of them. */
+function textTest(text: string): Test {
+  if (!hasWildcard(text)) return (e) => e.hay.includes(text);
+  const whole = globTest(text);
+  const mac = globTest(text, bareMac);
+  return (e) => whole(e.hostname) || whole(e.systemId) || e.tags.some(whole) || e.macs.some(mac);
+}
+
 const anyOf = (tests: Test[]): Test => (tests.length === 1 ? tests[0] : (e) => tests.some((t) => t(e)));
 
 /** A predicate for the parsed filter; the empty filter matches everything. */
@@ -160,7 +179,7 @@ export function compileFilter(parsed: ParsedFilter): Test {
   const alternatives = new Map<FilterField, Test[]>();
   for (const t of parsed.terms) {
     const test: Test = t.kind === 'text'
-      ? (e) => e.hay.includes(t.text)
+      ? textTest(t.text)
       : anyOf(t.values.map((v) => valueTest(t.field, v, t.exact)));
     if (t.negate) all.push((e) => !test(e));
     else if (t.kind === 'field' && singleValued.has(t.field)) alternatives.set(t.field, [...(alternatives.get(t.field) ?? []), test]);

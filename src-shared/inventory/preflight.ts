@@ -1,8 +1,8 @@
-// Before a bulk action runs, say which nodes it will skip and why. The status rules come
-// from MAAS's NODE_TRANSITIONS (src-shared/maas/transitions.ts); the server still has the
-// last word, and a refusal it gives anyway shows in the per-node outcome.
+// Before a bulk action runs, say which nodes it will skip and why. The status rules are
+// MAAS's (src-shared/maas/action-status.ts); the server still has the last word, and a
+// refusal it gives anyway shows in the per-node outcome.
 import type { NodeSummary } from '../contract/maas-types';
-import { NodeStatus as S, RELEASABLE_STATUSES, canTransition, isNodeStatus, type NodeStatusValue } from '../maas/index';
+import { statusRefusal, type StatusAction } from '../maas/index';
 import type { BulkAction, BulkParams } from './bulk-actions';
 
 export interface Skipped { systemId: string; hostname: string; reason: string }
@@ -14,27 +14,14 @@ export interface Preflight {
 }
 
 type Rule = (n: NodeSummary, p: BulkParams) => string | null;
-const st = (n: NodeSummary): NodeStatusValue | null => (isNodeStatus(n.status) ? n.status : null);
-const allows = (n: NodeSummary, to: NodeStatusValue) => {
-  const from = st(n);
-  return from !== null && canTransition(from, to);
-};
 const hasPowerType = (n: NodeSummary) => n.powerType !== '' && n.powerType !== 'manual';
+const byStatus = (a: StatusAction): Rule => (n) => statusRefusal(a, n.status, n.statusName);
 
 const rules: Record<BulkAction, Rule> = {
-  // MAAS accept_enlistment: New is accepted; Commissioning and Ready were accepted already
-  // (not an error, not listed); any other status makes the server refuse the request.
-  accept: (n) =>
-    n.status === S.NEW ? null
-      : n.status === S.READY || n.status === S.COMMISSIONING ? `already accepted (${n.statusName})`
-        : `MAAS refuses to accept a node that is ${n.statusName}`,
-  acceptAll: (n) => (n.status === S.NEW ? null : `not New (${n.statusName}): accept_all only takes New nodes`),
-  // MAAS 1.8 RELEASABLE_STATUSES; a Ready node has nothing to release.
-  release: (n) =>
-    n.status === S.READY ? 'already released (Ready)'
-      : (RELEASABLE_STATUSES as readonly number[]).includes(n.status) ? null
-        : `cannot be released while ${n.statusName}`,
-  commission: (n) => (allows(n, S.COMMISSIONING) ? null : `cannot go from ${n.statusName} to Commissioning`),
+  accept: byStatus('accept'),
+  acceptAll: byStatus('acceptAll'),
+  release: byStatus('release'),
+  commission: byStatus('commission'),
   powerOn: (n) =>
     !hasPowerType(n) ? `no power control (power type ${n.powerType || 'not set'})`
       : n.powerState === 'on' ? 'already on' : null,
@@ -42,10 +29,8 @@ const rules: Record<BulkAction, Rule> = {
     !hasPowerType(n) ? `no power control (power type ${n.powerType || 'not set'})`
       : n.powerState === 'off' ? 'already off' : null,
   checkPower: (n) => (hasPowerType(n) ? null : `no power control (power type ${n.powerType || 'not set'})`),
-  markBroken: (n) =>
-    n.status === S.BROKEN ? 'already Broken' : allows(n, S.BROKEN) ? null : `cannot go from ${n.statusName} to Broken`,
-  // mark_fixed takes a Broken node back to Ready.
-  markFixed: (n) => (n.status === S.BROKEN ? null : `not Broken (${n.statusName})`),
+  markBroken: byStatus('markBroken'),
+  markFixed: byStatus('markFixed'),
   setZone: (n, p) => ((n.zone ?? null) === (p.zone ?? null) ? `already in ${p.zone ?? 'no zone'}` : null),
   addTag: (n, p) => (p.tag && n.tags.includes(p.tag) ? `already tagged ${p.tag}` : null),
   removeTag: (n, p) => (p.tag && !n.tags.includes(p.tag) ? `not tagged ${p.tag}` : null),
@@ -80,4 +65,26 @@ export function skipSummary(skipped: readonly Skipped[]): { reason: string; coun
   const counts = new Map<string, number>();
   for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * For the Take action menu: how many of `nodes` each action would act on. An action that
+ * needs a zone or a tag counts every node (which ones it skips depends on the choice).
+ */
+export function applicableCounts(actions: readonly BulkAction[], nodes: readonly NodeSummary[], needsChoice: (a: BulkAction) => boolean):
+  Map<BulkAction, { count: number; why: string | null }> {
+  const out = new Map<BulkAction, { count: number; why: string | null }>();
+  for (const a of actions) {
+    if (needsChoice(a)) { out.set(a, { count: nodes.length, why: null }); continue; }
+    let count = 0;
+    const reasons = new Map<string, number>();
+    for (const n of nodes) {
+      const why = rules[a](n, {});
+      if (why === null) count++;
+      else reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    }
+    const top = [...reasons].sort((x, y) => y[1] - x[1])[0];
+    out.set(a, { count, why: top ? top[0] : null });
+  }
+  return out;
 }

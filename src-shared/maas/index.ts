@@ -5,3 +5,4 @@ export * from './api1-status';
 export * from './tag-name';
 export * from './mac';
 export * from './api1-json';
+export * from './action-status';

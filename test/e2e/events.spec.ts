@@ -140,3 +140,13 @@ test('the node detail shows that node\'s events, live', async ({ page }) => {
   await shots(shell, 'events-node-panel');
   expect(shell.errors).toEqual([]);
 });
+
+test('a node name in the log links to that node: the inventory opens with its panel', async ({ page }) => {
+  const { shell, events } = await open(page);
+  const link = events.rows().first().getByRole('link');
+  const hostname = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page).toHaveURL(/#\/inventory$/);
+  await expect(page.getByRole('complementary').getByRole('heading', { level: 2, name: hostname })).toBeVisible();
+  expect(shell.errors).toEqual([]);
+});

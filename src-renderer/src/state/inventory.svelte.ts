@@ -62,6 +62,8 @@ export class InventoryState {
   readonly order = $derived(this.rows.flatMap((r) => (r.kind === 'node' ? [r.entry.node.systemId] : [])));
   readonly total = $derived(this.#entries.length);
   readonly selectedCount = $derived(this.selection.selected.size);
+  /** Selected nodes a new search or a change on the server hid, and so dropped (said once). */
+  droppedHidden = $state(0);
 
   #unsubscribe: (() => void)[] = [];
 
@@ -113,7 +115,22 @@ export class InventoryState {
     for (const id of d.removed) this.#byId.delete(id);
     this.#entries = [...this.#byId.values()];
     if (d.removed.length) this.selection = pruneSelection(this.selection, (id) => this.#byId.has(id));
+    // A node that no longer matches the search (its status changed) leaves the selection too.
+    if (this.selectedCount) this.#dropHidden();
     if (this.detailId && d.removed.includes(this.detailId)) this.detailId = null;
+  }
+
+  /**
+   * A selection never holds a node the grid does not show, so Take action cannot reach a node
+   * nobody sees. maas-ui clears the whole selection on a new search (its groups come from the
+   * server); the grid here knows what stays visible, so only the hidden ones are dropped.
+   */
+  #dropHidden() {
+    if (this.selectedCount === 0) return;
+    const shown = new Set(this.filtered.map((e) => e.node.systemId));
+    const before = this.selectedCount;
+    this.selection = pruneSelection(this.selection, (id) => shown.has(id));
+    this.droppedHidden = before - this.selectedCount;
   }
 
   node(systemId: string): NodeSummary | undefined { return this.#byId.get(systemId)?.node; }
@@ -124,7 +141,7 @@ export class InventoryState {
     try { this.storage.setItem(PREFS_KEY, JSON.stringify(p)); } catch { /* storage full or denied: the view still works */ }
   }
 
-  setQuery(q: string) { this.query = q; this.#save(); }
+  setQuery(q: string) { this.query = q; this.#save(); this.#dropHidden(); }
   sortBy(column: ColumnId) {
     this.sort = this.sort.column === column ? { column, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' } : { column, dir: 'asc' };
     this.#save();
@@ -138,16 +155,25 @@ export class InventoryState {
     this.#save();
   }
 
-  click(systemId: string, m: Mods) { this.selection = clickRow(this.selection, this.order, systemId, m); }
-  key(k: SelectionKey, m: Mods, page: number) { this.selection = keyRow(this.selection, this.order, k, m, page); }
-  selectAllMatching() { this.selection = selectAll(this.filtered.map((e) => e.node.systemId), this.selection); }
-  clearSelection() { this.selection = { ...emptySelection, focus: this.selection.focus }; }
-  selectPasted(text: string): PasteMatch {
+  #select(s: Selection) { this.selection = s; this.droppedHidden = 0; }
+  click(systemId: string, m: Mods) { this.#select(clickRow(this.selection, this.order, systemId, m)); }
+  key(k: SelectionKey, m: Mods, page: number) { this.#select(keyRow(this.selection, this.order, k, m, page)); }
+  selectAllMatching() { this.#select(selectAll(this.filtered.map((e) => e.node.systemId), this.selection)); }
+  clearSelection() { this.#select({ ...emptySelection, focus: this.selection.focus }); }
+  /** The selected nodes in the order shown, collapsed groups included: what an action acts on. */
+  selectedInOrder(): string[] { return this.filtered.flatMap((e) => (this.selection.selected.has(e.node.systemId) ? [e.node.systemId] : [])); }
+  /** Selects the nodes a pasted list names; a search that would hide some of them is cleared. */
+  selectPasted(text: string): PasteMatch & { clearedSearch: boolean } {
     const m = matchPastedList(text, this.#entries);
-    if (m.matched.length) this.selection = selectAll(m.matched, this.selection);
-    return m;
+    let clearedSearch = false;
+    if (m.matched.length) {
+      const shown = new Set(this.filtered.map((e) => e.node.systemId));
+      if (this.query.trim() && m.matched.some((id) => !shown.has(id))) { this.query = ''; this.#save(); clearedSearch = true; }
+      this.#select(selectAll(m.matched, this.selection));
+    }
+    return { ...m, clearedSearch };
   }
-  selectIds(ids: string[]) { this.selection = selectAll(ids.filter((id) => this.#byId.has(id)), this.selection); }
+  selectIds(ids: string[]) { this.#select(selectAll(ids.filter((id) => this.#byId.has(id)), this.selection)); }
 }
 
 export const [getInventory, setInventory] = createContext<InventoryState>();

@@ -61,6 +61,24 @@ describe('MAAS-style filters', () => {
     expect(hosts('arch:amd64')).toHaveLength(4);
   });
 
+  test('a * wildcard works on every field and in free text, over the whole value', () => {
+    expect(hosts('hostname:rack13*')).toEqual(['rack13-a']);
+    expect(hosts('hostname:*-a')).toEqual(['rack12-a', 'rack13-a']);
+    expect(hosts('hostname:rack*b')).toEqual(['rack12-b']);
+    expect(hosts('id:ccc*')).toEqual(['rack13-a']);
+    expect(hosts('mac:52:54:00:a1*')).toEqual(['rack12-a']);
+    expect(hosts('mac:5254*c3')).toEqual(['rack12-a']);
+    expect(hosts('status:failed_*')).toEqual(['spare.maas']);
+    expect(hosts('tag:s*')).toEqual(['rack12-a', 'rack12-b']);
+    expect(hosts('owner:al*')).toEqual(['spare.maas']);
+    expect(hosts('rack13*')).toEqual(['rack13-a']);
+    expect(hosts('*.maas')).toEqual(['spare.maas']);
+    expect(hosts('!hostname:rack*')).toEqual(['spare.maas']);
+    // Without a wildcard a hostname still matches in part, and `=` still means all of it.
+    expect(hosts('hostname:ack13')).toEqual(['rack13-a']);
+    expect(hosts('hostname:=rack13')).toEqual([]);
+  });
+
   test('problems are reported and the rest still applies', () => {
     const p = parseFilter('colour:red status: cpu:lots rack12');
     expect(p.problems).toEqual([
