@@ -27,7 +27,8 @@ export const regionIpsBench: Bench = {
       });
       const reserve = async () => {
         const t0 = performance.now();
-        const r = await fetch(`${region.url}ipaddresses/?op=reserve`, { method: 'POST', headers: { authorization: auth } });
+        const r = await fetch(`${region.url}ipaddresses/?op=reserve`, { method: 'POST', body: 'network=10.0.0.0%2F16',
+          headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' } });
         const body = (await r.json()) as { ip: string };
         if (r.status !== 200) throw new Error(`reserve answered ${r.status}`);
         return { ms: performance.now() - t0, ip: body.ip };

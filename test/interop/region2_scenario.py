@@ -74,13 +74,15 @@ check(requests.post(api + "ipaddresses/", params={"op": "release"}, auth=auth, f
 seen["rereserved"] = check(requests.post(api + "ipaddresses/", params={"op": "reserve"}, auth=auth,
                                          files=fields(requested_address=ips[0]))).json()["ip"]
 
-# Commissioning scripts: binary content round trip (raw GET, base64 in JSON).
+# Commissioning scripts: binary content round trip (raw GET; base64 in the create answer);
+# the list is the sorted names, as MAAS 1.8.
 blob = bytes(range(256)) * 4
-check(requests.post(api + "commissioning-scripts/", auth=auth,
-                    files=[("name", (None, "40-vendor-tool")), ("content", ("tool.bin", blob, "application/octet-stream"))]))
+made_script = check(requests.post(api + "commissioning-scripts/", auth=auth,
+                                  files=[("name", (None, "40-vendor-tool")), ("content", ("tool.bin", blob, "application/octet-stream"))])).json()
+check(requests.post(api + "commissioning-scripts/", auth=auth, files=[("name", (None, "10-first")), ("content", ("a", b"#!/bin/sh"))]))
 seen["script_raw_equal"] = check(requests.get(api + "commissioning-scripts/40-vendor-tool", auth=auth)).content == blob
-listed = check(requests.get(api + "commissioning-scripts/", auth=auth)).json()
-seen["script_b64_equal"] = base64.b64decode(listed[0]["content"]) == blob
+seen["script_list"] = check(requests.get(api + "commissioning-scripts/", auth=auth)).json()
+seen["script_b64_equal"] = base64.b64decode(made_script["content"]) == blob
 seen["bad_script_name"] = requests.post(api + "commissioning-scripts/", auth=auth,
                                         files=[("name", (None, "has space")), ("content", ("x", b"x"))]).status_code
 

@@ -1,7 +1,8 @@
 // commissioning-scripts/ and commissioning-scripts/{name} (MAAS 1.8
 // CommissioningScriptsHandler / CommissioningScriptHandler, admin only). Content is kept
-// byte for byte as uploaded (a vendor's binary tool is fine); JSON answers carry it base64,
-// a GET of one script answers the raw bytes, as MAAS did.
+// byte for byte as uploaded (a vendor's binary tool is fine). As MAAS 1.8
+// (maasserver/api/commissioning_scripts.py): the list is the sorted names only, a GET of one
+// script answers its raw bytes, create/update answer name and base64 content.
 import type { Database, Statement } from 'better-sqlite3';
 import { notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
@@ -11,21 +12,21 @@ import { requireAdmin } from './access';
 import { fieldError } from './form';
 
 class ScriptsStore {
-  readonly #list: Statement<[], { name: string; content: Buffer }>;
+  readonly #names: Statement<[], string>;
   readonly #get: Statement<[string], { id: number; name: string; content: Buffer }>;
   readonly #insert: Statement<[string, Buffer]>;
   readonly #update: Statement<[Buffer, number]>;
   readonly #delete: Statement<[number]>;
 
   constructor(db: Database) {
-    this.#list = db.prepare('SELECT name, content FROM commissioning_scripts ORDER BY name');
+    this.#names = db.prepare('SELECT name FROM commissioning_scripts ORDER BY name').pluck() as Statement<[], string>;
     this.#get = db.prepare('SELECT id, name, content FROM commissioning_scripts WHERE name = ?');
     this.#insert = db.prepare('INSERT INTO commissioning_scripts (name, content) VALUES (?, ?)');
     this.#update = db.prepare('UPDATE commissioning_scripts SET content = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM commissioning_scripts WHERE id = ?');
   }
 
-  list = () => this.#list.all();
+  names = () => this.#names.all();
   get = (name: string) => this.#get.get(name);
   insert = (name: string, content: Buffer) => void this.#insert.run(name, content);
   update = (id: number, content: Buffer) => void this.#update.run(content, id);
@@ -58,7 +59,8 @@ export function commissioningScriptsOps(core: RegionCore): OpTable {
   return {
     GET: (ctx) => {
       requireAdmin(ctx, 'Managing commissioning scripts');
-      return json(store.list().map((s) => scriptJson(s.name, s.content)));
+      // CommissioningScriptsHandler.read: [script.name for script in …order_by('name')].
+      return json(store.names());
     },
     POST: (ctx) => {
       requireAdmin(ctx, 'Managing commissioning scripts');

@@ -5,11 +5,12 @@ import { badRequest } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import { findNodes } from '../stores/node-query';
 import { DEFAULT_ZONE_ID } from '../stores/zones-store';
 import { checkNode, userOf, type Perm } from './access';
 import { checkNewIdentity } from './enlist';
-import { hostnameProblem, list, macList, nodeOr404 } from './lookup';
+import { hostnameError, list, macList, nodeOr404 } from './lookup';
 import { devicesJson } from './node-json';
 import { stickyIpOps } from './sticky-ips';
 
@@ -17,7 +18,7 @@ function parentOf(core: RegionCore, ctx: Ctx): number | undefined {
   const parent = ctx.params.get('parent');
   if (parent === undefined || parent === '') return undefined;
   const n = core.nodes.bySystemId(parent);
-  if (!n || n.installable !== 1) throw badRequest(`parent: no node "${clip(parent)}".`);
+  if (!n || n.installable !== 1) throw fieldError('parent', `no node "${clip(parent)}".`);
   return n.id;
 }
 
@@ -56,9 +57,9 @@ export function deviceOps(core: RegionCore): OpTable {
       const parentId = parentOf(core, ctx);
       core.tx(() => {
         if (hostname !== undefined && hostname !== d.hostname) {
-          const p = hostnameProblem(hostname);
-          if (p) throw badRequest(p);
-          if (core.nodes.byHostname(hostname)) throw badRequest('hostname: Node with this Hostname already exists.');
+          const e = hostnameError(hostname);
+          if (e) throw e;
+          if (core.nodes.byHostname(hostname)) throw fieldError('hostname', 'Node with this Hostname already exists.');
           core.nodes.update(d.id, { hostname });
         }
         if (parentId !== undefined) core.nodes.update(d.id, { parent_id: parentId });

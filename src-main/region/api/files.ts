@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import type { FileRow } from '../stores/files-store';
 import { userOf } from './access';
 
@@ -34,7 +35,7 @@ export function filesOps(core: RegionCore): OpTable {
       const u = userOf(ctx);
       const filename = ctx.params.get('filename');
       if (!filename) throw badRequest('Filename not supplied');
-      if (filename.length > 255 || /[\/\0]/.test(filename)) throw badRequest(`filename: "${clip(filename)}" is not a valid file name.`);
+      if (filename.length > 255 || /[\/\0]/.test(filename)) throw fieldError('filename', `"${clip(filename)}" is not a valid file name.`);
       const files = ctx.params.names().flatMap((n) => ctx.params.values(n).filter((v) => v.filename !== undefined));
       if (files.length === 0) throw badRequest('File not supplied');
       if (files.length > 1) throw badRequest('Exactly one file must be supplied');

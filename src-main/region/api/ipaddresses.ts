@@ -3,7 +3,7 @@
 // is one IMMEDIATE transaction that picks the lowest free address, and static_ips.ip is
 // UNIQUE: the same address can never be handed out twice, even by two region processes.
 import { normaliseMac } from '../../../src-shared/maas/index';
-import { RegionError, conflict, notFound } from '../http/errors';
+import { RegionError, badRequest, conflict, notFound } from '../http/errors';
 import { json, noContent, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
@@ -13,7 +13,7 @@ import { formatIp, parseCidr, parseIp, netText } from '../net/ip';
 import { firstFree, inRange, ownAddresses, staticInterfaces, takenAddresses } from '../net/allocate';
 import { userOf } from './access';
 import { field, fieldError } from './form';
-import { hostnameProblem } from './lookup';
+import { hostnameError } from './lookup';
 
 /** IPADDRESS_TYPE.USER_RESERVED in MAAS 1.8. */
 const USER_RESERVED = 4;
@@ -35,9 +35,12 @@ export function ipAddressesOps(core: RegionCore): OpTable {
       const reqParam = field(ctx.params, 'requested_address', 100);
       const requested = reqParam ? parseIp(reqParam) : null;
       if (reqParam && !requested) throw fieldError('requested_address', `"${clip(reqParam)}" is not a valid IP address.`);
+      // IPAddressesHandler.reserve (MAAS 1.8 maasserver/api/ip_addresses.py): one of the two is
+      // required; a plain MAASAPIBadRequest, not a form error.
+      if (!netParam && !reqParam) throw badRequest('Must supply either a network or a requested_address.');
       const hostname = field(ctx.params, 'hostname', 255) ?? '';
-      const hp = hostname ? hostnameProblem(hostname) : null;
-      if (hp) throw fieldError('hostname', hp.replace(/^hostname: /, ''));
+      const hostnameBad = hostname ? hostnameError(hostname) : null;
+      if (hostnameBad) throw hostnameBad;
       const macParam = field(ctx.params, 'mac', 100) || field(ctx.params, 'mac_address', 100);
       const mac = macParam ? normaliseMac(macParam) : null;
       if (macParam && !mac) throw fieldError('mac', `"${clip(macParam)}" is not a valid MAC address.`);
@@ -55,7 +58,6 @@ export function ipAddressesOps(core: RegionCore): OpTable {
           if (taken.has(text) || ownAddresses(home).has(text)) throw conflict(`The IP address ${text} is already in use.`);
           return store.addStaticIp(text, USER_RESERVED, u.id, hostname, mac);
         }
-        if (!ifaces.length) throw fieldError('network', 'No cluster interface has a static IP range to reserve from: define one (nodegroups/{uuid}/interfaces/).');
         for (const i of ifaces) {
           const free = firstFree(i, taken);
           if (free) return store.addStaticIp(free, USER_RESERVED, u.id, hostname, mac);

@@ -1,6 +1,7 @@
 // Shared lookups for handlers: lists of system ids, MACs, hostnames, zones.
 import { normaliseMac } from '../../../src-shared/maas/index';
-import { badRequest, notFound } from '../http/errors';
+import { RegionError, badRequest, notFound } from '../http/errors';
+import { fieldError } from './form';
 import { clip, type Params } from '../http/params';
 import type { RegionCore } from '../region-core';
 import { findNodes } from '../stores/node-query';
@@ -48,6 +49,12 @@ export function nodeOr404(core: RegionCore, systemId: string, installable = true
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /** Null when `h` is a valid hostname (RFC 1123 labels, as MAAS's validate_hostname). */
+/** hostnameProblem as the form error MAAS answered ({"hostname": [...]}), or null. */
+export function hostnameError(h: string): RegionError | null {
+  const p = hostnameProblem(h);
+  return p ? fieldError('hostname', p.replace(/^hostname: /, '')) : null;
+}
+
 export function hostnameProblem(h: string): string | null {
   if (h.length > 255) return 'hostname: at most 255 characters.';
   if (!h.split('.').every((l) => LABEL.test(l))) {

@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import { checkNode, userOf, type Perm } from './access';
 import { nodeOr404 } from './lookup';
 
@@ -21,10 +22,10 @@ export function macsOps(core: RegionCore): OpTable {
       const n = node(ctx, 'edit');
       const raw = ctx.params.get('mac_address') ?? '';
       const mac = normaliseMac(raw);
-      if (!mac) throw badRequest(`mac_address: "${clip(raw)}" is not a valid MAC address.`);
+      if (!mac) throw fieldError('mac_address', `"${clip(raw)}" is not a valid MAC address.`);
       core.tx(() => {
         const holder = core.nodes.nodeOfMac(mac);
-        if (holder !== undefined) throw badRequest(`mac_address: Mac address ${mac} already in use on ${core.nodes.byId(holder)!.hostname}.`);
+        if (holder !== undefined) throw fieldError('mac_address', `Mac address ${mac} already in use on ${core.nodes.byId(holder)!.hostname}.`);
         core.nodes.addMac(n.id, mac);
       });
       return json(macJson(n.system_id, mac));

@@ -29,6 +29,17 @@ function vlanTag(v: string): number {
   return n;
 }
 
+/** Network.clean_netmask (MAAS 1.8 maasserver/models/network.py): one family, not all or nothing. */
+function netmaskPrefix(raw: string, family: 4 | 6): number {
+  if (ipOf('netmask', raw).family !== family) {
+    throw fieldError('netmask', "You can't mix IPv4 and IPv6 anywhere in the same network definition.");
+  }
+  const prefix = maskOf('netmask', raw, family);
+  if (prefix === 0) throw fieldError('netmask', 'This netmask would span the entire Internet.');
+  if (prefix === (family === 4 ? 32 : 128)) throw fieldError('netmask', 'This netmask leaves no room for IP addresses.');
+  return prefix;
+}
+
 /** The network the form describes, `base` (an update) overlaid with the fields sent. */
 function readNetwork(store: NetworksStore, ctx: Ctx, base?: NetworkRow): NetworkFields {
   const p = ctx.params;
@@ -40,7 +51,7 @@ function readNetwork(store: NetworksStore, ctx: Ctx, base?: NetworkRow): Network
   if (!ipRaw) throw fieldError('ip', 'This field is required.');
   if (!maskRaw) throw fieldError('netmask', 'This field is required.');
   const ip = ipOf('ip', ipRaw);
-  const prefix = maskOf('netmask', maskRaw, ip.family);
+  const prefix = netmaskPrefix(maskRaw, ip.family);
   const net = netOf(ip, prefix);
   const vlan = p.get('vlan_tag');
   const gateway = ipText('default_gateway', field(p, 'default_gateway', 100) ?? base?.default_gateway ?? '');
@@ -57,7 +68,7 @@ function readNetwork(store: NetworksStore, ctx: Ctx, base?: NetworkRow): Network
     if (out.vlan_tag !== 0 && other.vlan_tag === out.vlan_tag) throw fieldError('vlan_tag', `VLAN tag ${out.vlan_tag} is already used by network ${other.name}.`);
     const o = ipOf('ip', other.ip);
     if (overlaps(net, netOf(o, maskOf('netmask', other.netmask, o.family)))) {
-      throw badRequest(`ip: the network ${out.ip}/${prefix} overlaps network ${other.name} (${other.ip}/${other.netmask}).`);
+      throw fieldError('ip', `the network ${out.ip}/${prefix} overlaps network ${other.name} (${other.ip}/${other.netmask}).`);
     }
   }
   return out;
@@ -91,8 +102,10 @@ export function networkOps(core: RegionCore): OpTable {
     if (!n) throw notFound(`Network ${clip(ctx.args[0])}`);
     return n;
   };
+  // MACsForm (MAAS 1.8 maasserver/forms.py): `macs` is required=True for connect and disconnect.
   const macs = (ctx: Ctx): string[] => {
     const given = macList(ctx.params, 'macs') ?? [];
+    if (!given.length) throw fieldError('macs', 'This field is required.');
     const unknown = given.filter((m) => core.nodes.nodeOfMac(m) === undefined);
     if (unknown.length) throw fieldError('macs', `Unknown MAC address(es): ${unknown.join(', ')}.`);
     return given;

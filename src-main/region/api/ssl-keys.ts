@@ -7,6 +7,7 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import { SshKeysStore, type SshKeyRow } from '../stores/files-store';
 import { userOf } from './access';
 
@@ -34,11 +35,11 @@ export function sslKeysOps(core: RegionCore): OpTable {
       const u = userOf(ctx);
       // Browsers' and undici's form encoders send text lines as CRLF: PEM is kept with LF.
       const key = (ctx.params.get('key') ?? '').replace(/\r\n/g, '\n').trim();
-      if (!key) throw badRequest('key: This field is required.');
+      if (!key) throw fieldError('key', 'This field is required.');
       const problem = sslKeyProblem(key);
-      if (problem) throw badRequest(problem);
+      if (problem) throw fieldError('key', problem);
       return json(keyJson(core.tx(() => {
-        if (store.list(u.id).some((k) => k.key === key)) throw badRequest('This key has already been added for this user.');
+        if (store.list(u.id).some((k) => k.key === key)) throw fieldError('key', 'This key has already been added for this user.');
         return store.insert(u.id, key);
       })));
     },

@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import type { SshKeyRow } from '../stores/files-store';
 import type { User } from '../stores/users-store';
 import { requireAdmin, userOf } from './access';
@@ -23,11 +24,11 @@ export function usersOps(core: RegionCore): OpTable {
       const username = ctx.params.required('username');
       const email = ctx.params.required('email');
       const password = ctx.params.required('password');
-      if (!USERNAME.test(username)) throw badRequest(`username: "${clip(username)}" may contain only letters, digits and @ . + - _.`);
-      if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw badRequest(`email: "${clip(email)}" is not an email address.`);
+      if (!USERNAME.test(username)) throw fieldError('username', `"${clip(username)}" may contain only letters, digits and @ . + - _.`);
+      if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw fieldError('email', `"${clip(email)}" is not an email address.`);
       const isSuperuser = ctx.params.bool('is_superuser') ?? false;
       const u = core.tx(() => {
-        if (core.users.byName(username)) throw badRequest('username: A user with that username already exists.');
+        if (core.users.byName(username)) throw fieldError('username', 'A user with that username already exists.');
         return core.users.create({ username, email, isSuperuser, password });
       });
       return json(userJson(u));
@@ -95,10 +96,10 @@ export function sshKeysOps(core: RegionCore): OpTable {
       const u = userOf(ctx);
       const key = (ctx.params.get('key') ?? '').trim();
       const problem = sshKeyProblem(key);
-      if (problem) throw badRequest(problem);
-      if (key.length > 16_384) throw badRequest('Invalid SSH public key: longer than 16384 characters.');
+      if (problem) throw fieldError('key', problem);
+      if (key.length > 16_384) throw fieldError('key', 'Invalid SSH public key: longer than 16384 characters.');
       return json(keyJson(core.tx(() => {
-        if (core.sshKeys.list(u.id).some((k) => k.key === key)) throw badRequest('This key has already been added for this user.');
+        if (core.sshKeys.list(u.id).some((k) => k.key === key)) throw fieldError('key', 'This key has already been added for this user.');
         return core.sshKeys.insert(u.id, key);
       })));
     },

@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
+import { fieldError } from './form';
 import { DEFAULT_ZONE_ID, type ZoneRow } from '../stores/zones-store';
 import { requireAdmin, userOf } from './access';
 import { zoneJson } from './node-json';
@@ -10,14 +11,14 @@ import { zoneJson } from './node-json';
 const NAME = /^[\w-]+$/;
 
 function checkName(core: RegionCore, name: string, self?: ZoneRow): void {
-  if (!NAME.test(name) || name.length > 256) throw badRequest(`name: "${clip(name)}" is not an identifier-style name (letters, digits, "_" and "-").`);
+  if (!NAME.test(name) || name.length > 256) throw fieldError('name', `"${clip(name)}" is not an identifier-style name (letters, digits, "_" and "-").`);
   const other = core.zones.byName(name);
-  if (other && other.id !== self?.id) throw badRequest('name: Zone with this Name already exists.');
+  if (other && other.id !== self?.id) throw fieldError('name', 'Zone with this Name already exists.');
 }
 
 const description = (ctx: Ctx): string | undefined => {
   const d = ctx.params.get('description');
-  if (d !== undefined && d.length > 10_000) throw badRequest('description: at most 10000 characters.');
+  if (d !== undefined && d.length > 10_000) throw fieldError('description', 'at most 10000 characters.');
   return d;
 };
 
@@ -30,7 +31,7 @@ export function zonesOps(core: RegionCore): OpTable {
     POST: (ctx) => {
       requireAdmin(ctx, 'Creating zones');
       const name = ctx.params.get('name')?.trim() ?? '';
-      if (!name) throw badRequest('name: This field is required.');
+      if (!name) throw fieldError('name', 'This field is required.');
       checkName(core, name);
       const desc = description(ctx) ?? '';
       return json(zoneJson(core.tx(() => {

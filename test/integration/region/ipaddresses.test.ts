@@ -17,9 +17,10 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   const admin = client(region);
   const alice = client(region, region.createApiKey('alice'));
   const uuid = region.core.nodegroupUuid;
+  // IPAddressesHandler.reserve (MAAS 1.8 maasserver/api/ip_addresses.py): network or requested_address.
   const none = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: {} });
-  expect(none.status).toBe(400);
-  expect(none.problem).toMatch(/No cluster interface has a static IP range/);
+  expect([none.status, none.type, none.text]).toEqual([400, 'text/plain; charset=utf-8', 'Must supply either a network or a requested_address.']);
+  expect((await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } })).problem).toMatch(/No network in MAAS matches/);
   await withStaticRange(admin, uuid, '10.5.0.1', '10.5.0.4');
   // 10.5.0.1 is the interface's own address: never handed out.
   const first = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24', hostname: 'printer', mac: '52-54-00-AA-BB-01' } });
@@ -28,7 +29,7 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   const again = await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { requested_address: '10.5.0.4' } });
   expect(again.status).toBe(409);
   expect(again.problem).toMatch(/already in use/);
-  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: {} })).json().ip).toBe('10.5.0.3');
+  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } })).json().ip).toBe('10.5.0.3');
   const full = await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } });
   expect(full.status).toBe(503);
   expect(full.problem).toMatch(/No more IP addresses/);
@@ -37,8 +38,8 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
     [{ network: '10.5.0.1/24' }, 400, /^network: .*CIDR/],
     [{ requested_address: '10.5.0.9' }, 400, /not inside a static IP range/],
     [{ requested_address: '10.5.0' }, 400, /^requested_address: .*not a valid IP/],
-    [{ hostname: 'bad_host!' }, 400, /^hostname:/],
-    [{ mac: 'zz:zz' }, 400, /^mac:/],
+    [{ network: '10.5.0.0/24', hostname: 'bad_host!' }, 400, /^hostname:/],
+    [{ network: '10.5.0.0/24', mac: 'zz:zz' }, 400, /^mac:/],
   ] as const) {
     const r = await alice('ipaddresses/', { query: { op: 'reserve' }, multipart: { ...form } });
     expect(r.status, JSON.stringify(form)).toBe(status);
@@ -50,7 +51,7 @@ test('ipaddresses: reserve (free or requested, with MAC), list, release; errors 
   expect((await alice('ipaddresses/', { query: { op: 'release' }, multipart: { ip: '10.5.0.2' } })).status).toBe(204);
   expect((await alice('ipaddresses/', { query: { op: 'release' }, multipart: { ip: '10.5.0.2' } })).status).toBe(404);
   expect((await alice('ipaddresses/', { query: { op: 'release' }, multipart: {} })).status).toBe(400);
-  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: {} })).json().ip).toBe('10.5.0.2');
+  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } })).json().ip).toBe('10.5.0.2');
   // The static range cannot shrink away from reserved addresses.
   const shrink = await admin(`nodegroups/${uuid}/interfaces/eth1/`, { method: 'PUT', multipart: { static_ip_range_high: '10.5.0.3' } });
   expect(shrink.status).toBe(400);
@@ -90,13 +91,14 @@ test('ipaddresses: two region processes on one database never hand out the same 
     });
     const a = client(region);
     const b = async (path: string): Promise<Answer> => {
-      const r = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: plaintextHeader(key) } });
+      const r = await fetch(`${url}${path}`, { method: 'POST', body: 'network=10.5.0.0%2F24',
+        headers: { authorization: plaintextHeader(key), 'content-type': 'application/x-www-form-urlencoded' } });
       const bytes = Buffer.from(await r.arrayBuffer());
       return { status: r.status, type: '', text: bytes.toString(), bytes, problem: bytes.toString(), json: () => JSON.parse(bytes.toString()) };
     };
     await withStaticRange(a, region.core.nodegroupUuid, '10.5.0.10', '10.5.0.39');
     const answers: Answer[] = await Promise.all(Array.from({ length: 40 }, (_, i) =>
-      (i % 2 ? a('ipaddresses/', { query: { op: 'reserve' }, multipart: {} }) : b('ipaddresses/?op=reserve'))));
+      (i % 2 ? a('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } }) : b('ipaddresses/?op=reserve'))));
     const ok = answers.filter((r) => r.status === 200).map((r) => r.json().ip as string);
     expect(answers.filter((r) => r.status !== 200).map((r) => r.status)).toEqual(Array(10).fill(503));
     expect(ok.length).toBe(30);
@@ -129,7 +131,7 @@ test('sticky IPs: nodes and devices claim from the static range and release; the
   const devClaim = await admin(`devices/${dev.system_id}/`, { query: { op: 'claim_sticky_ip_address' }, multipart: { requested_address: '192.168.9.9' } });
   expect(devClaim.json().ip_addresses).toEqual(['192.168.9.9']);
   // The address is taken for reservations too.
-  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: {} })).json().ip).toBe('10.5.0.21');
+  expect((await admin('ipaddresses/', { query: { op: 'reserve' }, multipart: { network: '10.5.0.0/24' } })).json().ip).toBe('10.5.0.21');
 
   expect((await admin(`nodes/${sid}/`, { query: { op: 'release_sticky_ip_address' }, multipart: { address: '10.5.0.99' } })).status).toBe(400);
   const released = await admin(`nodes/${sid}/`, { query: { op: 'release_sticky_ip_address' }, multipart: {} });
