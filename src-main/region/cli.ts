@@ -1,10 +1,10 @@
-// npm run region -- serve --data DIR --port N [--host H]   serves the API, prints its URL
+// npm run region -- serve --data DIR --port N [--host H [--server-name NAME]…]   serves the API, prints its URL
 // npm run --silent region -- apikey --data DIR              prints a new admin API key only
 import { parseArgs } from 'node:util';
 import { createApiKey, openRegion, startRegion } from './start-region';
 import { createRegionPower } from '../power/region-power';
 
-const USAGE = `usage: region serve --data DIR [--port N] [--host 127.0.0.1] [--key-file]
+const USAGE = `usage: region serve --data DIR [--port N] [--host 127.0.0.1] [--server-name NAME]... [--key-file]
        region apikey --data DIR [--user NAME] [--key-file]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -13,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
+      // Names clients on the LAN use for this machine (with --host): the Host headers served.
+      'server-name': { type: 'string', multiple: true },
       user: { type: 'string' }, 'key-file': { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
@@ -37,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`--port: "${values.port}" is not a port number.\n`);
       return 2;
     }
-    const region = await startRegion({ dataDir: values.data, port, host: values.host, keyStorage, power: createRegionPower() });
+    const region = await startRegion({ dataDir: values.data, port, host: values.host, serverNames: values['server-name']?.flatMap((n) => n.split(',')).filter(Boolean), keyStorage, power: createRegionPower() });
     process.stdout.write(`${region.url}\n`);
     const stop = () => void region.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

@@ -19,11 +19,14 @@ import { TagRebuilder } from './tags/rebuilder';
 import { API_PREFIX } from './http/paths';
 import { checkDefinition, createTagMatcher } from '../xpath/index';
 import { ConfigStore } from './stores/config-store';
+import { plaintextWarning, RequestGuard, servedNames } from './http/request-guard';
 
 export interface RegionOptions {
   dataDir: string;
   host?: string;
   port?: number;
+  /** Names the region is also reached by when `host` is not loopback (what the LAN calls this machine). */
+  serverNames?: string[];
   /** The power service (src-main/power/); default: none, power actions answer 503. */
   power?: RegionPower;
   /** XPath tags; default: src-main/xpath/ (libxml2-wasm workers); null: none (definitions answer 503). */
@@ -106,13 +109,15 @@ export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
     core.rebuilder.resumeIfOwed();
   }
   opts.power?.attach?.(powerPollHooks(core));
+  const host = opts.host ?? '127.0.0.1';
+  const guard = new RequestGuard(servedNames(host, opts.serverNames));
   const server = createRegionServer({
     resources: regionResources(core),
     auth: new Authenticator(core.users),
     limits: { maxBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY, maxParts: 1000 },
     log: core.log,
+    guard,
   });
-  const host = opts.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -124,7 +129,11 @@ export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  guard.listening(port);
+  const warning = plaintextWarning(host);
+  if (warning) core.log(warning);
+  // Bound to every address: this machine reaches it on loopback (a served name).
+  const shownHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
   let closed = false;
   return {
     url: `http://${shownHost}:${port}${API_PREFIX}`,

@@ -9,6 +9,7 @@ export type RegionErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'method-not-allowed'
+  | 'misdirected' // a Host this region is not served under (DNS rebinding)
   | 'conflict'
   | 'too-large'
   | 'unsupported-media'
@@ -21,6 +22,7 @@ export const statusOf = {
   forbidden: 403,
   'not-found': 404,
   'method-not-allowed': 405,
+  misdirected: 421,
   conflict: 409,
   'too-large': 413,
   'unsupported-media': 415,

@@ -8,6 +8,7 @@ import { Params } from './params';
 import { API_PREFIX } from './paths';
 import type { Authenticator } from '../auth/authenticate';
 import { describeApi } from '../api/describe';
+import type { RequestGuard } from './request-guard';
 
 export interface Route {
   segs: string[];
@@ -37,11 +38,14 @@ export interface ServerDeps {
   auth: Authenticator;
   limits: BodyLimits;
   log: (text: string) => void;
+  /** Refuses pages in a browser (Origin) and names the region is not served under (Host). */
+  guard: RequestGuard;
 }
 
 export function createRegionServer(d: ServerDeps): Server {
   const routes = compile(d.resources);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    d.guard.check(req.headers);
     const method = (req.method ?? 'GET').toUpperCase();
     const host = (req.headers.host ?? 'localhost').toLowerCase();
     const origin = `http://${host}`;

@@ -57,7 +57,7 @@ describe('bad input', () => {
     // Chunked, no Content-Length: the limit still holds.
     const auth = plaintextHeader(region.createApiKey());
     const chunk = 'a=' + 'b'.repeat(40_000);
-    const answer = await raw(region, `POST /MAAS/api/1.0/nodes/?op=new HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\n` +
+    const answer = await raw(region, `POST /MAAS/api/1.0/nodes/?op=new HTTP/1.1\r\nHost: 127.0.0.1:${region.port}\r\nAuthorization: ${auth}\r\n` +
       `Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n` +
       `${chunk.length.toString(16)}\r\n${chunk}\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
@@ -72,7 +72,7 @@ describe('bad input', () => {
     const auth = plaintextHeader(region.createApiKey());
     const socket = connect(region.port, '127.0.0.1');
     await new Promise((r) => socket.on('connect', r));
-    socket.write(`POST /MAAS/api/1.0/nodes/?op=new HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${auth}\r\n` +
+    socket.write(`POST /MAAS/api/1.0/nodes/?op=new HTTP/1.1\r\nHost: 127.0.0.1:${region.port}\r\nAuthorization: ${auth}\r\n` +
       'Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 5000\r\n\r\n--B\r\nContent-Disposition: form-data; name="architecture"\r\n\r\namd64\r\n');
     socket.destroy();
     await new Promise((r) => setTimeout(r, 100));
@@ -83,8 +83,8 @@ describe('bad input', () => {
   test('bad percent-encoding and odd methods are 4xx', async () => {
     const region = await testRegion();
     const auth = plaintextHeader(region.createApiKey());
-    expect(await raw(region, `GET /MAAS/api/1.0/nodes/%E0%A4%A/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
-    expect(await raw(region, `PATCH /MAAS/api/1.0/nodes/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 405/);
-    expect(await raw(region, `GET /elsewhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 404/);
+    expect(await raw(region, `GET /MAAS/api/1.0/nodes/%E0%A4%A/ HTTP/1.1\r\nHost: 127.0.0.1:${region.port}\r\nAuthorization: ${auth}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+    expect(await raw(region, `PATCH /MAAS/api/1.0/nodes/ HTTP/1.1\r\nHost: 127.0.0.1:${region.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 405/);
+    expect(await raw(region, `GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1:${region.port}\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 404/);
   });
 });
