@@ -10,5 +10,6 @@ import { tagsBench } from './tags.bench';
 import { regionIpsBench } from './region-ips.bench';
 import { xpathBench } from './xpath.bench';
 import { fieldkitBench } from './fieldkit.bench';
+import { freshnessBench } from './freshness.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, tagsBench, xpathBench, fieldkitBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench];

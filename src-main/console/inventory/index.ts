@@ -17,8 +17,10 @@ export interface InventoryDeps {
   /** Details another area fetched (the tags' details cache): the node panel's lshw offline. */
   keptDetails?: KeptDetails;
   emit: Emit;
-  /** Re-read interval of the shown connection (default: 15 s for This laptop, 60 s for servers). */
+  /** Whole-list re-read interval of the shown connection (default: 15 s for This laptop, 30 s for servers). */
   pollEveryMs?: (connectionId: string) => number;
+  /** Change-feed interval of the shown connection (default: 1 s for This laptop, 2 s for servers). */
+  feedEveryMs?: (connectionId: string) => number;
   chunkSize?: number;
   concurrency?: number;
   log?: (line: string) => void;
@@ -39,8 +41,11 @@ export function createInventory(d: InventoryDeps): Inventory {
   const snapshots = d.snapshots ?? new SnapshotStore(ownDb!);
   const lists = new NodeLists({
     clientFor: d.clientFor, emit: d.emit, cache: snapshots,
-    // The embedded region is on loopback and cheap to ask; remote servers are asked gently.
-    pollEveryMs: d.pollEveryMs ?? ((id) => (id === 'local' ? 15_000 : 60_000)),
+    // The embedded region is on loopback and cheap to ask; remote servers are read whole
+    // gently, and their change feed (one small events query) every 2 s keeps "changed on the
+    // server → shown" and "server gone → offline shown" within PERFORMANCE.md's 5 s.
+    pollEveryMs: d.pollEveryMs ?? ((id) => (id === 'local' ? 15_000 : 30_000)),
+    feedEveryMs: d.feedEveryMs ?? ((id) => (id === 'local' ? 1000 : 2000)),
   });
   const bulk = new BulkRunner({ clientFor: d.clientFor, lists, emit: d.emit, chunkSize: d.chunkSize, concurrency: d.concurrency, log: d.log });
   const handlers: HandlersFor<InventoryChannel> = {

@@ -1,10 +1,12 @@
 // The node list of each connection, held in main: answered from memory or the disk cache at
-// once, refreshed from the server, and kept fresh by polling the watched connection (the one
-// the inventory shows) without hammering it: one read at a time, and a failing server is
-// asked less and less often. Changes go to the renderer as deltas, never the whole list.
+// once, refreshed from the server, and kept fresh for the watched connection (the one the
+// inventory shows): its change feed every few seconds (change-feed.ts), and a whole-list read
+// now and then for what MAAS records no event for — one read at a time, a failing server
+// read whole less and less often. Changes go to the renderer as deltas, never the whole list.
 import type { InventorySnapshot, SyncState } from '../../../src-shared/contract/inventory';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import type { Emit } from '../../ipc/dispatcher';
+import { ChangeFeed } from './change-feed';
 import type { ClientFor } from './inventory-client';
 
 /** Where the last list of each connection is kept across restarts (the settings database's snapshot). */
@@ -20,8 +22,10 @@ export interface NodeListsDeps {
   clientFor: ClientFor;
   emit: Emit;
   cache: NodeListStore;
-  /** How often the watched connection is re-read; 0 turns polling off. */
+  /** How often the watched connection is re-read whole; 0 turns polling off. */
   pollEveryMs: (connectionId: string) => number;
+  /** How often its change feed (events since the newest seen) is read; 0 or absent: no feed. */
+  feedEveryMs?: (connectionId: string) => number;
   now?: () => Date;
 }
 
@@ -47,8 +51,16 @@ export class NodeLists {
   #cacheTimer: NodeJS.Timeout | null = null;
   #dirty = new Set<string>();
   #closed = false;
+  readonly #feed: ChangeFeed;
 
-  constructor(private readonly d: NodeListsDeps) {}
+  constructor(private readonly d: NodeListsDeps) {
+    this.#feed = new ChangeFeed({
+      clientFor: d.clientFor, everyMs: d.feedEveryMs ?? (() => 0),
+      reread: (id, ids) => this.refreshIds(id, ids),
+      // Back after an outage: read the whole list now and put the whole-list poll back on time.
+      resumed: (id) => { void this.refresh(id).finally(() => { if (this.#watched === id) this.#schedule(); }); },
+    });
+  }
 
   #now = () => (this.d.now ?? (() => new Date()))().toISOString();
 
@@ -178,6 +190,7 @@ export class NodeLists {
   #watch(connectionId: string) {
     if (this.#watched === connectionId && this.#timer) return;
     this.#watched = connectionId;
+    this.#feed.watch(connectionId);
     this.#schedule();
   }
 
@@ -200,11 +213,13 @@ export class NodeLists {
   forget(connectionId: string): void {
     this.#held.delete(connectionId);
     this.d.cache.forget(connectionId);
+    this.#feed.forget(connectionId);
     if (this.#watched === connectionId) { this.#watched = null; this.#schedule(); }
   }
 
   close(): void {
     this.#closed = true;
+    this.#feed.close();
     if (this.#timer) clearTimeout(this.#timer);
     this.flush();
   }

@@ -27,10 +27,10 @@ export async function regionWithClient(o: { power?: boolean } = {}): Promise<{ r
 
 export interface Recorded { name: EventName; payload: unknown }
 
-export function inventoryOver(client: MaasClient, o: { dataDir?: string; chunkSize?: number } = {}) {
+export function inventoryOver(client: MaasClient, o: { dataDir?: string; chunkSize?: number; feedEveryMs?: number } = {}) {
   const events: Recorded[] = [];
   const inv: Inventory = createInventory({
-    dataDir: o.dataDir ?? tempDir('inv-data-'), clientFor: async () => client, pollEveryMs: () => 0,
+    dataDir: o.dataDir ?? tempDir('inv-data-'), clientFor: async () => client, pollEveryMs: () => 0, feedEveryMs: () => o.feedEveryMs ?? 0,
     emit: (name, payload) => { events.push({ name, payload }); }, chunkSize: o.chunkSize ?? 50, concurrency: 4,
   });
   onTestFinished(() => inv.close());
