@@ -43,6 +43,12 @@ export interface PowerDriver {
   softOff?(ctx: DriverContext): Promise<string | void>;
   /** Native cycle; without it the service does off, then on. Only used when the node is on. */
   cycle?(ctx: DriverContext): Promise<string | void>;
+  /**
+   * The change is sent once per action; later rounds of the waiting policy only read the
+   * state (a retry is still sent when sending failed). Default: re-sent each round, as
+   * MAAS's power loop did, which IPMI BMCs that drop a request need.
+   */
+  changeOnce?: boolean;
   /** Pause between off and on when the service cycles by hand (APC's power_on_delay). */
   cycleDelayMs?(params: Record<string, string>): number;
 }

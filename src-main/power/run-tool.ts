@@ -12,6 +12,8 @@ export interface ToolCall {
   debianPackage: string;
   /** Added to a minimal environment (PATH, C locale, a private HOME). Secrets go here. */
   env?: Record<string, string>;
+  /** Directories searched before the usual PATH (a wrapper that must be found first). */
+  pathPrefix?: string;
   /** Written to the tool's stdin, then closed (fence agents read their options there). */
   stdin?: string;
   signal: AbortSignal;
@@ -31,12 +33,12 @@ export type RunTool = (call: ToolCall) => Promise<ToolOutput>;
 
 const maxOutput = 1 << 20;
 
-export function createRunTool(opts: { home: () => Promise<string>; observer?: SpawnObserver }): RunTool {
+export function createRunTool(opts: { home: () => Promise<string>; observer?: SpawnObserver; path?: string }): RunTool {
   return async (call) => {
     if (call.signal.aborted) throw abortError(call);
     const home = await opts.home();
     const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
+      PATH: [call.pathPrefix, opts.path ?? process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin'].filter(Boolean).join(':'),
       LANG: 'C',
       LC_ALL: 'C',
       // Tools write caches and read rc files under HOME (virsh, net-snmp, amttool): keep
@@ -103,17 +105,4 @@ export function createRunTool(opts: { home: () => Promise<string>; observer?: Sp
 function abortError(call: ToolCall): PowerError {
   const reason: unknown = call.signal.reason;
   return reason instanceof PowerError ? reason : new PowerError('failed', `${call.command} was stopped: the power service is closing`);
-}
-
-/** Replaces every occurrence of each secret with "***" (tool output may echo its input). */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length > 0) out = out.split(s).join('***');
-  return out;
-}
-
-/** The last meaningful line(s) of tool output, short enough for an error message. */
-export function lastLines(text: string, n = 2): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.slice(-n).join('; ').slice(0, 300);
 }

@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { DriverConfig, DriverContext, PowerDriver } from './driver';
 import { defaultDrivers } from './drivers';
 import { powerTypeInfo, secretFieldNames } from './power-types';
-import { createRunTool, redact, type SpawnObserver } from './run-tool';
+import { createRunTool, type SpawnObserver } from './run-tool';
 import { createScheduler } from './scheduler';
 import { createScratch } from './scratch';
 import {
@@ -39,6 +39,8 @@ export interface PowerServiceOptions {
   /** Default /proc/net/arp. */
   arpTable?: string;
   spawnObserver?: SpawnObserver;
+  /** Where tools are looked up (default: this process's PATH). */
+  toolPath?: string;
 }
 
 export function createPowerService(opts: PowerServiceOptions = {}): PowerService {
@@ -51,7 +53,7 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
   const closing = new AbortController();
   // Every waiting operation listens for close; hundreds of nodes are normal, not a leak.
   setMaxListeners(0, closing.signal);
-  const run = createRunTool({ home: scratch.dir, observer: opts.spawnObserver });
+  const run = createRunTool({ home: scratch.dir, observer: opts.spawnObserver, path: opts.toolPath });
   const config: DriverConfig = {
     wakeOnLan: opts.wakeOnLan ?? { address: '255.255.255.255', port: 9 },
     ipmiTool: opts.ipmiTool ?? 'auto',
@@ -119,10 +121,12 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     let lastError: unknown;
     let lastState: string = 'unknown';
     let note: string | void = undefined;
+    let sent = alreadySent;
     for (const [i, wait] of policy.entries()) {
-      if (!(alreadySent && i === 0)) {
+      if (!((alreadySent && i === 0) || (d.changeOnce && sent))) {
         try {
           note = await call(t, change);
+          sent = true;
         } catch (e) {
           if (isFatal(e)) throw e;
           lastError = e;
@@ -195,11 +199,11 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
       if (closing.signal.aborted) throw closedError();
       const d = driverFor(t);
       const result = await scheduler.exclusive(d.bmcKey(t.params), () => actions[action](t, d, soft));
-      const clean = result.detail ? { ...result, detail: redact(result.detail, secrets) } : result;
-      opts.onResult?.(t.systemId, action, clean, { source });
-      return clean;
+      opts.onResult?.(t.systemId, action, result, { source });
+      return result;
     } catch (e) {
-      const err = e instanceof PowerError ? new PowerError(e.kind, redact(e.message, secrets)) : new PowerError('failed', redact(String(e instanceof Error ? e.message : e), secrets));
+      // The only place a message is composed from what a tool said: lines holding a secret are dropped.
+      const err = (e instanceof PowerError ? e : new PowerError('failed', 'the power driver failed unexpectedly', e instanceof Error ? e.message : String(e))).withCause(secrets);
       // Work cut short by close() says nothing about the node: the owner is not told.
       if (!closing.signal.aborted) opts.onResult?.(t.systemId, action, err, { source });
       throw err;
@@ -276,5 +280,6 @@ const closedError = () => new PowerError('failed', 'the power service was closed
 
 function secretValues(t: PowerTarget): string[] {
   const names = new Set([...secretFieldNames(t.powerType), 'power_pass']);
-  return Object.entries(t.params).filter(([k, v]) => names.has(k) && v.length > 0).map(([, v]) => v);
+  // A tool may echo a password without the spaces around it: both forms count.
+  return Object.entries(t.params).filter(([k]) => names.has(k)).flatMap(([, v]) => [v, v.trim()]).filter((v, i, all) => v.length > 0 && all.indexOf(v) === i);
 }

@@ -25,35 +25,85 @@ export interface PowerResult {
 export type PowerErrorKind =
   | 'unreachable' // no answer from the BMC / PDU / hypervisor
   | 'auth' // the BMC answered and refused the credentials
+  | 'privilege' // the credentials were accepted, but the account may not do this
+  | 'timeout' // the tool or request ran past its time limit, or the device stopped mid-dialogue
+  | 'protocol' // the device answered something that is not what its protocol says
   | 'tool-missing' // the Debian tool is not installed (message names the package)
   | 'unsupported' // power type or action not supported (manual, vmware, WoL power-off…)
-  | 'timeout' // the tool or request ran past its time limit
   | 'bad-parameters' // power parameters missing or malformed (message names which)
-  | 'failed'; // anything else the BMC or the tool reported
+  | 'failed'; // the device understood and reported that the operation failed
 
-/** Kinds that another attempt cannot fix (MAAS's PowerFatalError): never retried. */
+/**
+ * Kinds that another attempt cannot fix (MAAS's PowerFatalError): never retried. A device
+ * that speaks another protocol does not learn it in the next few seconds either; only an
+ * unanswered, timed-out or failed operation is worth repeating.
+ */
 export const fatalKinds: ReadonlySet<PowerErrorKind> = new Set([
   'auth',
+  'privilege',
+  'protocol',
   'tool-missing',
   'unsupported',
   'bad-parameters',
 ]);
 
-/** A typed power failure. The message is for operators and never contains a password. */
+/**
+ * A typed power failure. `message` is the summary the driver wrote from fixed text and
+ * non-secret parameters. What the tool or device said (`said`) is kept apart, raw, and only
+ * reaches a message through `withCause`, which drops every line holding a secret — so a
+ * message never carries a password, and nothing is ever masked by substitution.
+ */
 export class PowerError extends Error {
   override readonly name = 'PowerError';
+  /** The tool's or device's own words, unfiltered: never shown as they are. */
+  readonly said: readonly string[];
   constructor(
     readonly kind: PowerErrorKind,
     message: string,
+    said?: string | readonly string[],
   ) {
     super(message);
+    this.said = typeof said === 'string' ? outputLines(said) : (said ?? []);
   }
   get fatal(): boolean {
     return fatalKinds.has(this.kind);
   }
+  /** The same failure with the tool's words appended, lines holding a secret withheld. */
+  withCause(secrets: readonly string[]): PowerError {
+    const lines = withholdSecrets(this.said, secrets);
+    return new PowerError(this.kind, lines.length ? `${this.message} — ${capped(lines)}` : this.message);
+  }
   toJSON(): { kind: PowerErrorKind; message: string } {
     return { kind: this.kind, message: this.message };
   }
+}
+
+export const withheldLine = '(output withheld: it contained a secret)';
+
+/** Non-empty, trimmed lines of a tool's output. */
+export function outputLines(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * Lines as they are, except a line containing any secret (case-sensitive, anywhere in the
+ * line), which becomes `withheldLine`; consecutive withheld lines collapse into one.
+ */
+export function withholdSecrets(lines: readonly string[], secrets: readonly string[]): string[] {
+  const keys = secrets.filter((s) => s.length > 0);
+  const out: string[] = [];
+  for (const l of lines) {
+    const line = keys.some((k) => l.includes(k)) ? withheldLine : l;
+    if (!(line === withheldLine && out.at(-1) === withheldLine)) out.push(line);
+  }
+  return out;
+}
+
+// The whole cause, bounded only so one chatty tool cannot fill the event log.
+const maxCause = 4000;
+function capped(lines: string[]): string {
+  const text = lines.join('; ');
+  return text.length <= maxCause ? text : `${text.slice(0, maxCause)}… (cut at ${maxCause} characters)`;
 }
 
 export type PowerOutcome = PowerResult | PowerError;

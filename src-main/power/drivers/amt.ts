@@ -6,7 +6,6 @@
 // amttool through AMT_PASSWORD (its documented way) and to WS-Man through HTTP Digest;
 // the AMT user is always "admin".
 import type { DriverContext, PowerDriver } from '../driver';
-import { lastLines } from '../run-tool';
 import { PowerError } from '../types';
 import { addressOrMacKey, withArpAddress } from './arp';
 import { hostPort, joinHostPort, secret, type HostPort } from './params';
@@ -21,12 +20,12 @@ async function amttool(ctx: DriverContext, hp: HostPort, command: 'info' | 'powe
   });
   const text = `${out.stdout}\n${out.stderr}`;
   if (/Can't locate SOAP\/Lite/i.test(text)) throw new PowerError('tool-missing', 'amttool needs SOAP::Lite: install the Debian package libsoap-lite-perl');
-  if (/\b401\b|Unauthorized/i.test(text)) throw new PowerError('auth', 'the AMT firmware refused the password');
-  if (/Can't connect|Connection refused|timed out|No route|Name or service/i.test(text)) throw new PowerError('unreachable', `no answer from AMT at ${joinHostPort(hp)}`);
-  if (out.code !== 0) throw new PowerError('failed', `amttool ${command} failed: ${lastLines(text)}`);
+  if (/\b401\b|Unauthorized/i.test(text)) throw new PowerError('auth', 'the AMT firmware refused the password', text);
+  if (/Can't connect|Connection refused|timed out|No route|Name or service/i.test(text)) throw new PowerError('unreachable', `no answer from AMT at ${joinHostPort(hp)}`, text);
+  if (out.code !== 0) throw new PowerError('failed', `amttool ${command} failed`, text);
   if (command !== 'info') {
     const status = /result: (.*)/.exec(out.stdout)?.[1] ?? 'no result';
-    if (status !== 'pt_status: success') throw new PowerError('failed', `AMT refused ${command}: ${status}`);
+    if (status !== 'pt_status: success') throw new PowerError('failed', `AMT refused ${command}`, status);
   }
   return out.stdout;
 }
@@ -50,10 +49,10 @@ export const amtDriver: PowerDriver = {
       const s = await wsmanPowerState(ctx, c.wsman);
       if (s === cimPower.on) return 'on';
       if (offStates.has(s)) return 'off';
-      throw new PowerError('failed', `AMT reported an unknown PowerState ${s}`);
+      throw new PowerError('protocol', `AMT reported an unknown PowerState ${s}`);
     }
     const m = /^Powerstate:\s+(\S+)/m.exec(await amttool(ctx, c.hp, 'info'));
-    if (!m) throw new PowerError('failed', 'amttool did not report a power state');
+    if (!m) throw new PowerError('protocol', 'amttool did not report a power state');
     return m[1] === 'S0' ? 'on' : 'off';
   },
   async on(ctx) {

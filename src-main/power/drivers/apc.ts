@@ -6,7 +6,6 @@
 // already on off and on again; we leave it on, and use power_on_delay only inside a cycle.
 import { dirname } from 'node:path';
 import type { DriverContext, PowerDriver } from '../driver';
-import { lastLines } from '../run-tool';
 import { PowerError } from '../types';
 import { addressKey, hostPort, joinHostPort, need, optional } from './params';
 
@@ -33,10 +32,10 @@ async function snmp(ctx: DriverContext, tool: 'snmpget' | 'snmpset', extra: stri
     });
     const err = `${out.stderr}\n${out.stdout}`;
     if (out.code === 0 && !/No Such|noSuchName/i.test(err)) return out.stdout.trim();
-    if (/Timeout|No Response/i.test(err)) throw new PowerError('unreachable', `no answer from the APC PDU at ${agent} (SNMP v1, community ${community})`);
+    if (/Timeout|No Response/i.test(err)) throw new PowerError('unreachable', `no answer from the APC PDU at ${agent} (SNMP v1, community ${community})`, err);
     if (/noSuchName|No Such (Object|Instance)/i.test(err)) throw new PowerError('bad-parameters', `the APC PDU at ${agent} has no outlet ${ctx.params.node_outlet}`);
     if (/Unknown host|getaddrinfo/i.test(err)) throw new PowerError('unreachable', `cannot resolve the APC PDU address ${agent}`);
-    throw new PowerError('failed', `${tool} failed: ${lastLines(err)}`);
+    throw new PowerError('failed', `${tool} failed`, err);
   });
 }
 
@@ -48,7 +47,7 @@ export const apcDriver: PowerDriver = {
     const v = await snmp(ctx, 'snmpget', []);
     if (v === '1') return 'on';
     if (v === '2') return 'off';
-    throw new PowerError('failed', `the APC PDU reported outlet state "${v.slice(0, 40)}"`);
+    throw new PowerError('protocol', 'the APC PDU reported an outlet state that is neither 1 (on) nor 2 (off)', v);
   },
   on: (ctx) => set(ctx, '1'),
   off: (ctx) => set(ctx, '2'),

@@ -23,7 +23,7 @@ export const dliDriver: PowerDriver = {
     const n = outlet(ctx.params);
     const page = await httpCall(ctx, 'the DLI power switch', new URL('index.htm', baseUrl(ctx.params, 'http')));
     const m = /<!--\s*state=([0-9a-fA-F]+)/.exec(page.text);
-    if (!m) throw new PowerError('failed', 'the DLI power switch page has no outlet state ("<!-- state=…")');
+    if (!m) throw new PowerError('protocol', 'the DLI power switch page has no outlet state ("<!-- state=…")');
     return (parseInt(m[1], 16) >> (n - 1)) & 1 ? 'on' : 'off';
   },
   on: (ctx) => switchOutlet(ctx, 'ON'),

@@ -4,21 +4,37 @@
 // included, goes there. power_id is the outlet's name as the CDU lists it.
 import { connect } from 'node:net';
 import type { DriverContext, PowerDriver } from '../driver';
-import { lastLines } from '../run-tool';
 import { PowerError } from '../types';
 import { addressKey, hostPort, need, secret } from './params';
 
 const telnetPort = 23;
 
-/** fence_cdu's own failure says "Unable to connect/login" for both: tell them apart first. */
+/**
+ * fence_cdu's own failure says "Unable to connect/login" for a refused connection, a device
+ * that never prompts and a wrong password alike. Tell them apart first: connect, and wait
+ * for the CDU's login prompt, as fence_cdu itself would.
+ */
 function probe(host: string, port: number, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const sock = connect({ host, port, timeout: ms });
-    sock.once('connect', () => { sock.destroy(); resolve(); });
-    sock.once('timeout', () => { sock.destroy(); reject(new PowerError('unreachable', `no answer from the CDU at ${host}:${port}`)); });
-    sock.once('error', (e: NodeJS.ErrnoException) => reject(new PowerError('unreachable', `cannot reach the CDU at ${host}:${port} (${e.code ?? e.message})`)));
+    const sock = connect({ host, port });
+    let connected = false;
+    let seen = '';
+    const done = (e?: PowerError) => { clearTimeout(timer); sock.destroy(); if (e) reject(e); else resolve(); };
+    const timer = setTimeout(() => done(connected
+      ? new PowerError('timeout', `the CDU at ${host}:${port} accepted the connection but did not prompt for a login within ${ms / 1000} s`)
+      : new PowerError('unreachable', `no answer from the CDU at ${host}:${port}`)), ms);
+    sock.once('connect', () => { connected = true; });
+    sock.on('data', (d: Buffer) => {
+      seen = (seen + d.toString('latin1')).slice(-4096);
+      if (loginPrompt.test(seen)) done();
+    });
+    sock.once('error', (e: NodeJS.ErrnoException) => done(new PowerError('unreachable', `cannot reach the CDU at ${host}:${port}`, e.code ?? e.message)));
+    sock.once('close', () => done(new PowerError('protocol', `the CDU at ${host}:${port} closed the connection without prompting for a login`)));
   });
 }
+
+// What fence_cdu waits for first (its login_re: "Username:" / "Login:" / "login:").
+const loginPrompt = /(user ?name|login)\s*:/i;
 
 async function fenceCdu(ctx: DriverContext, action: 'status' | 'on' | 'off' | 'reboot'): Promise<number> {
   const hp = hostPort(ctx.params);
@@ -42,9 +58,10 @@ async function fenceCdu(ctx: DriverContext, action: 'status' | 'on' | 'off' | 'r
   const text = `${out.stdout}\n${out.stderr}`;
   if (/telnet.*(No such file|not found)/i.test(text)) throw new PowerError('tool-missing', 'fence_cdu needs /usr/bin/telnet: install the Debian package telnet');
   if (/plug is not available|plug status/i.test(text)) throw new PowerError('bad-parameters', `the CDU has no outlet named ${options.plug}`);
-  if (/Unable to connect\/login|Login denied|password/i.test(text)) throw new PowerError('auth', 'the CDU refused the user name or password');
-  if (/timed out|Connection (refused|lost)/i.test(text)) throw new PowerError('unreachable', `the CDU at ${hp.host}:${port} stopped answering`);
-  throw new PowerError('failed', `fence_cdu ${action} failed: ${lastLines(text)}`);
+  // The CDU prompted (probe above), so a failed login is the credentials.
+  if (/Unable to connect\/login|Login denied|password/i.test(text)) throw new PowerError('auth', 'the CDU prompted for a login and refused the user name or password', text);
+  if (/timed out|Connection (refused|lost)/i.test(text)) throw new PowerError('unreachable', `the CDU at ${hp.host}:${port} stopped answering`, text);
+  throw new PowerError('failed', `fence_cdu ${action} failed`, text);
 }
 
 export const fenceCduDriver: PowerDriver = {

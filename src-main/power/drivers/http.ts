@@ -28,14 +28,50 @@ export function baseUrl(params: Record<string, string>, defaultScheme: 'http' | 
 export interface HttpReply {
   status: number;
   text: string;
+  /** Where the answer came from: the asked URL, or where a same-host redirect led. */
+  url: URL;
 }
 
+const maxRedirects = 5;
+
+/**
+ * One request, with Basic credentials. Redirects are followed only within the same scheme,
+ * host and port (a BMC answering 307 for a system name): the credentials never go to
+ * another host. 307/308 keep the method and body; other redirects of a POST are refused.
+ */
 export async function httpCall(
   ctx: DriverContext,
   what: string,
   url: URL,
   init: { method?: 'GET' | 'POST'; json?: unknown; user?: string } = {},
 ): Promise<HttpReply> {
+  const method = init.method ?? 'GET';
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    const res = await send(ctx, what, at, method, init);
+    const location = res.statusCode >= 300 && res.statusCode < 400 ? res.headers.location : undefined;
+    if (typeof location !== 'string') {
+      const text = (await res.body.text()).slice(0, 1 << 20);
+      if (res.statusCode === 401) throw new PowerError('auth', `${what} refused the user name or password (HTTP 401)`);
+      if (res.statusCode === 403) throw new PowerError('privilege', `${what} accepted the user but refused ${method} ${at.pathname} (HTTP 403)`);
+      if (res.statusCode >= 400) throw new PowerError('failed', `${what} answered HTTP ${res.statusCode} to ${method} ${at.pathname}`);
+      return { status: res.statusCode, text, url: at };
+    }
+    await res.body.dump().catch(() => undefined);
+    let next: URL;
+    try {
+      next = new URL(location, at);
+    } catch {
+      throw new PowerError('protocol', `${what} redirected ${at.pathname} to something that is not a URL`);
+    }
+    if (next.origin !== at.origin) throw new PowerError('protocol', `${what} redirected ${at.pathname} to another host (${next.origin}): not followed, the credentials stay with the BMC`);
+    if (method !== 'GET' && res.statusCode !== 307 && res.statusCode !== 308) throw new PowerError('protocol', `${what} answered ${method} ${at.pathname} with HTTP ${res.statusCode}: only 307/308 redirect a ${method}`);
+    if (hop + 1 >= maxRedirects) throw new PowerError('protocol', `${what} redirected more than ${maxRedirects} times from ${url.pathname}`);
+    at = next;
+  }
+}
+
+async function send(ctx: DriverContext, what: string, url: URL, method: 'GET' | 'POST', init: { json?: unknown; user?: string }) {
   const user = init.user ?? ctx.params.power_user ?? '';
   const headers: Record<string, string> = {
     // Pre-emptive Basic, as MAAS's `wget --auth-no-challenge` and requests' auth= sent it.
@@ -43,10 +79,9 @@ export async function httpCall(
     accept: 'application/json, text/html;q=0.9, */*;q=0.5',
   };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  let res;
   try {
-    res = await request(url, {
-      method: init.method ?? 'GET',
+    return await request(url, {
+      method,
       headers,
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
       dispatcher: url.protocol === 'https:' ? insecure : undefined,
@@ -57,11 +92,7 @@ export async function httpCall(
   } catch (e) {
     if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
     const code = (e as { code?: string }).code ?? '';
-    if (/TIMEOUT/.test(code)) throw new PowerError('timeout', `${what} did not answer in time`);
-    throw new PowerError('unreachable', `no answer from ${what} at ${url.host} (${code || (e as Error).message})`);
+    if (/TIMEOUT/.test(code)) throw new PowerError('timeout', `${what} did not answer in time`, code);
+    throw new PowerError('unreachable', `no answer from ${what} at ${url.host}`, code || (e as Error).message);
   }
-  const text = (await res.body.text()).slice(0, 1 << 20);
-  if (res.statusCode === 401 || res.statusCode === 403) throw new PowerError('auth', `${what} refused the user name or password (HTTP ${res.statusCode})`);
-  if (res.statusCode >= 400) throw new PowerError('failed', `${what} answered HTTP ${res.statusCode} to ${init.method ?? 'GET'} ${url.pathname}`);
-  return { status: res.statusCode, text };
 }

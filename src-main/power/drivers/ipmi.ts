@@ -4,10 +4,9 @@
 // through IPMI_PASSWORD (`-E`) and ipmipower through a 0600 config file, and "on" is a
 // plain on; the service only sends it after reading the node as not on.
 import type { DriverContext, PowerDriver } from '../driver';
-import { PowerError } from '../types';
+import { outputLines, PowerError } from '../types';
 import { addressOrMacKey, withArpAddress } from './arp';
 import { hostPort, joinHostPort, optional, secret, type HostPort } from './params';
-import { lastLines } from '../run-tool';
 
 type Verb = 'status' | 'on' | 'off' | 'cycle' | 'soft';
 
@@ -50,7 +49,25 @@ export async function ipmiPower(ctx: DriverContext, s: IpmiSession, verb: Verb):
   }
 }
 
-async function viaIpmitool(ctx: DriverContext, s: IpmiSession, verb: Verb) {
+// Power-only accounts are common: chassis control needs OPERATOR, but ipmitool asks for
+// ADMINISTRATOR unless told. A BMC that refused the higher level is asked again at OPERATOR,
+// and remembered (per address and user) for the life of the service.
+const operatorOnly = new Set<string>();
+
+async function viaIpmitool(ctx: DriverContext, s: IpmiSession, verb: Verb): Promise<'on' | 'off' | undefined> {
+  const account = `${s.address.host}:${s.address.port ?? ipmiPort}:${s.user}`;
+  try {
+    return await ipmitool(ctx, s, verb, operatorOnly.has(account));
+  } catch (e) {
+    if (!(e instanceof PowerError && e.kind === 'privilege') || operatorOnly.has(account)) throw e;
+    const r = await ipmitool(ctx, s, verb, true);
+    if (operatorOnly.size > 4096) operatorOnly.clear();
+    operatorOnly.add(account);
+    return r;
+  }
+}
+
+async function ipmitool(ctx: DriverContext, s: IpmiSession, verb: Verb, operator: boolean) {
   // -N/-R: ipmitool's own per-try timeout and retries, kept inside the service's limit.
   const perTry = String(Math.min(3, Math.max(1, Math.floor(ctx.timeoutMs / 5000))));
   const args = [
@@ -60,6 +77,7 @@ async function viaIpmitool(ctx: DriverContext, s: IpmiSession, verb: Verb) {
     '-p', String(s.address.port ?? ipmiPort),
     ...(s.user ? ['-U', s.user] : []),
     '-E', // password from IPMI_PASSWORD, never argv
+    ...(operator ? ['-L', 'OPERATOR'] : []),
     '-N', perTry, '-R', '1',
     '-v', // names the failing step: RAKP/Activate Session (credentials) vs Get Auth Capabilities (no BMC)
     ...(s.bridge ?? []),
@@ -73,7 +91,7 @@ async function viaIpmitool(ctx: DriverContext, s: IpmiSession, verb: Verb) {
   if (out.code !== 0) throw classify(text, 'ipmitool');
   if (verb !== 'status') return undefined;
   const m = /Chassis Power is (on|off)/i.exec(out.stdout);
-  if (!m) throw new PowerError('failed', `ipmitool gave no power state: ${lastLines(out.stdout)}`);
+  if (!m) throw new PowerError('protocol', 'ipmitool gave no power state', cause(text));
   return m[1].toLowerCase() as 'on' | 'off';
 }
 
@@ -86,7 +104,9 @@ async function viaIpmipower(ctx: DriverContext, s: IpmiSession, verb: Verb) {
         '--config-file', path,
         '-h', joinHostPort(s.address.port ? s.address : { host: s.address.host, port: ipmiPort }),
         '-D', s.driver,
-        ...(s.driver === 'LAN_2_0' ? ['-I', cipherSuite] : []),
+        // As MAAS's ipmi template: cipher suite, and "opensesspriv" — many BMCs (ipmi_sim
+        // among them) refuse freeipmi's privilege negotiation without it.
+        ...(s.driver === 'LAN_2_0' ? ['-I', cipherSuite, '-W', 'opensesspriv'] : []),
         '--session-timeout', String(Math.max(1000, ctx.timeoutMs - 500)),
         verb === 'status' ? '--stat' : `--${verb}`,
       ];
@@ -99,13 +119,21 @@ async function viaIpmipower(ctx: DriverContext, s: IpmiSession, verb: Verb) {
   });
 }
 
-const authFailures = /RAKP 2 HMAC is invalid|unauthorized name|Activate Session command failed|password invalid|username invalid|password verification timeout|privilege level cannot be obtained|authentication type unavailable|insufficient privilege|invalid user ?name/i;
+// Checked in this order: a privilege refusal often also says the session failed.
+const privilegeFailures = /privilege level cannot be obtained|privilege level exceeds|insufficient privilege|unauthorized role|Set Session Privilege Level.*failed|Insufficient privilege level/i;
+const authFailures = /RAKP 2 HMAC is invalid|unauthorized name|Activate Session command failed|password invalid|username invalid|password verification timeout|authentication type unavailable|invalid user ?name|k_g invalid/i;
 const noAnswer = /Get Auth Capabilities|Get Channel Authentication|Get Session Challenge|connection timeout|session timeout|No response|hostname invalid|Address lookup|Name or service not known|unreachable/i;
 
+// ipmitool -v chatter that says nothing about the failure.
+const chatter = /^(Loading IANA PEN Registry|Running Get VSO Capabilities|Invalid completion code received: Invalid command|Discovered IPMB address|Get HPM\.x Capabilities request failed)/;
+const cause = (text: string) => outputLines(text).filter((l) => !chatter.test(l));
+
 function classify(text: string, tool: string): PowerError {
-  if (authFailures.test(text)) return new PowerError('auth', `the BMC refused the user name or password (${tool})`);
-  if (noAnswer.test(text)) return new PowerError('unreachable', `no answer from the BMC (${tool}: ${lastLines(text, 1)})`);
-  return new PowerError('failed', `${tool} failed: ${lastLines(text)}`);
+  const said = cause(text);
+  if (privilegeFailures.test(text)) return new PowerError('privilege', `the BMC accepted the user but refused the privilege level chassis power control needs (${tool})`, said);
+  if (authFailures.test(text)) return new PowerError('auth', `the BMC refused the user name or password (${tool})`, said);
+  if (noAnswer.test(text)) return new PowerError('unreachable', `no answer from the BMC (${tool})`, said);
+  return new PowerError('failed', `${tool} failed`, said);
 }
 
 export const ipmiDriver: PowerDriver = {

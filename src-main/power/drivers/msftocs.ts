@@ -32,7 +32,7 @@ async function command(ctx: DriverContext, name: string, extra = ''): Promise<Ma
   const reply = await httpCall(ctx, what, url);
   const fields = new Map(xmlElements(reply.text, what).filter((e) => e.depth === 1).map((e) => [e.name, e.text.trim()]));
   const code = fields.get('completionCode');
-  if (code !== 'Success') throw new PowerError('failed', `${what} answered ${name} with ${code ?? 'no completion code'}${fields.get('statusDescription') ? `: ${fields.get('statusDescription')}` : ''}`);
+  if (code !== 'Success') throw new PowerError('failed', `${what} did not answer ${name} with Success`, [code ?? 'no completion code', fields.get('statusDescription') ?? ''].filter(Boolean));
   return fields;
 }
 
@@ -42,7 +42,7 @@ export const msftocsDriver: PowerDriver = {
     const state = (await command(ctx, 'GetBladeState')).get('bladeState');
     if (state === 'ON') return 'on';
     if (state === 'OFF') return 'off';
-    throw new PowerError('failed', `${what} reported blade state ${state ?? '(none)'}`);
+    throw new PowerError('protocol', `${what} reported a blade state that is neither ON nor OFF`, state ?? '(none)');
   },
   on: async (ctx) => { await command(ctx, 'SetBladeOn'); },
   off: async (ctx) => { await command(ctx, 'SetBladeOff'); },

@@ -25,14 +25,14 @@ async function call(ctx: DriverContext, body: string): Promise<XmlElement[]> {
     text = (await res.body.text()).slice(0, 4 << 20);
   } catch (e) {
     if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-    throw new PowerError('unreachable', `no answer from ${what} at ${url.host} (${(e as { code?: string }).code ?? (e as Error).message})`);
+    throw new PowerError('unreachable', `no answer from ${what} at ${url.host}`, (e as { code?: string }).code ?? (e as Error).message);
   }
   if (status !== 200) throw new PowerError('failed', `${what} answered HTTP ${status}`);
   const els = xmlElements(text, what);
   const root = els[0];
   if (root?.attrs.errorCode) {
     const kind = ['551', '552', '572'].includes(root.attrs.errorCode) ? 'auth' : 'failed';
-    throw new PowerError(kind, `${what} refused ${root.name}: ${root.attrs.errorDescr ?? `error ${root.attrs.errorCode}`}`);
+    throw new PowerError(kind, `${what} refused ${root.name} (error ${root.attrs.errorCode})`, root.attrs.errorDescr);
   }
   return els;
 }
@@ -42,7 +42,7 @@ async function session<T>(ctx: DriverContext, fn: (cookie: string) => Promise<T>
   const user = need(ctx.params, 'power_user', 'API user');
   const login = await call(ctx, `<aaaLogin inName="${attr(user)}" inPassword="${attr(secret(ctx.params))}"/>`);
   const cookie = login[0]?.attrs.outCookie;
-  if (!cookie) throw new PowerError('auth', `${what} gave no session cookie`);
+  if (!cookie) throw new PowerError('protocol', `${what} accepted the login but gave no session cookie`);
   try {
     return await fn(cookie);
   } finally {
@@ -75,7 +75,7 @@ export const ucsmDriver: PowerDriver = {
     session(ctx, async (cookie) => {
       const power = (await server(ctx, cookie)).attrs.operPower;
       if (power === 'on' || power === 'off') return power;
-      throw new PowerError('failed', `${what} reports the server's power as ${power ?? '(none)'}`);
+      throw new PowerError('protocol', `${what} reports the server's power as something other than on or off`, power ?? '(none)');
     }),
   on: (ctx) => setPower(ctx, 'admin-up'),
   off: (ctx) => setPower(ctx, 'admin-down'),

@@ -1,14 +1,12 @@
 // libvirt domains through Debian's virsh: power_address is the connection URI
 // (qemu+ssh://user@host/system, qemu+tcp://…, test:///default), power_id the domain.
-// MAAS typed power_pass into an ssh prompt with pexpect. We hand it over without argv:
-// LIBVIRT_AUTH_FILE (a 0600 file) answers libvirt's own SASL/TCP authentication, and for
-// ssh transports an SSH_ASKPASS helper reads it from the environment. Like MAAS, an unknown
-// ssh host key is accepted on first contact.
-import { chmod } from 'node:fs/promises';
+// MAAS typed power_pass into an ssh prompt with pexpect. We hand it over without argv or
+// environment (virsh-ssh.ts): an askpass helper reading a 0600 file for ssh transports, a
+// LIBVIRT_AUTH_FILE for libvirt's own SASL/TCP authentication.
 import type { DriverContext, PowerDriver } from '../driver';
-import { lastLines } from '../run-tool';
 import { PowerError } from '../types';
 import { need, secret } from './params';
+import { withVirshAuth } from './virsh-ssh';
 
 const onStates = new Set(['running', 'idle', 'paused', 'in shutdown', 'blocked', 'pmsuspended']);
 const offStates = new Set(['shut off', 'shutdown', 'crashed']);
@@ -21,59 +19,30 @@ function uri(params: Record<string, string>): string {
   return u;
 }
 
-const askpass = `#!/bin/sh
-# ssh asks for a password, or to confirm an unknown host key (answered yes, as MAAS did).
-case "$1" in
-  *'(yes/no'*) echo yes ;;
-  *) printf '%s\\n' "$MAAS_POWER_VIRSH_PASS" ;;
-esac
-`;
-
 async function virsh(ctx: DriverContext, command: string): Promise<string> {
   const u = uri(ctx.params);
   const id = need(ctx.params, 'power_id', 'domain');
-  const password = secret(ctx.params);
-  const run = async (env: Record<string, string>) => {
+  return withVirshAuth({ withFile: ctx.config.withFile, dir: ctx.config.scratchDir }, u, secret(ctx.params), async ({ env, pathPrefix }) => {
     const out = await ctx.run({
       command: 'virsh', args: ['-q', '-c', u, command, '--domain', id], debianPackage: 'libvirt-clients',
-      env, signal: ctx.signal, timeoutMs: ctx.timeoutMs,
+      env, pathPrefix, signal: ctx.signal, timeoutMs: ctx.timeoutMs,
     });
     if (out.code === 0) return out.stdout.trim();
     const err = out.stderr;
     if (/already active|domain is not running/i.test(err)) return ''; // already where we wanted it
-    if (/failed to get domain|Domain not found/i.test(err)) throw new PowerError('bad-parameters', `there is no domain ${id} at ${u}`);
-    if (/authentication failed|Permission denied|auth.*(fail|cancel)/i.test(err)) throw new PowerError('auth', `the hypervisor refused the credentials (${lastLines(err, 1)})`);
-    if (/failed to connect|unable to connect|Connection refused|No route|Name or service|Cannot recv|timed out/i.test(err)) throw new PowerError('unreachable', `cannot reach the hypervisor at ${u} (${lastLines(err, 1)})`);
-    throw new PowerError('failed', `virsh ${command} failed: ${lastLines(err)}`);
-  };
-  if (!password) return run({});
-  return withVirshPassword(ctx.config, u, password, run);
+    throw virshFailure(err, u, `virsh ${command}`, id);
+  });
 }
 
-/**
- * Runs `run` with the environment that hands `password` to virsh without argv (a libvirt
- * auth file and an ssh askpass helper, both 0600/0700 files removed afterwards). Also used
- * by the region's probe_and_enlist_hardware (src-main/region/probe/).
- */
-export function withVirshPassword<T>(
-  files: { withFile<R>(name: string, content: string, fn: (path: string) => Promise<R>): Promise<R> },
-  u: string, password: string, run: (env: Record<string, string>) => Promise<T>,
-): Promise<T> {
-  if (/[\r\n]/.test(password)) throw new PowerError('bad-parameters', 'power parameter power_pass contains a line break');
-  const user = /^[a-z0-9+]+:\/\/([^@/]+)@/i.exec(u)?.[1] ?? '';
-  const authFile = `[credentials-maas]\n${user ? `authname=${user}\n` : ''}password=${password}\n\n[auth-libvirt-default]\ncredentials=maas\n`;
-  return files.withFile('libvirt-auth.conf', authFile, (authPath) =>
-    files.withFile('askpass.sh', askpass, async (askpassPath) => {
-      await chmod(askpassPath, 0o700);
-      return run({
-        LIBVIRT_AUTH_FILE: authPath,
-        SSH_ASKPASS: askpassPath,
-        SSH_ASKPASS_REQUIRE: 'force',
-        DISPLAY: ':0',
-        MAAS_POWER_VIRSH_PASS: password,
-      });
-    }),
-  );
+/** A failed virsh run, classified from what virsh (and ssh under it) printed. */
+export function virshFailure(err: string, u: string, what: string, domain?: string): PowerError {
+  if (domain && /failed to get domain|Domain not found/i.test(err)) return new PowerError('bad-parameters', `there is no domain ${domain} at ${u}`, err);
+  if (/authentication failed|Permission denied|auth.*(fail|cancel)|Too many authentication failures/i.test(err)) return new PowerError('auth', `the hypervisor at ${u} refused the credentials`, err);
+  if (/access denied|operation forbidden|read only access/i.test(err)) return new PowerError('privilege', `the hypervisor at ${u} accepted the user but does not allow ${what}`, err);
+  if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(err)) return new PowerError('auth', `the ssh host key of ${u} changed since it was first seen: not trusted`, err);
+  if (/timed out/i.test(err)) return new PowerError('timeout', `the hypervisor at ${u} did not answer in time`, err);
+  if (/failed to connect|unable to connect|Connection refused|No route|Name or service|Could not resolve|Cannot recv|End of file while reading/i.test(err)) return new PowerError('unreachable', `cannot reach the hypervisor at ${u}`, err);
+  return new PowerError('failed', `${what} failed`, err);
 }
 
 export const virshDriver: PowerDriver = {
@@ -83,7 +52,7 @@ export const virshDriver: PowerDriver = {
     const state = (await virsh(ctx, 'domstate')).split('\n')[0].trim();
     if (onStates.has(state)) return 'on';
     if (offStates.has(state)) return 'off';
-    throw new PowerError('failed', `virsh reports the domain as "${state}"`);
+    throw new PowerError('protocol', 'virsh reports a domain state that is neither running nor shut off', state);
   },
   on: async (ctx) => { await virsh(ctx, 'start'); },
   off: async (ctx) => { await virsh(ctx, 'destroy'); },

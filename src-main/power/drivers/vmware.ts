@@ -49,14 +49,15 @@ async function withSession<T>(ctx: DriverContext, fn: (s: Session) => Promise<T>
       if (c) cookie = c;
     } catch (e) {
       if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-      throw new PowerError('unreachable', `no answer from ${what} at ${url.host} (${(e as { code?: string }).code ?? (e as Error).message})`);
+      throw new PowerError('unreachable', `no answer from ${what} at ${url.host}`, (e as { code?: string }).code ?? (e as Error).message);
     }
     const els = xmlElements(text, what);
     if (status !== 200 || els.some((e) => e.name === 'Fault')) {
       const fault = els.find((e) => e.name === 'faultstring')?.text.trim();
       if (els.some((e) => e.name === 'InvalidLoginFault' || e.attrs['xsi:type'] === 'InvalidLogin')) throw new PowerError('auth', `${what} refused the user name or password`);
       if (els.some((e) => e.name === 'NotAuthenticatedFault')) throw new PowerError('auth', `${what} did not accept the session`);
-      throw new PowerError('failed', `${what} refused ${method}: ${fault ?? `HTTP ${status}`}`);
+      if (els.some((e) => e.name === 'NoPermissionFault' || e.attrs['xsi:type'] === 'NoPermission')) throw new PowerError('privilege', `${what} accepted the user but does not let it ${method}`, fault);
+      throw new PowerError('failed', `${what} refused ${method} (HTTP ${status})`, fault);
     }
     return els;
   };
@@ -107,7 +108,7 @@ async function powerState(ctx: DriverContext, s: Session, vm: string): Promise<'
   // suspended: not running; MAAS reported it as off too
   if (state === 'poweredOn') return 'on';
   if (state === 'poweredOff' || state === 'suspended') return 'off';
-  throw new PowerError('failed', `${what} reported the VM's power state as ${state ?? '(none)'}`);
+  throw new PowerError('protocol', `${what} reported a VM power state that is neither poweredOn nor poweredOff`, state ?? '(none)');
 }
 
 const task = (method: 'PowerOnVM_Task' | 'PowerOffVM_Task' | 'ResetVM_Task') => (ctx: DriverContext) =>

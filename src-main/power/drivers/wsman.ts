@@ -50,13 +50,13 @@ async function post(ctx: DriverContext, t: WsmanTarget, body: string, authentica
       return { status: res.statusCode, text: (await res.body.text()).slice(0, 1 << 20), challenge: String(res.headers['www-authenticate'] ?? '') };
     } catch (e) {
       if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-      throw new PowerError('unreachable', `no answer from AMT at ${url} (${(e as { code?: string }).code ?? (e as Error).message})`);
+      throw new PowerError('unreachable', `no answer from AMT at ${url}`, (e as { code?: string }).code ?? (e as Error).message);
     }
   };
   const first = await send();
   if (first.status !== 401 || !authenticate) return first;
   const p = Object.fromEntries([...first.challenge.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1].toLowerCase(), m[2]]));
-  if (!/^Digest/i.test(first.challenge) || !p.nonce) throw new PowerError('failed', 'AMT did not offer HTTP Digest authentication');
+  if (!/^Digest/i.test(first.challenge) || !p.nonce) throw new PowerError('protocol', 'AMT did not offer HTTP Digest authentication');
   const cnonce = randomBytes(8).toString('hex');
   const nc = '00000001';
   const ha1 = md5(`${t.user}:${p.realm}:${t.password}`);
@@ -71,7 +71,7 @@ async function post(ctx: DriverContext, t: WsmanTarget, body: string, authentica
 function faultOrThrow(r: { status: number; text: string }, what: string): string {
   if (r.status === 200) return r.text;
   const reason = /<(?:\w+:)?Text[^>]*>([^<]{1,200})</.exec(r.text)?.[1];
-  throw new PowerError('failed', `AMT ${what} failed: HTTP ${r.status}${reason ? ` (${reason})` : ''}`);
+  throw new PowerError('failed', `AMT ${what} failed: HTTP ${r.status}`, reason);
 }
 
 /** WS-Identify (unauthenticated): the AMT major version, or undefined if no WS-Man here. */
@@ -93,12 +93,12 @@ export async function wsmanPowerState(ctx: DriverContext, t: WsmanTarget): Promi
   let state = /<(?:\w+:)?PowerState>(\d+)</.exec(text);
   if (!state) {
     const context = /<(?:\w+:)?EnumerationContext>([^<]+)</.exec(text)?.[1];
-    if (!context) throw new PowerError('failed', 'AMT returned neither a power state nor an enumeration context');
+    if (!context) throw new PowerError('protocol', 'AMT returned neither a power state nor an enumeration context');
     const pull = envelope(url, `${ns.wsen}/Pull`, uri, `<wsen:Pull xmlns:wsen="${ns.wsen}"><wsen:EnumerationContext>${esc(context)}</wsen:EnumerationContext><wsen:MaxElements>8</wsen:MaxElements></wsen:Pull>`);
     text = faultOrThrow(await post(ctx, t, pull), 'power state pull');
     state = /<(?:\w+:)?PowerState>(\d+)</.exec(text);
   }
-  if (!state) throw new PowerError('failed', 'AMT reported no PowerState');
+  if (!state) throw new PowerError('protocol', 'AMT reported no PowerState');
   return Number(state[1]);
 }
 
@@ -116,5 +116,5 @@ export async function wsmanRequestPower(ctx: DriverContext, t: WsmanTarget, powe
     '<wsman:Selector Name="Name">Intel(r) AMT Power Management Service</wsman:Selector>';
   const text = faultOrThrow(await post(ctx, t, envelope(url, `${uri}/RequestPowerStateChange`, uri, body, selectors)), 'power change');
   const rv = /<(?:\w+:)?ReturnValue>(\d+)</.exec(text)?.[1];
-  if (rv !== '0') throw new PowerError('failed', `AMT refused the power change (ReturnValue ${rv ?? 'missing'})`);
+  if (rv !== '0') throw new PowerError('failed', 'AMT refused the power change', `ReturnValue ${rv ?? 'missing'}`);
 }

@@ -26,7 +26,7 @@ export function xmlElements(xml: string, what: string): XmlElement[] {
   try {
     parser.write(xml).close();
   } catch {
-    throw new PowerError('failed', `${what} answered something that is not XML`);
+    throw new PowerError('protocol', `${what} answered something that is not XML`);
   }
   return out;
 }

@@ -2,9 +2,11 @@
 // (provisioningserver/drivers/hardware/virsh.py) did: every domain (optionally only those
 // whose name starts with a prefix), its architecture (ARCH_FIX applied) and its MACs.
 // virsh runs with argument arrays; a password reaches it through files, never argv.
-import { createRunTool, lastLines } from '../../power/run-tool';
+import { createRunTool } from '../../power/run-tool';
 import { createScratch } from '../../power/scratch';
-import { withVirshPassword } from '../../power/drivers/virsh';
+import { virshFailure } from '../../power/drivers/virsh';
+import { withVirshAuth } from '../../power/drivers/virsh-ssh';
+import { PowerError } from '../../power/types';
 import { normaliseMac } from '../../../src-shared/maas/index';
 
 export interface ProbedDomain {
@@ -35,20 +37,25 @@ export async function probeVirsh(opts: { uri: string; password: string; prefix: 
   const scratch = createScratch();
   const runTool = createRunTool({ home: () => scratch.dir() });
   const signal = new AbortController().signal;
-  const virsh = async (args: string[]): Promise<string> => {
-    const run = async (env: Record<string, string>) => {
+  // A message names what virsh said, except lines holding the password (never masked).
+  const fail = (kind: ProbeError['kind'], e: PowerError) => new ProbeError(kind, e.withCause([opts.password, opts.password.trim()]).message);
+  const virsh = (args: string[]): Promise<string> =>
+    withVirshAuth(scratch, opts.uri, opts.password, async ({ env, pathPrefix }) => {
       let out;
       try {
-        out = await runTool({ command: 'virsh', args: ['-q', '-c', opts.uri, ...args], debianPackage: 'libvirt-clients', env, signal, timeoutMs: opts.timeoutMs ?? 30_000 });
+        out = await runTool({ command: 'virsh', args: ['-q', '-c', opts.uri, ...args], debianPackage: 'libvirt-clients', env, pathPrefix, signal, timeoutMs: opts.timeoutMs ?? 30_000 });
       } catch (e) {
-        const err = e as { kind?: string; message: string };
-        throw new ProbeError(err.kind === 'tool-missing' ? 'tool-missing' : 'unreachable', err.message);
+        const err = e instanceof PowerError ? e : new PowerError('failed', `virsh ${args[0]} did not run`, String(e));
+        throw fail(err.kind === 'tool-missing' ? 'tool-missing' : 'unreachable', err);
       }
-      if (out.code !== 0) throw new ProbeError('unreachable', `virsh ${args[0]} at ${opts.uri} failed: ${lastLines(out.stderr)}`);
+      if (out.code !== 0) {
+        const err = virshFailure(out.stderr, opts.uri, `virsh ${args[0]}`);
+        throw fail(err.kind === 'bad-parameters' ? 'bad-parameters' : 'unreachable', err);
+      }
       return out.stdout;
-    };
-    return opts.password ? withVirshPassword(scratch, opts.uri, opts.password, run) : run({});
-  };
+    }).catch((e: unknown) => {
+      throw e instanceof PowerError ? fail('bad-parameters', e) : e;
+    });
   try {
     const names = (await virsh(['list', '--all', '--name'])).split('\n').map((n) => n.trim()).filter(Boolean)
       .filter((n) => n.startsWith(opts.prefix));

@@ -1,5 +1,8 @@
 // The ipmi driver against OpenIPMI's ipmi_sim on loopback, through ipmitool and ipmipower.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { createPowerService, PowerError, type PowerServiceOptions, type PowerTarget } from '../../../src-main/power';
 import { startIpmiSim, type IpmiSim } from './peers/ipmi-sim';
@@ -31,8 +34,7 @@ function service(o: PowerServiceOptions = {}) {
 }
 
 describe.each(['ipmitool', 'ipmipower'] as const)('ipmi via %s', { timeout: 30_000 }, (tool) => {
-  // ipmi_sim refuses freeipmi's RMCP+ privilege negotiation (toolchain.md §9), so
-  // ipmipower is exercised over LAN 1.5; ipmitool over both.
+  // ipmipower over LAN 1.5 here; over LAN_2_0 (with MAAS's -W opensesspriv) below.
   const driver = tool === 'ipmipower' ? 'LAN' : 'LAN_2_0';
 
   test('reads the state, powers on, off and cycles, checking each change', async () => {
@@ -132,5 +134,58 @@ describe('ipmi failures', { timeout: 30_000 }, () => {
     await expect(s.query(target(bmc, { power_address: '' }))).rejects.toMatchObject({ kind: 'bad-parameters', message: expect.stringContaining('power_address') });
     await expect(s.query(target(bmc, { power_address: '-oProxyCommand=x' }))).rejects.toMatchObject({ kind: 'bad-parameters' });
     await expect(s.query(target(bmc, { power_driver: 'SERIAL' }))).rejects.toMatchObject({ kind: 'bad-parameters' });
+  });
+});
+
+describe('ipmi accounts and tools as MAAS sites have them', { timeout: 60_000 }, () => {
+  test('ipmipower on LAN_2_0 (with -W opensesspriv, as MAAS\'s template) works with ipmitool absent from PATH', async () => {
+    // A PATH holding ipmipower but no ipmitool: 'auto' falls back to freeipmi.
+    const dir = mkdtempSync(join(tmpdir(), 'only-ipmipower-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    symlinkSync(execFileSync('sh', ['-c', 'command -v ipmipower'], { encoding: 'utf8' }).trim(), join(dir, 'ipmipower'));
+    const { s, argv } = service({ toolPath: dir });
+    const t = target(bmc, { power_driver: 'LAN_2_0' });
+    await bmc.setPower('off');
+    await expect(s.query(t)).resolves.toMatchObject({ state: 'off' });
+    await expect(s.on(t)).resolves.toMatchObject({ state: 'on', changed: true });
+    expect(await bmc.power()).toBe('on');
+    const used = argv.filter(([cmd]) => cmd === 'ipmipower');
+    expect(used.length).toBeGreaterThan(0);
+    expect(used[0]).toEqual(expect.arrayContaining(['-D', 'LAN_2_0', '-W', 'opensesspriv']));
+    // and a wrong password there is auth, not a privilege problem
+    const e = await s.query(target({ address: bmc.address, password: 'wrong-pw' }, { power_driver: 'LAN_2_0' })).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'auth' });
+  });
+
+  test.each(['ipmitool', 'ipmipower'] as const)('an operator-only account powers the node on and off via %s', async (tool) => {
+    // ipmi_sim enforces the privilege limit on IPMI 1.5 sessions: ipmitool's default
+    // ADMINISTRATOR request is refused there, then asked again at OPERATOR.
+    const { s, argv } = service({ ipmiTool: tool });
+    const t: PowerTarget = { ...target(bmc, { power_driver: tool === 'ipmitool' ? 'LAN' : 'LAN_2_0' }), params: { ...target(bmc).params, power_driver: tool === 'ipmitool' ? 'LAN' : 'LAN_2_0', power_user: bmc.operator.user, power_pass: bmc.operator.password } };
+    await bmc.setPower('off');
+    await expect(s.on(t)).resolves.toMatchObject({ state: 'on', changed: true });
+    await expect(s.off(t)).resolves.toMatchObject({ state: 'off', changed: true });
+    if (tool === 'ipmitool') {
+      expect(argv.some((a) => a.join(' ').includes('-L OPERATOR'))).toBe(true);
+      // remembered: only the first call asked for ADMINISTRATOR
+      expect(argv.filter((a) => !a.includes('-L')).length).toBe(1);
+    }
+  });
+
+  test('a privilege refusal is "privilege", keeps the whole cause, and is not retried', async () => {
+    // A callback-only account cannot reach OPERATOR either: after the retry at OPERATOR the
+    // refusal stands, with ipmitool's own words.
+    const sim = await startIpmiSim({ extraUsers: ['user 4 true  "cbonly" "cb-s3cret" callback 10 none md2 md5 straight'] });
+    onTestFinished(() => sim.stop());
+    const { s, argv } = service({ ipmiTool: 'ipmitool' });
+    const t: PowerTarget = { ...target(sim), params: { ...target(sim).params, power_driver: 'LAN', power_user: 'cbonly', power_pass: 'cb-s3cret' } };
+    const started = Date.now();
+    const e = await s.on(t).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'privilege', message: expect.stringContaining('privilege level') });
+    expect((e as Error).message).toMatch(/exceeds limit|privilege/i);
+    expect((e as Error).message).not.toContain('cb-s3cret');
+    // the query before "on" is not retried, nor is "on" sent: privilege is fatal
+    expect(argv.length).toBeLessThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });

@@ -13,6 +13,8 @@ export interface IpmiSim {
   address: string; // "127.0.0.1:PORT"
   user: string;
   password: string;
+  /** A power-only account: privilege limit OPERATOR (chassis control, no administration). */
+  operator: { user: string; password: string };
   /** The chassis power of the BMC itself, or of the cartridge MC at IPMB 0x72 (bridged to). */
   power(mc?: 'bmc' | 'cartridge'): Promise<'on' | 'off'>;
   setPower(s: 'on' | 'off'): Promise<void>;
@@ -38,11 +40,12 @@ esac
 exit 0
 `;
 
-export async function startIpmiSim(opts: { password?: string; power?: 'on' | 'off' } = {}): Promise<IpmiSim> {
+export async function startIpmiSim(opts: { password?: string; power?: 'on' | 'off'; extraUsers?: string[] } = {}): Promise<IpmiSim> {
   requireTool('ipmi_sim', 'openipmi');
   const dir = await mkdtemp(join(tmpdir(), 'ipmi-sim-'));
   const port = await freeUdpPort();
   const password = opts.password ?? 'bmc-s3cret-pw';
+  const operatorPassword = 'op-s3cret-pw';
   await writeFile(join(dir, 'chassis.sh'), chassisScript, { mode: 0o755 });
   await mkdir(join(dir, 'c72'));
   await writeFile(join(dir, 'c72', 'chassis.sh'), chassisScript, { mode: 0o755 });
@@ -64,7 +67,8 @@ set_working_mc 0x20
   endlan
   chassis_control "${join(dir, 'chassis.sh')}"
   user 2 true  "admin" "${password}" admin 10 none md2 md5 straight
-set_working_mc 0x72
+  user 3 true  "poweronly" "${operatorPassword}" operator 10 none md2 md5 straight
+${(opts.extraUsers ?? []).map((u) => `  ${u}\n`).join('')}set_working_mc 0x72
   chassis_control "${join(dir, 'c72', 'chassis.sh')}"
 `,
   );
@@ -90,6 +94,7 @@ set_working_mc 0x72
     address: `127.0.0.1:${port}`,
     user: 'admin',
     password,
+    operator: { user: 'poweronly', password: operatorPassword },
     power: readPower,
     setPower: (s) => writeFile(join(dir, 'power'), s === 'on' ? '1\n' : '0\n'),
     changes: async () => (await readFile(join(dir, 'changes'), 'utf8')).split('\n').filter(Boolean).map((x) => (x === '1' ? 'on' : x === 'soft' ? 'soft' : 'off')),
