@@ -48,7 +48,8 @@ async function fenceCdu(ctx: DriverContext, action: 'status' | 'on' | 'off' | 'r
     plug: need(ctx.params, 'power_id', 'outlet name'),
   };
   if (Object.values(options).some((v) => /[\r\n]/.test(v))) throw new PowerError('bad-parameters', 'fence_cdu parameters must not contain line breaks');
-  await probe(hp.host, port, Math.min(5000, ctx.timeoutMs));
+  // Half the time limit at most: the rest is for fence_cdu itself.
+  await probe(hp.host, port, Math.min(5000, ctx.timeoutMs / 2));
   const out = await ctx.run({
     command: 'fence_cdu', args: [], debianPackage: 'fence-agents (and telnet)',
     stdin: Object.entries(options).map(([k, v]) => `${k}=${v}\n`).join(''),

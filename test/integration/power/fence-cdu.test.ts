@@ -1,5 +1,6 @@
 // fence_cdu (Debian fence-agents, over telnet) against an emulated Sentry CDU CLI.
 import { readFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { createPowerService, type PowerTarget } from '../../../src-main/power';
 import { startSentryCdu } from './peers/sentry-cdu';
@@ -42,5 +43,17 @@ describe('fence_cdu', { timeout: 60_000 }, () => {
     await expect(s.query({ ...t, params: { ...t.params, power_pass: creds.password, power_id: 'node-9' } })).rejects.toMatchObject({ kind: 'bad-parameters' });
     const port = await freeTcpPort();
     await expect(s.query({ ...t, params: { ...t.params, power_address: `127.0.0.1:${port}` } })).rejects.toMatchObject({ kind: 'unreachable' });
+  });
+
+  test('a device that accepts the connection but never prompts is a timeout, not a wrong password', async () => {
+    const held = new Set<Socket>();
+    const silent = createServer((sock) => { held.add(sock); sock.on('error', () => undefined); });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    onTestFinished(() => new Promise<void>((r) => { for (const c of held) c.destroy(); silent.close(() => r()); }));
+    const port = (silent.address() as { port: number }).port;
+    const s = createPowerService({ queryAttempts: 1, timeoutMs: 3000 });
+    onTestFinished(() => s.close());
+    const t: PowerTarget = { systemId: 'n1', hostname: 'n1', powerType: 'fence_cdu', params: { power_address: `127.0.0.1:${port}`, power_id: 'node-1', power_user: creds.user, power_pass: creds.password } };
+    await expect(s.query(t)).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('did not prompt for a login') });
   });
 });

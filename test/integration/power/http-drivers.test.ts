@@ -47,15 +47,50 @@ test('redfish: On / ForceOff / ForceRestart on the named system, state from Powe
   expect(bmc.systems['1'].PowerState).toBe('Off');
 });
 
-test('redfish: without node_id the first system is used; a transitional state is retried', { timeout: 30_000 }, async () => {
+test('redfish: without node_id the first system is used; PowerState maps as MAAS maps it', { timeout: 30_000 }, async () => {
   const bmc = await startRedfishBmc(creds, ['only']);
   onTestFinished(() => bmc.close());
-  bmc.systems.only.PowerState = 'PoweringOn';
   const s = service({ queryAttempts: 3 });
   const t = { systemId: 'rf', hostname: 'rf', powerType: 'redfish', params: { power_address: `http://${bmc.address}`, power_user: 'admin', power_pass: creds.password } };
+  for (const [redfish, ours] of [['PoweringOn', 'off'], ['PoweringOff', 'on'], ['Paused', 'on'], ['On', 'on'], ['Off', 'off']]) {
+    bmc.systems.only.PowerState = redfish;
+    await expect(s.query(t)).resolves.toMatchObject({ state: ours });
+  }
+  expect(bmc.requests[0]).toBe('GET /redfish/v1/Systems');
+  // A BMC passing through "Reset" is asked again; an undefined state is a protocol error.
+  bmc.systems.only.PowerState = 'Reset';
   setTimeout(() => (bmc.systems.only.PowerState = 'On'), 15);
   await expect(s.query(t)).resolves.toMatchObject({ state: 'on' });
-  expect(bmc.requests[0]).toBe('GET /redfish/v1/Systems');
+  bmc.systems.only.PowerState = 'Sideways';
+  await expect(s.query(t)).rejects.toMatchObject({ kind: 'protocol' });
+});
+
+test('redfish: a stop sends ForceOff once and waits out PoweringOff; a 307 for a system name is followed', { timeout: 30_000 }, async () => {
+  const bmc = await startRedfishBmc(creds, ['8c1f-uuid']);
+  onTestFinished(() => bmc.close());
+  bmc.aliases['node-7'] = '8c1f-uuid';
+  bmc.systems['8c1f-uuid'].PowerState = 'On';
+  bmc.transitionReads = 4;
+  const s = service({ waitingPolicyMs: [10, 10, 10, 10, 10, 10, 10] });
+  const t = { systemId: 'rf', hostname: 'rf', powerType: 'redfish', params: { power_address: `http://${bmc.address}`, power_user: 'admin', power_pass: creds.password, node_id: 'node-7' } };
+  await expect(s.off(t)).resolves.toMatchObject({ state: 'off', changed: true });
+  expect(bmc.resets).toEqual(['8c1f-uuid:ForceOff']);
+  await expect(s.on(t)).resolves.toMatchObject({ state: 'on', changed: true });
+  expect(bmc.resets).toEqual(['8c1f-uuid:ForceOff', '8c1f-uuid:On']);
+  expect(bmc.requests).toContain('GET /redfish/v1/Systems/node-7');
+  expect(bmc.requests).toContain('GET /redfish/v1/Systems/8c1f-uuid');
+});
+
+test('redfish: a redirect to another host is not followed (the credentials stay)', { timeout: 30_000 }, async () => {
+  const bmc = await startRedfishBmc(creds, ['1']);
+  onTestFinished(() => bmc.close());
+  const elsewhere = await startRedfishBmc(creds, ['1']);
+  onTestFinished(() => elsewhere.close());
+  bmc.foreignRedirects['/redfish/v1/Systems/1'] = `http://${elsewhere.address}/redfish/v1/Systems/1`;
+  const s = service();
+  const t = { systemId: 'rf', hostname: 'rf', powerType: 'redfish', params: { power_address: `http://${bmc.address}`, power_user: 'admin', power_pass: creds.password, node_id: '1' } };
+  await expect(s.query(t)).rejects.toMatchObject({ kind: 'protocol', message: expect.stringContaining('another host') });
+  expect(elsewhere.requests).toEqual([]);
 });
 
 test('redfish: wrong password is auth, a closed port is unreachable', { timeout: 30_000 }, async () => {

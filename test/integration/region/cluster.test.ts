@@ -128,7 +128,7 @@ test('probe_and_enlist_hardware model=virsh enlists the domains of a libvirt URI
   const before = (await admin('nodes/', { query: { op: 'list' } })).json().length;
   const unreachable = await probe({ model: 'virsh', power_address: 'test:///nonexistent/file.xml' });
   expect(unreachable.status).toBe(503);
-  expect(unreachable.problem).toMatch(/virsh list at test:\/\/\/nonexistent\/file.xml failed/);
+  expect(unreachable.problem).toMatch(/cannot reach the hypervisor at test:\/\/\/nonexistent\/file.xml/);
   for (const [form, msg] of [
     [{ model: 'virsh' }, /^power_address: This field is required/],
     [{ model: 'virsh', power_address: 'qemu+ssh://me:secret@host/system' }, /must not hold a password/],
