@@ -1,8 +1,12 @@
 // Stands in for src-main/region/process-entry.ts in supervisor tests: speaks the region's
 // process protocol over Node IPC and serves API 1.0 with the replay server.
 //   FAKE_REGION_MODE=fail-start → answers start with an error; =exit → exits on start;
-//   =exit-after-ready → serves for 300 ms, then its process dies (exit code 9).
+//   =exit-when-signalled → serves, with its pid in <dataDir>/fake-region.pid, until SIGUSR2
+//   makes its process die (exit code 9): the test decides when, so a loaded machine cannot
+//   make it die before the supervisor has seen it online.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { machine } from './maas-replay-fixtures';
 import { startReplayServer } from './maas-replay-server';
 
@@ -15,7 +19,11 @@ process.on('message', async (m: { type: string; dataDir?: string }) => {
     if (process.env.FAKE_REGION_MODE === 'exit') process.exit(3);
     const s = await startReplayServer({ api: '1.0', apiKey: key, machines: [machine(1, 0), machine(2, 4)] });
     send({ type: 'ready', url: `${s.root}api/1.0/` });
-    if (process.env.FAKE_REGION_MODE === 'exit-after-ready') setTimeout(() => process.exit(9), 300);
+    if (process.env.FAKE_REGION_MODE === 'exit-when-signalled') {
+      process.on('SIGUSR2', () => process.exit(9));
+      mkdirSync(m.dataDir!, { recursive: true });
+      writeFileSync(join(m.dataDir!, 'fake-region.pid'), String(process.pid));
+    }
   } else if (m.type === 'create-api-key') {
     send({ type: 'api-key', key });
   }

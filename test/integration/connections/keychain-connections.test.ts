@@ -238,16 +238,23 @@ test('a private CA file trusted per connection, and a URL edit re-checked agains
 test('a region process that dies is restarted, a few times, then left stopped with the reason', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'laptop-dies-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  process.env.FAKE_REGION_MODE = 'exit-after-ready';
+  process.env.FAKE_REGION_MODE = 'exit-when-signalled';
   cleanups.push(() => { delete process.env.FAKE_REGION_MODE; });
   const seen: { health: string; message: string | null }[] = [];
   const c = createConnections({
     dataDir, keychain: osKeychain(), cliProfileFiles: [], healthEveryMs: 0, regionRestartDelaysMs: [50, 50],
     spawnRegion: nodeRegionSpawner('test/support/fake-region-process.ts'),
-    onChange: (list) => { const l = list.find((x) => x.id === 'local')!; seen.push({ health: l.health, message: l.healthMessage }); },
+    onChange: (list) => {
+      const l = list.find((x) => x.id === 'local')!;
+      seen.push({ health: l.health, message: l.healthMessage });
+      // Each time it is seen online, its process dies.
+      if (l.health === 'online' && process.env.FAKE_REGION_MODE) {
+        try { process.kill(Number(readFileSync(join(dataDir, 'region', 'fake-region.pid'), 'utf8')), 'SIGUSR2'); } catch { /* already gone */ }
+      }
+    },
   });
   cleanups.push(() => c.close());
-  await expect.poll(() => seen.at(-1)?.message ?? '', { timeout: 30_000 }).toMatch(/restarted 2 times in 10 minutes and is left stopped/);
+  await expect.poll(() => seen.at(-1)?.message ?? '', { timeout: 85_000 }).toMatch(/restarted 2 times in 10 minutes and is left stopped/);
   expect(seen.filter((s) => s.health === 'online')).toHaveLength(3);
   expect(seen.filter((s) => /exit code 9\); restarting it/.test(s.message ?? ''))).toHaveLength(2);
   // Checking it by hand starts it again.
