@@ -52,9 +52,14 @@ export async function startFreshnessConsole(o: { nodes: number }): Promise<Fresh
   };
 }
 
+// This module is type-checked without the DOM library: the page's document, typed as used.
+interface PageText { textContent: string | null }
+interface PageDoc { querySelector(s: string): PageText | null; querySelectorAll(s: string): Iterable<PageText> }
+type InPage = typeof globalThis & { document: PageDoc };
+
 const connectionShown = (page: Page, health: string) =>
-  page.waitForFunction((h) => document.querySelector('#connection-switcher option:checked')?.textContent?.includes(h) ?? false, health,
-    { timeout: 60_000, polling: 'raf' });
+  page.waitForFunction((h) => (globalThis as InPage).document.querySelector('#connection-switcher option:checked')?.textContent?.includes(h) ?? false,
+    health, { timeout: 60_000, polling: 'raf' });
 
 /** Marks a node broken through another client; ms until its row in the grid says Broken. */
 export async function changeToVisibleMs(page: Page, f: FreshnessConsole, index: number): Promise<number> {
@@ -63,8 +68,8 @@ export async function changeToVisibleMs(page: Page, f: FreshnessConsole, index: 
   await page.getByRole('grid', { name: 'Nodes' }).getByRole('row').filter({ hasText: hostname }).waitFor();
   const t0 = Date.now();
   await f.maas.markBroken(f.systemIds[index], 'bench');
-  await page.waitForFunction((h) => [...document.querySelectorAll('[role="row"]')].some((r) => r.textContent?.includes(h) && r.textContent.includes('Broken')),
-    hostname, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction((h) => [...(globalThis as InPage).document.querySelectorAll('[role="row"]')]
+    .some((r) => (r.textContent ?? '').includes(h) && (r.textContent ?? '').includes('Broken')), hostname, { timeout: 60_000, polling: 'raf' });
   return Date.now() - t0;
 }
 
