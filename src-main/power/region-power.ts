@@ -15,6 +15,7 @@ export interface PowerPollHooks {
 export interface RegionPowerService {
   readonly types: readonly PowerTypeInfo[];
   unavailable(powerType: string): string | null;
+  check(t: PowerTarget): string | null;
   on(t: PowerTarget): Promise<PowerResult>;
   off(t: PowerTarget, opts?: { soft?: boolean }): Promise<PowerResult>;
   cycle(t: PowerTarget): Promise<PowerResult>;
@@ -51,6 +52,7 @@ export function createRegionPower(opts: Omit<PowerServiceOptions, 'poll' | 'onRe
       if (!info.supported) return `Power type ${powerType} (${info.description}) is not supported yet by this console.`;
       return null;
     },
+    check: (t) => (manual(t) ? null : service.check(t)),
     on: (t) => (manual(t) ? Promise.resolve(handOperated) : service.on(t)),
     off: (t, o) => (manual(t) ? Promise.resolve(handOperated) : service.off(t, o)),
     cycle: (t) => (manual(t) ? Promise.resolve(handOperated) : service.cycle(t)),

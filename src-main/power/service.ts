@@ -261,6 +261,14 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
   schedulePoll();
 
   return {
+    check(t) {
+      try {
+        driverFor(t).bmcKey(t.params);
+        return null;
+      } catch (e) {
+        return e instanceof PowerError ? e.message : String(e);
+      }
+    },
     on: (t) => perform('on', t, 'request'),
     off: (t, o) => perform('off', t, 'request', o?.soft === true),
     cycle: (t) => perform('cycle', t, 'request'),

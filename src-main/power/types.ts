@@ -122,6 +122,8 @@ export type OnPowerResult = (
 ) => void;
 
 export interface PowerService {
+  /** Null when the node's type and parameters can be driven, else why not (nothing is sent). */
+  check(t: PowerTarget): string | null;
   on(t: PowerTarget): Promise<PowerResult>;
   /** `soft`: MAAS's stop_mode=soft — an OS shutdown where the type supports it, else hard. */
   off(t: PowerTarget, opts?: { soft?: boolean }): Promise<PowerResult>;

@@ -24,6 +24,8 @@ export interface RegionPower {
   readonly types: readonly PowerTypeDescription[];
   /** Null when this power type can be driven here, else why not (shown in the 503). */
   unavailable(powerType: string): string | null;
+  /** Null when the parameters can be used for this type, else why not (checked before queueing). */
+  check?(t: PowerTarget): string | null;
   on(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   off(t: PowerTarget, opts?: { soft?: boolean }): Promise<{ state: 'on' | 'off' | 'unknown' }>;
   query(t: PowerTarget): Promise<{ state: 'on' | 'off' | 'unknown' }>;

@@ -15,6 +15,8 @@ export const EVENT_TYPES = {
   NODE_CHANGED_STATUS: { description: 'Node changed status', level: LEVELS.INFO },
   NODE_POWERED_ON: { description: 'Node powered on', level: LEVELS.INFO },
   NODE_POWERED_OFF: { description: 'Node powered off', level: LEVELS.INFO },
+  NODE_POWER_ON_STARTING: { description: 'Powering node on', level: LEVELS.INFO },
+  NODE_POWER_OFF_STARTING: { description: 'Powering node off', level: LEVELS.INFO },
   NODE_POWER_ON_FAILED: { description: 'Failed to power on node', level: LEVELS.ERROR },
   NODE_POWER_OFF_FAILED: { description: 'Failed to power off node', level: LEVELS.ERROR },
   NODE_POWER_QUERIED: { description: 'Queried node power state', level: LEVELS.DEBUG },

@@ -41,22 +41,25 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'off' });
     await call(`nodes/${id}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: '<node/>' } } });
     expect((await call('nodes/', { query: { op: 'acquire' }, form: {} })).status).toBe(200);
+    // start and stop answer at once; the outcome follows on the node.
     const started = await call(`nodes/${id}/`, { query: { op: 'start' }, form: {} });
     expect(started.status).toBe(200);
-    expect(started.json()).toMatchObject({ power_state: 'on', substatus_name: 'Deployed' });
+    const node = async () => (await call(`nodes/${id}/`)).json();
+    await expect.poll(node, { timeout: 20_000, interval: 100 }).toMatchObject({ power_state: 'on', substatus_name: 'Deployed' });
     expect(await bmc.power()).toBe('on');
     expect((await call(`nodes/${id}/`, { query: { op: 'query_power_state' } })).json()).toEqual({ state: 'on' });
-    const stopped = await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} });
-    expect(stopped.json().power_state).toBe('off');
+    expect((await call(`nodes/${id}/`, { query: { op: 'stop' }, form: {} })).status).toBe(200);
+    await expect.poll(node, { timeout: 20_000, interval: 100 }).toMatchObject({ power_state: 'off' });
     expect(await bmc.power()).toBe('off');
     await bmc.setPower('on');
     const before = (await bmc.changes()).length;
-    const soft = await call(`nodes/${id}/`, { query: { op: 'stop' }, form: { stop_mode: 'soft' } });
-    expect(soft.json().power_state).toBe('off');
+    expect((await call(`nodes/${id}/`, { query: { op: 'stop' }, form: { stop_mode: 'soft' } })).status).toBe(200);
+    await expect.poll(async () => (await eventTypes(call, id)).filter((e: string) => e.startsWith('Node powered off')).length, { timeout: 20_000, interval: 100 }).toBe(2);
+    expect((await node()).power_state).toBe('off');
     expect(new Set((await bmc.changes()).slice(before))).toEqual(new Set(['soft']));
     await new Promise((r) => setTimeout(r, 500)); // let the simulated OS finish shutting down before the next test // never a hard off
     const events = await eventTypes(call, id);
-    expect(events).toEqual(expect.arrayContaining(['Node powered on: ', 'Node powered off: ', 'Queried node power state: Power state: on']));
+    expect(events).toEqual(expect.arrayContaining(['Powering node on: ', 'Node powered on: ', 'Powering node off: ', 'Node powered off: ', 'Queried node power state: Power state: on']));
     expect(events.join('\n')).not.toContain(bmc.password);
   });
 
@@ -70,6 +73,32 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     expect(q.text).not.toContain('pw-never-shown');
     expect((await call(`nodes/${id}/`)).json().power_state).toBe('error');
     expect((await eventTypes(call, id)).some((e: string) => e.startsWith('Failed to query node power state'))).toBe(true);
+  });
+
+  test('op=start on a dead BMC is answered before the driver gives up; the failure then reaches the node', async () => {
+    const dead = await startIpmiSim({ power: 'off' });
+    dead.freeze(); // takes packets, never answers
+    const region = await testRegion({ power: createRegionPower({ waitingPolicyMs: [100, 200], timeoutMs: 1500, queryAttempts: 1, pollIntervalMs: 0 }) });
+    const call = client(region);
+    try {
+      const id = await ipmiNode(call, dead.address, 'pw-never-shown');
+      await call(`nodes/${id}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: '<node/>' } } });
+      expect((await call('nodes/', { query: { op: 'acquire' }, form: {} })).status).toBe(200);
+      const started = await call(`nodes/${id}/`, { query: { op: 'start' }, form: {} });
+      expect(started.status).toBe(200);
+      expect(started.json()).toMatchObject({ substatus_name: 'Deploying' });
+      // The answer came first: the request is recorded, its failure not yet.
+      const atAnswer = await eventTypes(call, id);
+      expect(atAnswer).toContain('Powering node on: ');
+      expect(atAnswer.some((e: string) => e.startsWith('Failed to power on node'))).toBe(false);
+      await expect.poll(async () => (await eventTypes(call, id)).find((e: string) => e.startsWith('Failed to power on node')), { timeout: 30_000, interval: 200 })
+        .toMatch(/Failed to power on node: no answer from the ipmi BMC within 1.5 s|no answer from the BMC/);
+      const n = (await call(`nodes/${id}/`)).json();
+      expect(n).toMatchObject({ power_state: 'error', substatus_name: 'Failed deployment' });
+      expect(JSON.stringify(await eventTypes(call, id))).not.toContain('pw-never-shown');
+    } finally {
+      await dead.stop();
+    }
   });
 
   test('a wrong password: 503 naming the refusal, no password in the answer', async () => {
