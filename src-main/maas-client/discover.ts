@@ -21,8 +21,12 @@ export interface DiscoverOptions {
 }
 
 export function parseMaasUrl(raw: string): { roots: string[]; preferred: ApiVersion | null } {
+  const text = raw.trim();
+  // A bare host or host:port (as technicians type it) means http, MAAS's default; without a
+  // port MAAS's own 5240 is tried after port 80.
+  const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   let u: URL;
-  try { u = new URL(raw.trim()); } catch {
+  try { u = new URL(bare ? `http://${text}` : text); } catch {
     throw new ConsoleFailure('bad-input', `"${raw.slice(0, 200)}" is not a URL; write it like http://maas.example:5240/MAAS/`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
@@ -35,6 +39,7 @@ export function parseMaasUrl(raw: string): { roots: string[]; preferred: ApiVers
   if (!u.pathname.endsWith('/')) u.pathname += '/';
   const roots = [u.toString()];
   if (!/\/MAAS\/$/.test(u.pathname)) roots.push(new URL('MAAS/', u).toString());
+  if (bare && u.port === '' && u.pathname === '/') { u.port = '5240'; roots.push(new URL('MAAS/', u).toString()); }
   return { roots, preferred: null };
 }
 

@@ -82,3 +82,22 @@ test('add, test, trust, switch and remove connections; the key never reaches the
   expect(await page.content()).not.toContain(SECRET);
   expect(shell.errors).toEqual([]);
 });
+
+test('a bare host:port is accepted; a second connection to the same server is warned about', async ({ page }) => {
+  const shell = new ShellPage(page);
+  const conns = new ConnectionsPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/connections`);
+  await expect(conns.row('Lab')).toContainText('Online');
+  await conns.startAdding();
+  const bare = lab.root.replace(/^http:\/\//, '').replace(/\/MAAS\/$/, '');
+  expect(bare).toMatch(/^127\.0\.0\.1:\d+$/);
+  await conns.fill({ name: 'Lab again', url: bare, key: KEY });
+  await conns.test();
+  await expect(page.getByText('Reached MAAS 2.9.2 (API 2.0); the key works.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '"Lab" already connects to this server' })).toContainText(lab.root);
+  for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`connections-same-server-${theme}`); }
+  await conns.save().click();
+  await expect(conns.row('Lab again')).toContainText(lab.root);
+  expect(shell.errors).toEqual([]);
+});

@@ -41,7 +41,11 @@ test('MAAS URLs: root, bare host, API URLs', () => {
   expect(parseMaasUrl('http://m:5240')).toEqual({ roots: ['http://m:5240/', 'http://m:5240/MAAS/'], preferred: null });
   expect(parseMaasUrl('https://m/MAAS/api/2.0/?x=1')).toEqual({ roots: ['https://m/MAAS/'], preferred: '2.0' });
   expect(() => parseMaasUrl('http://u:p@m/')).toThrow(/no user name/);
-  expect(() => parseMaasUrl('m:5240')).toThrow(/http/);
+  // A bare host or host:port is http; a bare host is tried on MAAS's 5240 too.
+  expect(parseMaasUrl('m:5240')).toEqual({ roots: ['http://m:5240/', 'http://m:5240/MAAS/'], preferred: null });
+  expect(parseMaasUrl(' 10.0.0.5:5240/MAAS ')).toEqual({ roots: ['http://10.0.0.5:5240/MAAS/'], preferred: null });
+  expect(parseMaasUrl('maas.example')).toEqual({ roots: ['http://maas.example/', 'http://maas.example/MAAS/', 'http://maas.example:5240/MAAS/'], preferred: null });
+  expect(() => parseMaasUrl('ftp://m/')).toThrow(/http/);
 });
 
 test('a 409 release names the refused nodes and their states; the rest were released', () => {
