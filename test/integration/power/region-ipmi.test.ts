@@ -111,6 +111,18 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     expect(q.text).not.toContain('wrong-password-123');
   });
 
+  test('a wrong password that is an ordinary word ("BMC") leaves the answer and the event readable', async () => {
+    const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
+    const call = client(region);
+    const id = await ipmiNode(call, bmc.address, 'BMC');
+    const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
+    expect(q.status).toBe(503);
+    expect(q.text).toContain('the BMC refused the user name or password (ipmitool)');
+    expect(q.text).not.toContain('***');
+    const failed = (await eventTypes(call, id)).find((e: string) => e.startsWith('Failed to query node power state'));
+    expect(failed).toContain('the BMC refused the user name or password (ipmitool)');
+  });
+
   test('types not supported yet answer 503 saying so; describe_power_types lists every type', async () => {
     const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
     const call = client(region);
