@@ -53,10 +53,15 @@ export class ConnectionService {
 
   list(): ConnectionView[] {
     const active = this.#d.store.activeId();
-    return this.#d.store.all().map((p) => toView(p, active));
+    return this.#d.store.all().map((p) => this.#view(p, active));
   }
 
-  view(id: string): ConnectionView { return toView(this.#profile(id), this.#d.store.activeId()); }
+  view(id: string): ConnectionView { return this.#view(this.#profile(id), this.#d.store.activeId()); }
+
+  #view(p: Profile, active: string | null): ConnectionView {
+    const v = toView(p, active);
+    return p.kind === 'remote' && this.#d.keychain.sessionOnly?.(p.id) ? { ...v, keySessionOnly: true } : v;
+  }
 
   #profile(id: string): Profile {
     const p = this.#d.store.get(id);

@@ -20,6 +20,10 @@ export interface ConnectionsDeps {
   keychain?: Keychain;
   spawnRegion?: SpawnRegion;
   cliProfileFiles?: string[];
+  /** Accounts whose key may be held in memory when the OS keychain fails (default: This laptop's). */
+  sessionKeys?: 'embedded' | 'all';
+  /** Told once when keys fall back to memory (default: a console warning). */
+  warn?: (line: string) => void;
   /** How often every connection's health is re-checked; 0 turns the watch off. */
   healthEveryMs?: number;
   /** Waits before restarting a region process that died; one restart per entry in 10 minutes. */
@@ -38,7 +42,8 @@ export interface Connections {
 export function createConnections(d: ConnectionsDeps): Connections {
   const ownDb = d.db ? null : openSettingsDb(d.dataDir);
   const db = d.db ?? ownDb!;
-  const keychain = withSessionFallback(d.keychain ?? osKeychain(), EMBEDDED_ID, (l) => console.warn(`maas-console: ${l}`));
+  const keychain = withSessionFallback(d.keychain ?? osKeychain(), d.sessionKeys === 'all' ? 'all' : EMBEDDED_ID,
+    d.warn ?? ((l) => console.warn(`maas-console: ${l}`)));
   const service = new ConnectionService({ store: new ProfileStore(db), keychain, onChange: d.onChange });
   let region: EmbeddedRegion | null = null;
   let closed = false;

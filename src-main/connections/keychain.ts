@@ -9,6 +9,8 @@ export interface Keychain {
   set(account: string, secret: string): Promise<void>;
   /** True when there was an entry. */
   delete(account: string): Promise<boolean>;
+  /** True when this account's key is held in memory for the session only (no OS keychain). */
+  sessionOnly?(account: string): boolean;
 }
 
 export const KEYCHAIN_SERVICE = 'maas-console';

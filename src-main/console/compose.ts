@@ -45,6 +45,9 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const settingsDb = openSettingsDb(d.dataDir);
   closers.push(() => { settingsDb.close(); }); // first in, so closed after every area
   const connections = createConnections({
+    // The browser host usually runs where there is no keychain: keys for the session only.
+    sessionKeys: d.host === 'web' ? 'all' : 'embedded',
+    warn: (line) => { console.warn(`maas-console: ${line}`); d.emit('app.status', { level: 'warning', text: line }); },
     dataDir: d.dataDir, db: settingsDb, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
     onChange: (list) => { forgetGone(list); d.emit('connections.changed', list); },
   });

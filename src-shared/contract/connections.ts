@@ -30,6 +30,8 @@ export interface ConnectionView {
   lastReached: string | null;
   lastChecked: string | null;
   active: boolean;
+  /** Its API key is held in memory for this session only: the host has no OS keychain. */
+  keySessionOnly?: boolean;
 }
 
 export interface CertificateInfo {

@@ -3,6 +3,7 @@
 // certificate was shown, switching in the header, removal — and the key never sent to the page.
 import { expect, test } from '@playwright/test';
 import { memoryKeychain } from '../../src-main/connections/index';
+import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { startConsoleHost, type ConsoleHost } from '../support/console-host';
 import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
 import { seedNodes } from '../support/inventory-seed';
@@ -100,4 +101,33 @@ test('a bare host:port is accepted; a second connection to the same server is wa
   await conns.save().click();
   await expect(conns.row('Lab again')).toContainText(lab.root);
   expect(shell.errors).toEqual([]);
+});
+
+test('with no keychain on the browser host, a server key is kept for the session, and the page says so', async ({ page }) => {
+  const noKeychain = {
+    get: async () => { throw new ConsoleFailure('keychain', 'The OS keychain could not be read: no D-Bus session.'); },
+    set: async () => { throw new ConsoleFailure('keychain', 'The OS keychain could not be written: no D-Bus session.'); },
+    delete: async () => { throw new ConsoleFailure('keychain', 'The OS keychain could not be written: no D-Bus session.'); },
+  };
+  const bare = await startConsoleHost({ keychain: noKeychain });
+  try {
+    const shell = new ShellPage(page);
+    const conns = new ConnectionsPage(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${bare.url}#/connections`);
+    await conns.startAdding();
+    await conns.fill({ name: 'Lab', url: lab.root, key: KEY });
+    await conns.test();
+    await conns.save().click();
+    await expect(conns.row('Lab')).toContainText('Online');
+    await expect(page.getByRole('status').filter({ hasText: 'its key is kept for this session only' })).toBeVisible();
+    await expect(conns.row('Lab')).toContainText('key kept for this session only (no OS keychain)');
+    await conns.switcher().selectOption({ label: 'Lab · Online' });
+    await shell.nav('Inventory').click();
+    await expect(page.locator('#inv-count')).toContainText('of 2 nodes');
+    await shell.shot('connections-session-keys-light');
+    expect(shell.errors).toEqual([]);
+  } finally {
+    await bare.close();
+  }
 });

@@ -34,7 +34,7 @@ test('a malformed key or URL is bad input, and nothing reaches the keychain', as
   const { call, keychain } = await dispatcher();
   expect(await call('connections.add', { name: 'Lab', url: 'http://127.0.0.1:9/MAAS/', apiKey: 'not-a-key' }))
     .toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/three parts/) } });
-  expect(await call('connections.test', { url: 'maas.example', apiKey: 'a:b:c' }))
+  expect(await call('connections.test', { url: 'http://[maas', apiKey: 'a:b:c' }))
     .toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/not a URL/) } });
   expect(keychain.entries.size).toBe(0);
   expect(await call('connections.switch', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -30,3 +30,18 @@ test('with a working keychain, everything goes to it', async () => {
   expect(await real.get('local')).toBe('a:b:c');
   expect(await k.get('local')).toBe('a:b:c');
 });
+
+test('on the browser host, every key is held for the session when the keychain fails, with one warning', async () => {
+  const warnings: string[] = [];
+  const k = withSessionFallback(broken, 'all', (l) => warnings.push(l));
+  await k.set('c-remote', 'x:y:z');
+  await k.set('local', 'c:t:s');
+  expect(await k.get('c-remote')).toBe('x:y:z');
+  expect(await k.get('local')).toBe('c:t:s');
+  expect(await k.get('c-other')).toBeNull();
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatch(/for this session only/);
+  expect(warnings.join()).not.toContain('x:y:z');
+  expect(await k.delete('c-remote')).toBe(true);
+  expect(await k.get('c-remote')).toBeNull();
+});
