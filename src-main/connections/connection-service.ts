@@ -8,6 +8,7 @@ import type { CertificateInfo, ConnectionTestResult, ConnectionView } from '../.
 import type { ApiVersion } from '../../src-shared/contract/maas-types';
 import { createMaasClient, discoverApi, parseApiKey, parseMaasUrl, type CallOutcome, type Discovered, type MaasClient } from '../maas-client/index';
 import { probeCertificate } from '../maas-client/certificate-probe';
+import { consoleClient, mapped, mappedSync } from '../console/maas-failure';
 import { verdictOf } from './health';
 import type { Keychain } from './keychain';
 import type { Profile, ProfileStore } from './profile-store';
@@ -80,10 +81,12 @@ export class ConnectionService {
   /** Discovers the API and makes one signed call with the key; throws what went wrong. */
   async #check(url: string, apiKey: string, tls: StoredTls): Promise<Discovered> {
     const trust = trustOf(tls);
-    const found = await discoverApi(url, { tls: trust, ...this.#d.client });
-    const c = createMaasClient({ root: found.root, apiVersion: found.apiVersion, apiKey, tls: trust, ...this.#d.client });
-    try { await c.checkKey(); } finally { await c.close(); }
-    return found;
+    return mapped(async () => {
+      const found = await discoverApi(url, { tls: trust, ...this.#d.client });
+      const c = createMaasClient({ root: found.root, apiVersion: found.apiVersion, apiKey, tls: trust, ...this.#d.client });
+      try { await c.checkKey(); } finally { await c.close(); }
+      return found;
+    });
   }
 
   async #tlsFor(url: string, req: TlsRequest | undefined, current: StoredTls = noTls): Promise<StoredTls> {
@@ -102,8 +105,7 @@ export class ConnectionService {
     const saved = req.id !== undefined ? this.#profile(req.id) : null;
     const apiKey = req.apiKey?.trim() ?? (saved ? await this.#d.keychain.get(saved.id) : null);
     if (!apiKey) throw new ConsoleFailure('bad-input', `The keychain holds no API key for "${saved?.name ?? '?'}": enter it.`);
-    parseApiKey(apiKey);
-    parseMaasUrl(req.url);
+    mappedSync(() => { parseApiKey(apiKey); parseMaasUrl(req.url); });
     try {
       const tls = await this.#tlsFor(req.url, req.tls, saved ? storedTlsOf(saved) : noTls);
       const found = await this.#check(req.url, apiKey, tls);
@@ -115,7 +117,7 @@ export class ConnectionService {
       let certificate: CertificateInfo | null = null;
       if (v.health === 'tls' && /^https:/i.test(req.url.trim())) {
         try {
-          const { anchorPem: _anchor, ...shown } = await probeCertificate(req.url.trim());
+          const { anchorPem: _anchor, ...shown } = await mapped(() => probeCertificate(req.url.trim()));
           certificate = shown;
         } catch { /* no certificate to show: the message says what failed */ }
       }
@@ -127,7 +129,7 @@ export class ConnectionService {
     opts: { importedFrom?: string; allowOffline?: boolean } = {}): Promise<ConnectionView> {
     const name = req.name.trim();
     const key = req.apiKey.trim();
-    parseApiKey(key);
+    mappedSync(() => parseApiKey(key));
     if (this.#d.store.byName(name)) throw new ConsoleFailure('conflict', `A connection named "${name}" already exists.`);
     const tls = await this.#tlsFor(req.url, req.tls);
     let found: Pick<Discovered, 'root' | 'apiVersion' | 'version'>;
@@ -142,7 +144,7 @@ export class ConnectionService {
         if (e instanceof ConsoleFailure) throw new ConsoleFailure(e.code, `Not saved: ${e.message}`);
         throw e;
       }
-      const { roots, preferred } = parseMaasUrl(req.url);
+      const { roots, preferred } = mappedSync(() => parseMaasUrl(req.url));
       found = { root: roots.at(-1)!, apiVersion: preferred ?? '2.0', version: null };
       health = { health: 'offline', message: v.message, reached: null };
     }
@@ -177,7 +179,7 @@ export class ConnectionService {
       const url = req.url ?? p.url;
       const key = req.apiKey?.trim() ?? await this.#d.keychain.get(p.id);
       if (!key) throw new ConsoleFailure('bad-input', `The keychain holds no API key for "${p.name}": enter it.`);
-      parseApiKey(key);
+      mappedSync(() => parseApiKey(key));
       const tls = await this.#tlsFor(url, req.tls, storedTlsOf(p));
       let found: Discovered;
       try { found = await this.#check(url, key, tls); } catch (e) {
@@ -237,9 +239,10 @@ export class ConnectionService {
     if (!key) throw new ConsoleFailure('key-rejected', `The keychain holds no API key for "${p.name}": edit the connection and enter it.`);
     let api: ApiVersion | null = p.apiVersion;
     let root = p.url;
-    if (!api) { const f = await discoverApi(p.url, { tls: trustOf(storedTlsOf(p)), ...this.#d.client }); api = f.apiVersion; root = f.root; }
-    return createMaasClient({ root, apiVersion: api, apiKey: key, label: p.name, tls: trustOf(storedTlsOf(p)), ...this.#d.client,
-      onOutcome: (o) => this.#observed(id, o) });
+    if (!api) { const f = await mapped(() => discoverApi(p.url, { tls: trustOf(storedTlsOf(p)), ...this.#d.client })); api = f.apiVersion; root = f.root; }
+    const apiVersion = api;
+    return consoleClient(mappedSync(() => createMaasClient({ root, apiVersion, apiKey: key, label: p.name, tls: trustOf(storedTlsOf(p)),
+      ...this.#d.client, onOutcome: (o) => this.#observed(id, o) })));
   }
 
   #lastNoted = new Map<string, number>();

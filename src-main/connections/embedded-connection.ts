@@ -1,8 +1,7 @@
 // "This laptop": start the embedded region and make it a connection like any other. Its
 // key is made by the region on first start and kept in the keychain like every key; a key
 // the region no longer knows (its data directory was reset) is replaced.
-import { ConsoleFailure } from '../../src-shared/contract/errors';
-import { createMaasClient, parseMaasUrl } from '../maas-client/index';
+import { createMaasClient, parseMaasUrl, statusOf } from '../maas-client/index';
 import { EMBEDDED_ID, type ConnectionService } from './connection-service';
 import type { EmbeddedRegion } from './embedded-region';
 import type { Keychain } from './keychain';
@@ -15,7 +14,7 @@ export function rootOfRegionUrl(url: string): string {
 async function keyWorks(root: string, key: string): Promise<boolean> {
   const c = createMaasClient({ root, apiVersion: '1.0', apiKey: key, retries: 1 });
   try { await c.checkKey(); return true; } catch (e) {
-    if (e instanceof ConsoleFailure && e.code === 'key-rejected') return false;
+    if (statusOf(e) === 401 || statusOf(e) === 403) return false;
     throw e;
   } finally { await c.close(); }
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ConsoleFailure } from '../../src-shared/contract/errors';
 import { normaliseFingerprint, type TlsTrust } from '../maas-client/index';
 import { probeCertificate } from '../maas-client/certificate-probe';
+import { mapped } from '../console/maas-failure';
 
 export interface StoredTls {
   caFile: string | null;
@@ -31,7 +32,7 @@ export function trustOf(t: StoredTls): TlsTrust | undefined {
  * only if the server still presents exactly that one.
  */
 export async function pinFor(url: string, fingerprint: string): Promise<{ pinnedFingerprint: string; pinnedAnchorPem: string }> {
-  const seen = await probeCertificate(url);
+  const seen = await mapped(() => probeCertificate(url));
   const want = normaliseFingerprint(fingerprint);
   if (normaliseFingerprint(seen.fingerprint256) !== want) {
     throw new ConsoleFailure('tls', `The server now presents a different certificate (SHA-256 ${seen.fingerprint256}) from the one trusted (${want}). Check it again before trusting it.`);

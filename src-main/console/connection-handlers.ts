@@ -4,6 +4,7 @@ import type { HandlersFor } from '../ipc/dispatcher';
 import { importCliProfiles, listCliProfiles } from '../connections/cli-import';
 import type { ConnectionService } from '../connections/connection-service';
 import { probeCertificate } from '../maas-client/certificate-probe';
+import { mapped } from './maas-failure';
 
 export interface ConnectionHandlerDeps {
   service: ConnectionService;
@@ -19,7 +20,7 @@ export const connectionHandlers = ({ service, cliProfileFiles }: ConnectionHandl
   'connections.list': () => service.list(),
   'connections.test': (r) => service.test(r),
   'connections.inspectCertificate': async ({ url }) => {
-    const { anchorPem: _anchor, ...shown } = await probeCertificate(url);
+    const { anchorPem: _anchor, ...shown } = await mapped(() => probeCertificate(url));
     return shown;
   },
   'connections.add': (r) => service.add(r),

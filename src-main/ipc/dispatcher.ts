@@ -5,6 +5,7 @@ import {
   ConsoleFailure, channels, fail, isChannelName, ok,
   type ChannelName, type EventName, type ParsedReq, type Payload, type Reply, type Res,
 } from '../../src-shared/contract/index';
+import { toConsoleFailure } from '../console/maas-failure';
 
 export type Handler<K extends ChannelName> = (request: ParsedReq<K>) => Promise<Res<K>> | Res<K>;
 /** A handler per channel; a missing or mistyped one does not compile. */
@@ -27,7 +28,9 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
     try {
       const handler = handlers[name] as Handler<ChannelName>;
       return ok(await handler(parsed.data as never));
-    } catch (e) {
+    } catch (thrown) {
+      // A client failure that reached here unmapped is still the server's doing, not a bug.
+      const e = toConsoleFailure(thrown);
       if (e instanceof ConsoleFailure) return fail(e.code, e.message, e.issues);
       // A bug, not a user error: keep the name of what failed, never a stack to the UI.
       const message = e instanceof Error ? e.message : String(e);

@@ -5,7 +5,7 @@
 // - release: releases every node it can, then answers 409 naming the others as
 //   "system_id ('Status')". Those not named were released (or were Ready already: MAAS does
 //   not say which), so `changed` and `refused` are both filled.
-import type { BulkOutcome } from '../../src-shared/contract/maas-types';
+import type { BulkOutcome } from '../../src-shared/maas/maas-types';
 import type { Answer } from './transport';
 
 const idsOf = (body: unknown): string[] =>

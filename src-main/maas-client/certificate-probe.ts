@@ -3,8 +3,8 @@
 // does not reject the certificate — that is the point, we want to show it — but nothing is
 // sent over this socket: no request, no key. Every real call verifies (tls-trust.ts).
 import { connect, type DetailedPeerCertificate } from 'node:tls';
-import { ConsoleFailure } from '../../src-shared/contract/errors';
-import type { CertificateInfo } from '../../src-shared/contract/connections';
+import type { CertificateInfo } from '../../src-shared/maas/maas-types';
+import { InvalidMaasUrlError, MaasUnreachableError } from './errors';
 
 const pem = (raw: Buffer): string =>
   `-----BEGIN CERTIFICATE-----\n${raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
@@ -19,7 +19,7 @@ export interface ProbedCertificate extends CertificateInfo {
 
 export function probeCertificate(url: string, timeoutMs = 10_000): Promise<ProbedCertificate> {
   const u = new URL(url);
-  if (u.protocol !== 'https:') return Promise.reject(new ConsoleFailure('bad-input', `${url} is not an https URL: there is no certificate to inspect.`));
+  if (u.protocol !== 'https:') return Promise.reject(new InvalidMaasUrlError(`${url} is not an https URL: there is no certificate to inspect.`));
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
     const socket = connect({
@@ -38,7 +38,7 @@ export function probeCertificate(url: string, timeoutMs = 10_000): Promise<Probe
       });
       socket.end();
     });
-    socket.once('timeout', () => { socket.destroy(); reject(new ConsoleFailure('unreachable', `${u.host}: no TLS handshake within ${timeoutMs / 1000} s`)); });
-    socket.once('error', (e) => reject(new ConsoleFailure('unreachable', `${u.host}: cannot read its certificate: ${e.message}`)));
+    socket.once('timeout', () => { socket.destroy(); reject(new MaasUnreachableError(`${u.host}: no TLS handshake within ${timeoutMs / 1000} s`, 'timeout')); });
+    socket.once('error', (e) => reject(new MaasUnreachableError(`${u.host}: cannot read its certificate: ${e.message}`, 'network')));
   });
 }

@@ -4,12 +4,12 @@
 import { deserialize } from 'bson';
 import type {
   ApiVersion, BulkOutcome, EventPage, EventQuery, MaasVersionInfo, NodeDetails, NodeSummary, TagInfo, ZoneInfo,
-} from '../../src-shared/contract/maas-types';
+} from '../../src-shared/maas/maas-types';
 import { parseApiKey } from './api-key';
 import { acceptAllOutcome, bulkOutcome } from './bulk';
 import { dialects, type Dialect } from './dialect';
 import { apiRootOf } from './discover';
-import { MaasCallError } from './errors';
+import { MaasMalformedAnswerError } from './errors';
 import type { FormParams, Params } from './form';
 import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
 import { powerParametersReader } from './power-bulk';
@@ -151,8 +151,8 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       try {
         doc = deserialize(a.body, { promoteBuffers: true });
       } catch (e) {
-        throw new MaasCallError('unavailable', `${t.describeCall({ method: 'GET', path: nodePath(id), op: 'details' })}: ` +
-          `the answer is not BSON (${(e as Error).message})`, a.status, '');
+        throw new MaasMalformedAnswerError(`${t.describeCall({ method: 'GET', path: nodePath(id), op: 'details' })}: ` +
+          `the answer is not BSON (${(e as Error).message})`, a.status);
       }
       const text = (v: unknown): string | null =>
         v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : typeof v === 'string' ? v : null;

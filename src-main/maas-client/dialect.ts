@@ -3,7 +3,7 @@
 // membership read is `op=nodes` or `op=machines`, listing is `op=list` or a plain read,
 // creation is `op=new` or a plain POST, and power is `start`/`stop` or `power_on`/`power_off`.
 // Events, zones, set_zone (on `nodes/` in both) and tag update_nodes are the same.
-import type { ApiVersion } from '../../src-shared/contract/maas-types';
+import type { ApiVersion } from '../../src-shared/maas/maas-types';
 
 export interface Dialect {
   api: ApiVersion;

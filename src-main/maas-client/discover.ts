@@ -2,9 +2,8 @@
 // `/MAAS/api/2.0/version/`, MAAS 1.x and the embedded region `/MAAS/api/1.0/version/`
 // (with `describe/` as the older fallback). Users paste all sorts of URLs: the MAAS root,
 // the host alone, or an API URL copied from the CLI (`…/MAAS/api/2.0/`).
-import { ConsoleFailure } from '../../src-shared/contract/errors';
-import type { ApiVersion, MaasVersionInfo } from '../../src-shared/contract/maas-types';
-import { MaasCallError } from './errors';
+import type { ApiVersion, MaasVersionInfo } from '../../src-shared/maas/maas-types';
+import { InvalidMaasUrlError, MaasMalformedAnswerError, NoMaasApiError, statusOf } from './errors';
 import { MaasTransport } from './transport';
 import type { TlsTrust } from './tls-trust';
 
@@ -27,12 +26,12 @@ export function parseMaasUrl(raw: string): { roots: string[]; preferred: ApiVers
   const bare = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   let u: URL;
   try { u = new URL(bare ? `http://${text}` : text); } catch {
-    throw new ConsoleFailure('bad-input', `"${raw.slice(0, 200)}" is not a URL; write it like http://maas.example:5240/MAAS/`);
+    throw new InvalidMaasUrlError(`"${raw.slice(0, 200)}" is not a URL; write it like http://maas.example:5240/MAAS/`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new ConsoleFailure('bad-input', `A MAAS URL starts with http:// or https://, not ${u.protocol}//`);
+    throw new InvalidMaasUrlError(`A MAAS URL starts with http:// or https://, not ${u.protocol}//`);
   }
-  if (u.username || u.password) throw new ConsoleFailure('bad-input', 'Put no user name or password in the URL; the API key authenticates.');
+  if (u.username || u.password) throw new InvalidMaasUrlError('Put no user name or password in the URL; the API key authenticates.');
   u.search = ''; u.hash = '';
   const api = /^(.*\/)api\/(1\.0|2\.0)\/?$/.exec(u.pathname);
   if (api) { u.pathname = api[1]; return { roots: [u.toString()], preferred: api[2] as ApiVersion }; }
@@ -53,7 +52,7 @@ async function probe(root: string, api: ApiVersion, path: string, o: DiscoverOpt
     return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   } catch (e) {
     // Not this API here (404, or a web page answering 200 with HTML): try the next place.
-    if (e instanceof MaasCallError && (e.status === 404 || e.status === 405 || (e.status !== null && e.code === 'unavailable' && e.status < 300))) return null;
+    if (statusOf(e) === 404 || statusOf(e) === 405 || (e instanceof MaasMalformedAnswerError && e.status < 300)) return null;
     throw e;
   } finally {
     await t.close();
@@ -75,6 +74,6 @@ export async function discoverApi(url: string, o: DiscoverOptions = {}): Promise
       }
     }
   }
-  throw new ConsoleFailure('bad-input',
+  throw new NoMaasApiError(
     `No MAAS API answered at ${roots.join(' or ')} (tried api/2.0/version/ and api/1.0/version/). Check the URL: it usually ends in /MAAS/.`);
 }

@@ -1,28 +1,103 @@
-// Every failure of a MAAS call names the server, the call and what went wrong, and carries a
-// ConsoleErrorCode the UI can branch on. Never the key: messages are built from the URL,
-// the method and op, and the server's own (trimmed) answer.
-import { ConsoleFailure, type ConsoleErrorCode } from '../../src-shared/contract/errors';
+// The client's failures: one class per failure, each with a stable `code` (as undici's
+// errors are), so callers branch on the class or the code, never on message text. The
+// client knows nothing of the console's IPC contract: src-main/console/maas-failure.ts maps
+// these to the contract's ConsoleFailure. Every message names the server, the call and what
+// went wrong; never the key: messages are built from the URL, the method and op, and the
+// server's own answer, cut short before anything else is done with it.
 
-export class MaasCallError extends ConsoleFailure {
-  constructor(
-    code: ConsoleErrorCode,
-    message: string,
-    /** The HTTP status, when the server answered. */
-    readonly status: number | null,
-    /** The server's answer body (plain text, trimmed). */
-    readonly body: string,
-  ) {
-    super(code, message);
-    this.name = 'MaasCallError';
+export type MaasErrorCode =
+  | 'MAAS_ERR_INVALID_URL'
+  | 'MAAS_ERR_INVALID_API_KEY'
+  | 'MAAS_ERR_NO_API'
+  | 'MAAS_ERR_TLS'
+  | 'MAAS_ERR_UNREACHABLE'
+  | 'MAAS_ERR_DEADLINE'
+  | 'MAAS_ERR_STATUS'
+  | 'MAAS_ERR_ANSWER_TOO_LARGE'
+  | 'MAAS_ERR_MALFORMED_ANSWER';
+
+export class MaasClientError extends Error {
+  readonly code: MaasErrorCode = 'MAAS_ERR_UNREACHABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MaasClientError';
   }
 }
 
-const byStatus: Record<number, ConsoleErrorCode> = {
-  400: 'bad-input', 401: 'key-rejected', 403: 'key-rejected', 404: 'not-found',
-  409: 'conflict', 503: 'unavailable',
-};
-export const codeForStatus = (status: number): ConsoleErrorCode =>
-  byStatus[status] ?? (status >= 500 ? 'unavailable' : 'bad-input');
+/** The text given as a MAAS URL is not one (no request was made). */
+export class InvalidMaasUrlError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_INVALID_URL';
+  override name = 'InvalidMaasUrlError';
+}
+
+/** The text given as an API key is not `consumer_key:token_key:token_secret` (no request was made). */
+export class InvalidApiKeyError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_INVALID_API_KEY';
+  override name = 'InvalidApiKeyError';
+}
+
+/** Something answered at the URL, but no MAAS API. */
+export class NoMaasApiError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_NO_API';
+  override name = 'NoMaasApiError';
+}
+
+/** The TLS handshake failed: an untrusted, expired or unpinned certificate, or no TLS at all. */
+export class MaasTlsError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_TLS';
+  override name = 'MaasTlsError';
+}
+
+/** No answer: refused, reset, or silent past the idle timeout. */
+export class MaasUnreachableError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_UNREACHABLE';
+  override name = 'MaasUnreachableError';
+  constructor(message: string, readonly reason: 'timeout' | 'refused' | 'network') { super(message); }
+}
+
+/** The call (every attempt and every wait between them) ran past its overall deadline. */
+export class MaasDeadlineError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_DEADLINE';
+  override name = 'MaasDeadlineError';
+  constructor(message: string, readonly deadlineMs: number) { super(message); }
+}
+
+/** The server answered with an HTTP status the caller does not handle. */
+export class MaasStatusError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_STATUS';
+  override name = 'MaasStatusError';
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The start of the server's answer, whitespace folded, cut short. */
+    readonly body: string,
+  ) { super(message); }
+}
+
+/** The answer was larger than this kind of answer may be: it was refused, not read. */
+export class MaasAnswerTooLargeError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_ANSWER_TOO_LARGE';
+  override name = 'MaasAnswerTooLargeError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly limitBytes: number,
+    /** What the server declared (Content-Length), when it did. */
+    readonly declaredBytes: number | null,
+    /** What was read before the answer was refused. */
+    readonly readBytes: number,
+  ) { super(message); }
+}
+
+/** The answer could not be used: not JSON or BSON, nested too deep, or not the shape asked for. */
+export class MaasMalformedAnswerError extends MaasClientError {
+  override readonly code = 'MAAS_ERR_MALFORMED_ANSWER';
+  override name = 'MaasMalformedAnswerError';
+  constructor(message: string, readonly status: number) { super(message); }
+}
+
+/** The HTTP status of a failure the server answered, else null. */
+export const statusOf = (e: unknown): number | null => (e instanceof MaasStatusError ? e.status : null);
 
 const statusWords: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized (the server refused the API key)',
@@ -64,13 +139,16 @@ export function describeNetworkError(e: unknown, timeoutMs: number): NetworkFail
   return { kind: 'network', maybeSent: true, what: `connection failed: ${message}${code ? ` (${code})` : ''}` };
 }
 
-export function httpFailure(where: string, status: number, body: string): MaasCallError {
-  const text = body.replace(/\s+/g, ' ').trim().slice(0, 400);
+/** A server's text as a message may carry it: cut first, so a huge answer costs nothing to fold. */
+export const serverText = (body: string, max = 400): string =>
+  body.slice(0, max * 4).replace(/\s+/g, ' ').trim().slice(0, max);
+
+export function httpFailure(where: string, status: number, body: string): MaasStatusError {
+  const text = serverText(body);
   const words = statusWords[status] ?? '';
-  return new MaasCallError(codeForStatus(status),
-    `${where}: HTTP ${status}${words ? ` ${words}` : ''}${text ? ` — ${text}` : ''}`, status, text);
+  return new MaasStatusError(`${where}: HTTP ${status}${words ? ` ${words}` : ''}${text ? ` — ${text}` : ''}`, status, text);
 }
 
-export function networkFailure(where: string, f: NetworkFailure): MaasCallError {
-  return new MaasCallError(f.kind === 'tls' ? 'tls' : 'unreachable', `${where}: ${f.what}`, null, '');
+export function networkFailure(where: string, f: NetworkFailure): MaasTlsError | MaasUnreachableError {
+  return f.kind === 'tls' ? new MaasTlsError(`${where}: ${f.what}`) : new MaasUnreachableError(`${where}: ${f.what}`, f.kind);
 }

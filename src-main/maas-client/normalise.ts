@@ -1,7 +1,7 @@
 // Server JSON → the console's shapes. API 1.0 and 2.0 name things differently; the rest of
 // the console sees one NodeSummary.
-import type { EventPage, EventQuery, MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../src-shared/contract/maas-types';
-import type { ApiVersion } from '../../src-shared/contract/maas-types';
+import type { EventPage, EventQuery, MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../src-shared/maas/maas-types';
+import type { ApiVersion } from '../../src-shared/maas/maas-types';
 import { displayStatus } from '../../src-shared/maas/node-status';
 
 // API 1.0 sends status numbers only; their display names come from src-shared/maas.

@@ -5,7 +5,7 @@
 // well under the 8 KiB Apache and nginx in front of MAAS accept. A server that does not know
 // the op (400 "Unrecognised signature", 404) is read one node at a time, a few at once, and
 // remembered so the next read does not ask again.
-import { MaasCallError } from './errors';
+import { statusOf } from './errors';
 
 type PowerParams = Record<string, unknown>;
 
@@ -32,7 +32,7 @@ export function idChunks(ids: readonly string[], budget = QUERY_BUDGET): string[
   return out;
 }
 
-const unknownOp = (e: unknown) => e instanceof MaasCallError && (e.status === 400 || e.status === 404 || e.status === 405);
+const unknownOp = (e: unknown) => statusOf(e) === 400 || statusOf(e) === 404 || statusOf(e) === 405;
 
 export function powerParametersReader(reads: PowerReads): (ids: readonly string[]) => Promise<Map<string, PowerParams>> {
   let bulkMissing = false;
@@ -60,7 +60,7 @@ export function powerParametersReader(reads: PowerReads): (ids: readonly string[
         try {
           out.set(id, await reads.one(id));
         } catch (e) {
-          if (!(e instanceof MaasCallError && e.status === 404)) throw e; // gone meanwhile: not in the answer
+          if (statusOf(e) !== 404) throw e; // gone meanwhile: not in the answer
         }
       }
     };

@@ -4,7 +4,7 @@
 import { Agent, request } from 'undici';
 import OAuth from 'oauth-1.0a';
 import type { ApiCredentials } from './api-key';
-import { MaasCallError, describeNetworkError, httpFailure, networkFailure } from './errors';
+import { MaasMalformedAnswerError, describeNetworkError, httpFailure, networkFailure } from './errors';
 import { multipartBody, queryString, type FormParams, type Params } from './form';
 import { agentTlsOptions, type TlsTrust } from './tls-trust';
 
@@ -122,7 +122,7 @@ export class MaasTransport {
         if (f.kind !== 'tls' && safe && attempt < retries) { await sleep(backoff(attempt)); continue; }
         const failure = networkFailure(where, attempts(f, attempt));
         if (f.kind !== 'tls') this.#unreached = true;
-        this.#o.onOutcome?.({ failed: failure.code === 'tls' ? 'tls' : 'unreachable', message: failure.message });
+        this.#o.onOutcome?.({ failed: f.kind === 'tls' ? 'tls' : 'unreachable', message: failure.message });
         throw failure;
       }
       this.#unreached = false;
@@ -161,8 +161,8 @@ export function parseJson<T>(where: string, a: Answer): T {
   try {
     return JSON.parse(a.body.toString('utf8')) as T;
   } catch {
-    throw new MaasCallError('unavailable',
+    throw new MaasMalformedAnswerError(
       `${where}: the server answered ${a.status} with something that is not JSON (${a.contentType || 'no content type'}): ` +
-      a.body.toString('utf8', 0, 120).replace(/\s+/g, ' '), a.status, '');
+      a.body.toString('utf8', 0, 120).replace(/\s+/g, ' '), a.status);
   }
 }

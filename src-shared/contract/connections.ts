@@ -3,7 +3,9 @@
 // replacing it; no answer or event ever carries a key back.
 import { z } from 'zod';
 import { channel, event, returns } from './channel';
-import type { ApiVersion } from './maas-types';
+import type { ApiVersion, CertificateInfo } from './maas-types';
+
+export type { CertificateInfo };
 
 export type ConnectionHealth = 'online' | 'offline' | 'key-rejected' | 'tls' | 'unknown';
 
@@ -32,19 +34,6 @@ export interface ConnectionView {
   active: boolean;
   /** Its API key is held in memory for this session only: the host has no OS keychain. */
   keySessionOnly?: boolean;
-}
-
-export interface CertificateInfo {
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-  subjectAltName: string;
-  /** Whether the system's roots already trust it. */
-  trustedBySystem: boolean;
-  /** Why it is not trusted (e.g. "DEPTH_ZERO_SELF_SIGNED_CERT"), or null. */
-  problem: string | null;
 }
 
 export interface ConnectionTestResult {

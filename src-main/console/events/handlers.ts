@@ -5,10 +5,12 @@ import { exportEvents } from './export-events';
 import { LiveTails } from './live-tail';
 import { queryEventsAhead } from './query-events';
 import { orKept } from '../snapshot/offline';
+import { consoleClients } from '../maas-failure';
 
 export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.renew' | 'events.export' | 'events.zones';
 
-export function eventsHandlers(d: EventsDeps): { handlers: HandlersFor<EventsChannel>; close(): void } {
+export function eventsHandlers(deps: EventsDeps): { handlers: HandlersFor<EventsChannel>; close(): void } {
+  const d: EventsDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const tails = new LiveTails(d);
   return {
     handlers: {

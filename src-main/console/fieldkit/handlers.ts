@@ -22,6 +22,7 @@ import { ChangeSetStore } from './change-sets';
 import { applyChangeSet, reviewChangeSet } from './change-apply';
 import { refreshSnapshot, snapshotting } from './snapshots';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
+import { consoleClients } from '../maas-failure';
 
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
@@ -61,7 +62,8 @@ export interface FieldkitArea {
   forgetChanges(connectionId: string): Promise<void>;
 }
 
-export function fieldkitArea(a: FieldkitDeps): FieldkitArea {
+export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
+  const a: FieldkitDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const db = a.db;
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);

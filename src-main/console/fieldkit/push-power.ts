@@ -5,7 +5,8 @@
 // They are put on the DiffNodes, so classify() compares them; values never reach the plan.
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { DiffNode, TargetIndex } from '../../../src-shared/fieldkit/push-diff';
-import { MaasCallError, type MaasClient } from '../../maas-client/index';
+import type { MaasClient } from '../../maas-client/index';
+import { failedStatus } from '../maas-failure';
 
 export type PowerValues = Map<string, Record<string, string>>;
 
@@ -41,7 +42,7 @@ export async function attachPower(local: MaasClient, target: MaasClient, source:
     local.powerParametersOf(localIds),
     target.powerParametersOf([...new Set([...matched.values()].map((m) => m.systemId))]).catch((e: unknown) => {
       // MAAS lets only admins read power parameters (and set them when enlisting): say so.
-      if (e instanceof MaasCallError && e.status === 403) {
+      if (failedStatus(e) === 403) {
         throw new ConsoleFailure('key-rejected', `${target.label} refused to show power parameters: comparing them (and enlisting nodes with them) needs an admin's API key.`);
       }
       throw e;

@@ -7,7 +7,8 @@ import type { PushItemOutcome, PushProgress, PushReport } from '../../../src-sha
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import { classify, indexTarget, type DiffNode, type TargetIndex } from '../../../src-shared/fieldkit/push-diff';
-import { MaasCallError, type MaasClient } from '../../maas-client/index';
+import type { MaasClient } from '../../maas-client/index';
+import { failedStatus } from '../maas-failure';
 import { eachLimited } from '../inventory/limits';
 import type { PushJournal } from './push-journal';
 import { toDiff } from './push-plan';
@@ -179,7 +180,7 @@ async function sendDetails(local: MaasClient, target: MaasClient, from: string, 
     await target.setDetails(to, { lshw: det.lshw ?? undefined, lldp: det.lldp ?? undefined });
     return 'details sent';
   } catch (e) {
-    if (e instanceof MaasCallError && (e.status === 400 || e.status === 404)) return 'details not taken by the target (MAAS gathers them when it commissions)';
+    if (failedStatus(e) === 400 || failedStatus(e) === 404) return 'details not taken by the target (MAAS gathers them when it commissions)';
     throw e;
   }
 }

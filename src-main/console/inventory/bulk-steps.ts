@@ -5,7 +5,7 @@
 // is the same for both halves is about the request, not the nodes, and stops the split).
 import type { BulkOutcome, NodeSummary } from '../../../src-shared/contract/maas-types';
 import type { BulkAction, BulkParams } from '../../../src-shared/inventory/bulk-actions';
-import { MaasCallError } from '../../maas-client/errors';
+import { MaasFailure } from '../maas-failure';
 import type { InventoryClient } from './inventory-client';
 import type { BulkJob } from './bulk-job';
 import { chunks, eachLimited } from './limits';
@@ -24,13 +24,13 @@ export interface StepContext {
 
 /** The server's own words, with the HTTP status, for a per-node outcome. */
 export function reasonOf(e: unknown): string {
-  if (e instanceof MaasCallError) return e.status && e.body ? `HTTP ${e.status}: ${e.body}` : e.message;
+  if (e instanceof MaasFailure) return e.status && e.body ? `HTTP ${e.status}: ${e.body}` : e.message;
   return e instanceof Error ? e.message : String(e);
 }
 
 /** Failures that say nothing about particular nodes: splitting the chunk would only repeat them. */
 const aboutTheServer = (e: unknown) =>
-  !(e instanceof MaasCallError) || ['unreachable', 'tls', 'key-rejected', 'unavailable', 'internal'].includes(e.code);
+  !(e instanceof MaasFailure) || ['unreachable', 'tls', 'key-rejected', 'unavailable', 'internal'].includes(e.code);
 
 type Call = (ids: string[]) => Promise<void>;
 type BulkCall = (c: StepContext, ids: string[]) => Promise<void>;

@@ -8,6 +8,7 @@ import { NodeLists } from './node-lists';
 import { openSettingsDb } from '../../connections/settings-db';
 import { SnapshotStore } from '../snapshot/snapshot-store';
 import { orKept } from '../snapshot/offline';
+import { consoleClients } from '../maas-failure';
 
 export interface InventoryDeps {
   dataDir: string;
@@ -36,7 +37,8 @@ export interface Inventory {
   close(): Promise<void>;
 }
 
-export function createInventory(d: InventoryDeps): Inventory {
+export function createInventory(deps: InventoryDeps): Inventory {
+  const d: InventoryDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const ownDb = d.snapshots ? null : openSettingsDb(d.dataDir);
   const snapshots = d.snapshots ?? new SnapshotStore(ownDb!);
   const lists = new NodeLists({

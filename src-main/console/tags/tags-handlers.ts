@@ -7,6 +7,7 @@ import { DetailsCache } from './details-cache';
 import { detailsStatus, fetchAllDetails, nodeDetails, type DetailsDeps } from './details-use-cases';
 import { PreviewService } from './preview-service';
 import { createTag, deleteTag, listTags, tagNodes, updateTag, type ClientFor, type TagDeps } from './tag-use-cases';
+import { consoleClients } from '../maas-failure';
 
 export type TagsChannel =
   | 'tags.list' | 'tags.create' | 'tags.update' | 'tags.delete' | 'tags.nodes' | 'tags.check'
@@ -28,7 +29,8 @@ export interface TagsArea {
   close(): Promise<void>;
 }
 
-export function tagsArea(a: TagsAreaDeps): TagsArea {
+export function tagsArea(deps: TagsAreaDeps): TagsArea {
+  const a: TagsAreaDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const cache = new DetailsCache(join(a.dataDir, DETAILS_CACHE_FILE));
   const preview = new PreviewService({ cache, emit: a.emit, corpus: a.corpus });
   const t: TagDeps = { clientFor: a.clientFor, cache, emit: a.emit, gone: (c, ids) => preview.gone(c, ids) };

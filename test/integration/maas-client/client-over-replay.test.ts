@@ -103,7 +103,7 @@ describe.each(['2.0', '1.0'] as const)('API %s', (api) => {
     expect(s.requests.at(-1)!.path).toMatch(/\/nodes\/$/);
     expect((await c.listNodes({ zone: 'rack-12' })).map((n) => n.systemId)).toEqual(['m00001', 'm00002', 'm00005']);
     await c.deleteNode('m00002');
-    await expect(c.getNode('m00002')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(c.getNode('m00002')).rejects.toMatchObject({ code: 'MAAS_ERR_STATUS', status: 404 });
   });
 
   test('details are decoded from BSON, absent ones as null', async () => {

@@ -29,7 +29,7 @@ const isList = (s: ReplayServer) => (r: { method: string; path: string }) => r.m
 test('a wrong key is key-rejected, naming the server and the call but not the secret', async () => {
   const { c } = await setup({ key: 'ck1:tk1:wrongsecret' });
   const e = await c.listNodes().catch((x) => x);
-  expect(e).toMatchObject({ code: 'key-rejected', status: 401 });
+  expect(e).toMatchObject({ code: 'MAAS_ERR_STATUS', status: 401 });
   expect(e.message).toMatch(/^lab \(http:\/\/127\.0\.0\.1:\d+\/MAAS\/\): GET machines\/: HTTP 401/);
   expect(e.message).toMatch(/Invalid access token/);
   expect(e.message).not.toMatch(/wrongsecret|ts1secret/);
@@ -54,7 +54,7 @@ test('503 that outlasts the retries is reported as unavailable, with the server\
   const { s, c, waits } = await setup({ retries: 2 });
   s.faults.push({ match: isList(s), times: 5, kind: 'status', status: 503, headers: { 'retry-after': '1' }, body: 'Region is starting' });
   const e = await c.listNodes().catch((x) => x);
-  expect(e).toMatchObject({ code: 'unavailable', status: 503 });
+  expect(e).toMatchObject({ code: 'MAAS_ERR_STATUS', status: 503 });
   expect(e.message).toMatch(/GET machines\/: HTTP 503 Service Unavailable — Region is starting/);
   expect(waits).toHaveLength(2);
 });
@@ -62,7 +62,7 @@ test('503 that outlasts the retries is reported as unavailable, with the server\
 test('a Retry-After longer than we wait for is reported rather than waited out', async () => {
   const { s, c, waits } = await setup();
   s.faults.push({ match: isList(s), times: 1, kind: 'status', status: 503, headers: { 'retry-after': '3600' } });
-  await expect(c.listNodes()).rejects.toMatchObject({ code: 'unavailable' });
+  await expect(c.listNodes()).rejects.toMatchObject({ code: 'MAAS_ERR_STATUS', status: 503 });
   expect(waits).toEqual([]);
 });
 
@@ -78,7 +78,7 @@ test('a dropped connection on a POST is not retried: it may have been done', asy
   const { s, c, waits } = await setup();
   s.faults.push({ match: (r) => r.method === 'POST', times: 1, kind: 'drop' });
   const e = await c.acceptNodes(['m00001']).catch((x) => x);
-  expect(e.code).toBe('unreachable');
+  expect(e.code).toBe('MAAS_ERR_UNREACHABLE');
   expect(e.message).toMatch(/lab .*POST machines\/ op=accept: connection failed/);
   expect(waits).toEqual([]);
 });
@@ -87,7 +87,7 @@ test('a server that never answers times out', async () => {
   const { s, c } = await setup({ timeoutMs: 300, retries: 1 });
   s.faults.push({ match: isList(s), times: 2, kind: 'silence' });
   const e = await c.listNodes().catch((x) => x);
-  expect(e.code).toBe('unreachable');
+  expect(e.code).toBe('MAAS_ERR_UNREACHABLE');
   expect(e.message).toMatch(/GET machines\/: no answer within 0\.3 s \(UND_ERR_HEADERS_TIMEOUT\), after 2 attempts/);
 });
 
@@ -98,15 +98,15 @@ test('nothing listening is unreachable', async () => {
   const c = createMaasClient({ root: `http://127.0.0.1:${port}/MAAS/`, apiVersion: '2.0', apiKey: KEY, retries: 1, sleep: async () => {} });
   open.push(c);
   const e = await c.listZones().catch((x) => x);
-  expect(e.code).toBe('unreachable');
+  expect(e.code).toBe('MAAS_ERR_UNREACHABLE');
   expect(e.message).toMatch(/cannot connect: .*ECONNREFUSED/);
-  await expect(discoverApi(`http://127.0.0.1:${port}/MAAS/`, { retries: 0 })).rejects.toMatchObject({ code: 'unreachable' });
+  await expect(discoverApi(`http://127.0.0.1:${port}/MAAS/`, { retries: 0 })).rejects.toMatchObject({ code: 'MAAS_ERR_UNREACHABLE' });
 });
 
 test('a URL with no MAAS behind it says so', async () => {
   const { s } = await setup();
-  await expect(discoverApi(`${s.url}/elsewhere/`)).rejects.toMatchObject({ code: 'bad-input', message: expect.stringMatching(/No MAAS API answered/) });
-  await expect(discoverApi('ftp://x/')).rejects.toMatchObject({ code: 'bad-input' });
+  await expect(discoverApi(`${s.url}/elsewhere/`)).rejects.toMatchObject({ code: 'MAAS_ERR_NO_API', message: expect.stringMatching(/No MAAS API answered/) });
+  await expect(discoverApi('ftp://x/')).rejects.toMatchObject({ code: 'MAAS_ERR_INVALID_URL' });
 });
 
 test('a malformed key is refused before any request', async () => {
@@ -127,9 +127,9 @@ test('calls of one connection reuse kept-alive sockets rather than a socket per 
 test('a server every attempt failed to reach is then asked once per call, until it answers again', async () => {
   const { s, c, waits } = await setup();
   s.faults.push({ match: isList(s), times: 5, kind: 'drop' });
-  await expect(c.listNodes()).rejects.toMatchObject({ code: 'unreachable' }); // 4 attempts, 3 waits
+  await expect(c.listNodes()).rejects.toMatchObject({ code: 'MAAS_ERR_UNREACHABLE' }); // 4 attempts, 3 waits
   expect(waits).toHaveLength(3);
-  await expect(c.listNodes()).rejects.toMatchObject({ code: 'unreachable', message: expect.not.stringMatching(/attempts/) });
+  await expect(c.listNodes()).rejects.toMatchObject({ code: 'MAAS_ERR_UNREACHABLE', message: expect.not.stringMatching(/attempts/) });
   expect(waits).toHaveLength(3); // one attempt, no back-off
   expect(await c.listNodes()).toHaveLength(2); // the fifth drop was the last: it answers
   s.faults.push({ match: isList(s), times: 1, kind: 'drop' });

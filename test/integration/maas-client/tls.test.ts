@@ -27,7 +27,7 @@ const serve = async (tls: { key: string; cert: string }) => {
 test('a self-signed server is refused with a TLS error, not reached', async () => {
   const s = await serve(certs.selfSigned);
   const e = await discoverApi(s.root).catch((x) => x);
-  expect(e.code).toBe('tls');
+  expect(e.code).toBe('MAAS_ERR_TLS');
   expect(e.message).toMatch(/TLS problem: .*self-signed/);
   expect(s.requests).toHaveLength(0);
 });
@@ -50,13 +50,13 @@ test('a pin refuses a different certificate, even one a trusted CA signed', asyn
   const s = await serve(certs.signed);
   const wrongPin = { pinned: { fingerprint256: (await probeCertificate(s.root)).fingerprint256.replace(/^../, '00'), anchorPem: certs.ca.cert } };
   const e = await discoverApi(s.root, { tls: wrongPin }).catch((x) => x);
-  expect(e.code).toBe('tls');
+  expect(e.code).toBe('MAAS_ERR_TLS');
   expect(e.message).toMatch(/is not the one trusted for this connection/);
 });
 
 test('a CA file trusted for the connection verifies the server it signed', async () => {
   const s = await serve(certs.signed);
-  await expect(discoverApi(s.root)).rejects.toMatchObject({ code: 'tls' });
+  await expect(discoverApi(s.root)).rejects.toMatchObject({ code: 'MAAS_ERR_TLS' });
   const tls = { extraCaPem: [readFileSync(certs.ca.certFile, 'utf8')] };
   const c = createMaasClient({ root: s.root, apiVersion: '2.0', apiKey: KEY, tls });
   open.push(c);
@@ -68,6 +68,6 @@ test('plain http to a TLS port fails at once as a closed connection, not a hang'
   const c = createMaasClient({ root: s.root.replace('https:', 'http:'), apiVersion: '2.0', apiKey: KEY, retries: 0, timeoutMs: 2000 });
   open.push(c);
   const e = await c.listZones().catch((x) => x);
-  expect(e.code).toBe('unreachable');
+  expect(e.code).toBe('MAAS_ERR_UNREACHABLE');
   expect(e.message).toMatch(/GET zones\/: connection failed: other side closed/);
 });

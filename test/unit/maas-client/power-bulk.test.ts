@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MaasCallError } from '../../../src-main/maas-client/errors';
+import { MaasStatusError } from '../../../src-main/maas-client/errors';
 import { idChunks, powerParametersReader } from '../../../src-main/maas-client/power-bulk';
 
 const ids = Array.from({ length: 700 }, (_, i) => `node${String(i).padStart(4, '0')}`);
@@ -30,12 +30,12 @@ test('a server without the bulk op is read one node at a time, a few at once, an
   let inFlight = 0;
   let most = 0;
   const read = powerParametersReader({
-    bulk: async () => { bulkCalls++; throw new MaasCallError('bad-input', 'GET machines/ op=power_parameters: HTTP 400', 400, 'Unrecognised signature'); },
+    bulk: async () => { bulkCalls++; throw new MaasStatusError('GET machines/ op=power_parameters: HTTP 400', 400, 'Unrecognised signature'); },
     one: async (id) => {
       inFlight++; most = Math.max(most, inFlight);
       await new Promise((r) => setTimeout(r, 1));
       inFlight--;
-      if (id === 'gone') throw new MaasCallError('not-found', 'HTTP 404', 404, 'Not Found');
+      if (id === 'gone') throw new MaasStatusError('HTTP 404', 404, 'Not Found');
       return { power_address: id };
     },
   });
@@ -50,7 +50,7 @@ test('a server without the bulk op is read one node at a time, a few at once, an
 
 test('other failures of the bulk read are not hidden by a fallback', async () => {
   const read = powerParametersReader({
-    bulk: async () => { throw new MaasCallError('key-rejected', 'HTTP 403 Forbidden', 403, ''); },
+    bulk: async () => { throw new MaasStatusError('HTTP 403 Forbidden', 403, ''); },
     one: async () => ({}),
   });
   await expect(read(['a'])).rejects.toThrow(/403/);

@@ -52,3 +52,10 @@ test('no code or test reads ../shared: a clean clone (CI) has only the repositor
     .filter((f) => /['"`](\.\.\/)+shared\/|\/work\/shared/.test(readFileSync(join(root, f), 'utf8')));
   expect(offenders).toEqual([]);
 });
+
+test('maas-client imports nothing from the IPC contract: the console maps its errors and shapes', () => {
+  const files_ = files('src-main/maas-client');
+  expect(files_.length).toBeGreaterThan(0);
+  for (const f of files_)
+    for (const s of importsOf(f)) expect(target(f, s).startsWith('src-shared/contract'), `${f} → ${s}`).toBe(false);
+});
