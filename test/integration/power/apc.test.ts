@@ -1,7 +1,7 @@
-// apc against Debian's snmpd emulating an APC PDU's outlet-control column.
+// apc against Debian's snmpsim (stock writecache module) serving an APC PDU's outlet-control column.
 import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import { createPowerService, type PowerTarget } from '../../../src-main/power';
-import { startApcPdu, type ApcPdu } from './peers/apc-snmpd';
+import { startApcPdu, type ApcPdu } from './peers/apc-snmpsim';
 import { freeUdpPort } from './peers/free-port';
 import { requireTool } from './peers/require-tool';
 
