@@ -8,6 +8,10 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src-renderer'),
   base: './',
   css: rendererCss,
-  build: { outDir: resolve(import.meta.dirname, 'out/web'), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/web'), emptyOutDir: true, chunkSizeWarningLimit: 2000,
+    // No bundler timing report on every build: `npm run web` prints only what needs reading.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
 });
