@@ -42,6 +42,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   let serverOf = new Map<string, string>();
   let forgetGone = (_list: ConnectionView[]): void => undefined;
   // One handle on the settings database for every area: profiles, snapshots, change sets, journals.
+  let changeSetsSee = (_list: ConnectionView[]): void => undefined;
   const settingsDb = openSettingsDb(d.dataDir);
   closers.push(() => { settingsDb.close(); }); // first in, so closed after every area
   const connections = createConnections({
@@ -49,7 +50,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     sessionKeys: d.host === 'web' ? 'all' : 'embedded',
     warn: (line) => { console.warn(`maas-console: ${line}`); d.emit('app.status', { level: 'warning', text: line }); },
     dataDir: d.dataDir, db: settingsDb, keychain: d.keychain, spawnRegion: d.spawnRegion, cliProfileFiles: d.cliProfileFiles,
-    onChange: (list) => { forgetGone(list); d.emit('connections.changed', list); },
+    onChange: (list) => { forgetGone(list); d.emit('connections.changed', list); changeSetsSee(list); },
   });
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
@@ -58,7 +59,9 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const fieldkit = fieldkitArea({ db: settingsDb, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
+    connections: () => connections.service.list(), recheck: (id) => connections.service.health(id),
     isOffline: (id) => { const v = connections.service.view(id); return v.kind === 'remote' && v.health === 'offline'; } });
+  closers.push(fieldkit.close);
   // Remote connections' whole reads are written through to their offline snapshot.
   const clientFor = (id: string) => fieldkit.snapshotting(id, direct(id));
   const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };
@@ -66,7 +69,8 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   closers.push(events.close);
   const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails });
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails,
+    recordUnreached: fieldkit.recordUnreached });
   closers.push(inventory.close);
   // A removed remote connection, or one pointed at another server, takes what was kept of it along.
   serverOf = remoteUrls(connections.service.list());
@@ -77,6 +81,9 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     for (const id of serverOf.keys()) if (!now.has(id)) void fieldkit.forgetChanges(id).catch((e: Error) => console.warn(`maas-console: change set of a removed connection: ${e.message}`));
     serverOf = now;
   };
+  // A server back with changes waiting is reviewed at once; one offline with changes is re-checked often.
+  changeSetsSee = (list) => fieldkit.connectionsChanged(list);
+  fieldkit.connectionsChanged(connections.service.list());
   const handlers: Handlers = {
     ...appHandlers(d),
     ...connectionHandlers(connections),

@@ -37,6 +37,8 @@ export interface RecordedChange {
   recordedAt: string;
   state: ChangeState;
   message: string | null;
+  /** The changes recorded by one action (a bulk action on 100 nodes) share it: one entry, expandable. */
+  batch: string | null;
 }
 
 /** One change of an apply under way: sent, then its outcome (`changes.progress`). */
@@ -52,7 +54,16 @@ export interface ChangeProgress {
 
 export interface ChangeReview { id: number; verdict: ChangeVerdict; why: string }
 
-export interface ChangeSetView { connectionId: string; changes: RecordedChange[] }
+/** The last review against the server; `auto` when it ran by itself as the server came back. */
+export interface ChangeSetReview { at: string; auto: boolean; items: ChangeReview[] }
+
+export interface ChangeSetView { connectionId: string; changes: RecordedChange[]; review: ChangeSetReview | null }
+
+/** Changes waiting (recorded, not yet applied) on one server: the header's badge. */
+export interface PendingChanges { connectionId: string; name: string; waiting: number }
+
+/** A change set changed (recorded, edited, reviewed, applied): which one, and every server's count. */
+export interface ChangeSetsChanged { connectionId: string; pending: PendingChanges[] }
 
 /** What the console last read from a remote server; each part with the time it was read. */
 export interface RemoteSnapshot {
@@ -67,6 +78,8 @@ export const changeSetChannels = {
   'snapshot.get': channel(z.object({ connectionId: Id }).strict(), returns<RemoteSnapshot>()),
   /** Reads nodes, tags, zones and the last 200 events from the server into the snapshot. */
   'snapshot.refresh': channel(z.object({ connectionId: Id }).strict(), returns<RemoteSnapshot>()),
+  /** Servers with changes waiting, and how many. */
+  'changes.pending': channel(z.object({}).strict(), returns<PendingChanges[]>()),
   'changes.list': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
   'changes.record': channel(z.object({
     connectionId: Id, changes: z.array(ChangeSpec).min(1).max(10_000),
@@ -76,10 +89,12 @@ export const changeSetChannels = {
   /** Edits a recorded (or failed) change in place: its kind and node stay, its values change. */
   'changes.update': channel(z.object({ connectionId: Id, id: z.number().int(), spec: ChangeSpec }).strict(), returns<ChangeSetView>()),
   'changes.remove': channel(z.object({ connectionId: Id, ids: z.array(z.number().int()).min(1).max(10_000) }).strict(), returns<ChangeSetView>()),
+  /** Reviews the change set against the server now; the view carries it afterwards too. */
   'changes.review': channel(z.object({ connectionId: Id }).strict(), returns<ChangeReview[]>()),
   'changes.apply': channel(z.object({ connectionId: Id }).strict(), returns<ChangeSetView>()),
 } as const;
 
 export const changeSetEvents = {
   'changes.progress': event<ChangeProgress>(),
+  'changes.changed': event<ChangeSetsChanged>(),
 } as const;

@@ -66,7 +66,7 @@ export interface BulkStart {
   outcomes: NodeOutcome[];
 }
 
-export interface BulkCounts { total: number; done: number; unchanged: number; failed: number; skipped: number; pending: number }
+export interface BulkCounts { total: number; done: number; unchanged: number; failed: number; skipped: number; recorded: number; pending: number }
 
 export interface BulkProgress {
   jobId: string;

@@ -46,8 +46,11 @@ export interface BulkParams {
   comment?: string;
 }
 
-/** How one node fared in a bulk action. */
-export type NodeOutcomeState = 'pending' | 'running' | 'done' | 'unchanged' | 'failed' | 'skipped';
+/**
+ * How one node fared in a bulk action. `recorded`: the server was offline (or stopped
+ * answering during the action), so the change went into its change set instead.
+ */
+export type NodeOutcomeState = 'pending' | 'running' | 'done' | 'unchanged' | 'failed' | 'skipped' | 'recorded';
 
 export interface NodeOutcome {
   systemId: string;

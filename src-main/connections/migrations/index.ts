@@ -6,5 +6,6 @@ import { fieldkitTables } from './0020-fieldkit';
 import { changeSets } from './0030-change-sets';
 import { remoteSnapshots } from './0040-remote-snapshots';
 import { snapshotNodeDetails } from './0060-snapshot-node-details';
+import { changeSetBatches } from './0070-change-set-batches';
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails, changeSetBatches];

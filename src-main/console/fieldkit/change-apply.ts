@@ -1,6 +1,6 @@
 // Back online: a change set reviewed against fresh data (applies / already true / conflict),
 // then applied in the order recorded, each change reported as it is sent and as it ends.
-import type { ChangeProgress, ChangeReview, ChangeSetView, ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
+import type { ChangeProgress, ChangeReview, ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import { reviewChanges, type Fresh } from '../../../src-shared/fieldkit/change-review';
 import { MASK, powerFormFields } from '../../../src-shared/inventory/power-secrets';
@@ -17,7 +17,7 @@ async function freshOf(c: MaasClient, changes: readonly RecordedChange[]): Promi
 }
 
 export async function reviewChangeSet(store: ChangeSetStore, client: MaasClient, connectionId: string): Promise<ChangeReview[]> {
-  const { changes } = store.view(connectionId);
+  const changes = store.changes(connectionId);
   return reviewChanges(changes, await freshOf(client, changes));
 }
 
@@ -44,13 +44,14 @@ async function run(c: MaasClient, s: ChangeSpec, fresh: Fresh, secrets: () => Pr
   }
 }
 
-/** Reviews against fresh data, then applies what still applies, in the order recorded. */
+/** Reviews against fresh data, then applies what still applies, in the order recorded; answers that review. */
 export async function applyChangeSet(
   store: ChangeSetStore, client: MaasClient, connectionId: string, progress: (p: ChangeProgress) => void = () => undefined,
-): Promise<ChangeSetView> {
-  const view = store.view(connectionId);
-  const fresh = await freshOf(client, view.changes);
-  const reviews = new Map(reviewChanges(view.changes, fresh).map((r) => [r.id, r]));
+): Promise<ChangeReview[]> {
+  const changes = store.changes(connectionId);
+  const fresh = await freshOf(client, changes);
+  const reviewed = reviewChanges(changes, fresh);
+  const reviews = new Map(reviewed.map((r) => [r.id, r]));
   const total = reviews.size;
   let done = 0;
   const report = (id: number, state: ChangeProgress['state'], message: string | null) => progress({ connectionId, id, state, message, done, total });
@@ -59,7 +60,7 @@ export async function applyChangeSet(
     done++;
     report(ch.id, state, message);
   };
-  for (const ch of view.changes) {
+  for (const ch of changes) {
     const r = reviews.get(ch.id);
     if (!r) continue;
     if (r.verdict === 'already') { await store.forgetSecrets(ch).catch(() => undefined); end(ch, 'skipped', `already true: ${r.why}`); continue; }
@@ -74,5 +75,5 @@ export async function applyChangeSet(
       end(ch, 'failed', (e as Error).message.slice(0, 500));
     }
   }
-  return store.view(connectionId);
+  return reviewed;
 }

@@ -2,12 +2,14 @@
 // database (notes, push journals; WAL allows several) and works on This laptop through the
 // connections' client like every other area.
 import type { Emit, Handler, HandlersFor } from '../../ipc/dispatcher';
-import { recordWhenOffline } from './offline-bulk';
+import { recordUnreached, recordWhenOffline } from './offline-bulk';
 import { recordEditWhenOffline, recordTagDeleteWhenOffline, recordTagUpdateWhenOffline, recordTagWhenOffline, type OfflineDeps } from './offline-edits';
 import type { Keychain } from '../../connections/keychain';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PushProgress } from '../../../src-shared/contract/fieldkit';
 import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
+import type { ConnectionView } from '../../../src-shared/contract/connections';
+import type { BulkRunnerDeps } from '../inventory/bulk-runner';
 import { pushReportCsv, pushReportName } from '../../../src-shared/fieldkit/push-report';
 import type { SettingsDb } from '../../connections/settings-db';
 import type { MaasClient } from '../../maas-client/index';
@@ -19,7 +21,7 @@ import { PushJournal } from './push-journal';
 import { planPush } from './push-plan';
 import { applyPush } from './push-run';
 import { ChangeSetStore } from './change-sets';
-import { applyChangeSet, reviewChangeSet } from './change-apply';
+import { ChangeSetService } from './change-set-service';
 import { refreshSnapshot, snapshotting } from './snapshots';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 import { consoleClients } from '../maas-failure';
@@ -27,7 +29,7 @@ import { consoleClients } from '../maas-failure';
 export type FieldkitChannel =
   | 'fieldkit.captured' | 'fieldkit.capture' | 'fieldkit.macOwner' | 'fieldkit.csvPreview' | 'fieldkit.csvImport'
   | 'fieldkit.lshwImport' | 'fieldkit.pushPlan' | 'fieldkit.pushApply' | 'fieldkit.pushes' | 'fieldkit.pushReport'
-  | 'changes.list' | 'changes.record' | 'changes.update' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
+  | 'changes.pending' | 'changes.list' | 'changes.record' | 'changes.update' | 'changes.remove' | 'changes.review' | 'changes.apply' | 'snapshot.get' | 'snapshot.refresh';
 
 export interface FieldkitDeps {
   /** The settings database: notes, push journals and change sets live there. */
@@ -45,6 +47,10 @@ export interface FieldkitDeps {
   keychain: Keychain;
   /** The tags area's XPath check (refuses a definition that does not compile, with where). */
   refuseBadDefinition: (definition: string) => Promise<void>;
+  /** The connections as they are now, and a health check of one (a server back is noticed quickly while changes wait). */
+  connections: () => ConnectionView[];
+  recheck: (id: string) => Promise<unknown>;
+  recheckEveryMs?: number;
 }
 
 export interface FieldkitArea {
@@ -53,6 +59,10 @@ export interface FieldkitArea {
   snapshotting(id: string, client: Promise<MaasClient>): Promise<MaasClient>;
   /** The inventory's bulk handler, recording into the change set while the server is offline. */
   offlineBulk(inner: Handler<'inventory.bulk'>): Handler<'inventory.bulk'>;
+  /** The inventory's hook: bulk nodes whose call found the server gone are recorded too. */
+  recordUnreached: NonNullable<BulkRunnerDeps['recordUnreached']>;
+  /** Every change of the connections' list (a server back with changes waiting is reviewed). */
+  connectionsChanged(list: ConnectionView[]): void;
   /** Node edits and new tags, recorded likewise. */
   offlineEdit(inner: Handler<'inventory.editNode'>): Handler<'inventory.editNode'>;
   offlineTagCreate(inner: Handler<'tags.create'>): Handler<'tags.create'>;
@@ -60,6 +70,8 @@ export interface FieldkitArea {
   offlineTagDelete(inner: Handler<'tags.delete'>): Handler<'tags.delete'>;
   /** A removed connection's change set goes, and its secrets leave the keychain. */
   forgetChanges(connectionId: string): Promise<void>;
+  /** Stops the quick re-check of servers with changes waiting. */
+  close(): void;
 }
 
 export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
@@ -68,6 +80,8 @@ export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
   const notes = new NotesStore(db);
   const journal = new PushJournal(db);
   const changes = new ChangeSetStore(db, a.keychain);
+  const sets = new ChangeSetService({ store: changes, clientFor: a.clientFor, emit: a.emit, connections: a.connections, recheck: a.recheck,
+    recheckEveryMs: a.recheckEveryMs, log: (l) => console.warn(`maas-console: ${l}`) });
   const { snapshots } = a;
   const offline: OfflineDeps = { isOffline: a.isOffline ?? (() => false), changes, snapshots, localId: a.localId };
   const checked = async (spec: ChangeSpec) => {
@@ -105,28 +119,32 @@ export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
       },
       'snapshot.get': ({ connectionId }) => { a.nameOf(connectionId); return snapshots.get(connectionId); },
       'snapshot.refresh': async ({ connectionId }) => refreshSnapshot(await a.clientFor(connectionId), connectionId, snapshots),
-      'changes.list': ({ connectionId }) => changes.view(connectionId),
+      'changes.pending': () => sets.pending(),
+      'changes.list': ({ connectionId }) => { a.nameOf(connectionId); return sets.view(connectionId); },
       'changes.record': async ({ connectionId, changes: specs, known }) => {
         a.nameOf(connectionId);
         for (const s of specs) await checked(s);
         await changes.record(connectionId, specs, known ?? {}, new Date().toISOString());
-        return changes.view(connectionId);
+        return sets.view(connectionId);
       },
       'changes.update': async ({ connectionId, id, spec }) => {
         await changes.update(connectionId, id, await checked(spec));
-        return changes.view(connectionId);
+        sets.forgetReviewOf(connectionId, id);
+        return sets.view(connectionId);
       },
-      'changes.remove': async ({ connectionId, ids }) => { await changes.remove(connectionId, ids); return changes.view(connectionId); },
-      'changes.review': async ({ connectionId }) => reviewChangeSet(changes, await a.clientFor(connectionId), connectionId),
-      'changes.apply': async ({ connectionId }) =>
-        applyChangeSet(changes, await a.clientFor(connectionId), connectionId, (p) => a.emit('changes.progress', p)),
+      'changes.remove': async ({ connectionId, ids }) => { await changes.remove(connectionId, ids); return sets.view(connectionId); },
+      'changes.review': ({ connectionId }) => sets.review(connectionId),
+      'changes.apply': ({ connectionId }) => sets.apply(connectionId, (p) => a.emit('changes.progress', p)),
     },
     snapshotting: (id, client) => (id === a.localId ? client : client.then((c) => snapshotting(c, id, snapshots))),
     offlineBulk: (inner) => recordWhenOffline(inner, { ...offline, emit: a.emit }),
+    recordUnreached: recordUnreached(offline),
+    connectionsChanged: (list) => sets.connectionsChanged(list),
     offlineEdit: (inner) => recordEditWhenOffline(inner, offline),
     forgetChanges: (id) => changes.removeAll(id),
     offlineTagCreate: (inner) => recordTagWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     offlineTagUpdate: (inner) => recordTagUpdateWhenOffline(inner, { ...offline, refuseBadDefinition: a.refuseBadDefinition }),
     offlineTagDelete: (inner) => recordTagDeleteWhenOffline(inner, offline),
+    close: () => sets.close(),
   };
 }

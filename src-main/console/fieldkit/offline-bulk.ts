@@ -1,7 +1,9 @@
 // The inventory's bulk actions on a remote server that is offline are recorded in that
-// server's change set instead of failing (not lost, not silently replayed). Wraps
-// the inventory's `inventory.bulk` handler from the composition root, so the inventory's own
-// code is unchanged; actions with no change kind (power, delete…) still go to the server.
+// server's change set instead of failing: not lost, not silently replayed. Wraps the
+// inventory's `inventory.bulk` handler from the composition root, so the inventory's own code
+// is unchanged; actions with no change kind (power, delete…) still go to the server. A bulk
+// action whose calls find the server gone (it stopped since the last check) is recorded the
+// same way, through the inventory's `recordUnreached` hook.
 import { randomUUID } from 'node:crypto';
 import type { ChangeSpec } from '../../../src-shared/contract/change-sets';
 import type { BulkRequest, BulkStart } from '../../../src-shared/contract/inventory';
@@ -9,10 +11,11 @@ import type { Emit, Handler } from '../../ipc/dispatcher';
 import type { ChangeSetStore } from './change-sets';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
-export const RECORDED_REASON = 'server offline: recorded in its change set (Capture → Offline servers) to review and apply later';
+export const RECORDED_REASON = 'recorded in the change set: the server is offline; it is reviewed and applied when the server is back';
+export const UNREACHED_REASON = 'recorded in the change set: the server stopped answering; it is reviewed and applied when the server is back';
 
-function specsOf(req: BulkRequest): ChangeSpec[] | null {
-  const each = (f: (id: string) => ChangeSpec) => req.systemIds.map(f);
+export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag'>, systemIds: readonly string[]): ChangeSpec[] | null {
+  const each = (f: (id: string) => ChangeSpec) => systemIds.map(f);
   switch (req.action) {
     case 'accept': case 'release': case 'commission': { const kind = req.action; return each((systemId) => ({ kind, systemId })); }
     case 'setZone': return each((systemId) => ({ kind: 'set-zone', systemId, zone: req.zone ?? 'default' }));
@@ -29,20 +32,32 @@ export function knownNodes(snapshots: SnapshotStore, connectionId: string, ids: 
   return { nodes, known };
 }
 
-export function recordWhenOffline(inner: Handler<'inventory.bulk'>, d: {
-  isOffline: (connectionId: string) => boolean; changes: ChangeSetStore; snapshots: SnapshotStore; emit: Emit;
-}): Handler<'inventory.bulk'> {
+interface BulkRecordDeps { isOffline: (connectionId: string) => boolean; changes: ChangeSetStore; snapshots: SnapshotStore; localId: string }
+
+/** Records `systemIds` of a bulk request as one change-set entry; false when the action has no change kind. */
+async function record(d: BulkRecordDeps, req: BulkRequest, systemIds: string[]): Promise<boolean> {
+  const specs = req.connectionId === d.localId ? null : specsOf(req, systemIds);
+  if (!specs?.length) return false;
+  await d.changes.record(req.connectionId, specs, knownNodes(d.snapshots, req.connectionId, systemIds).known, new Date().toISOString());
+  return true;
+}
+
+/** The inventory's hook for nodes whose call found the server gone mid-action. */
+export const recordUnreached = (d: BulkRecordDeps) => async (req: BulkRequest, systemIds: string[]): Promise<string | null> =>
+  ((await record(d, req, systemIds)) ? UNREACHED_REASON : null);
+
+export function recordWhenOffline(inner: Handler<'inventory.bulk'>, d: BulkRecordDeps & { emit: Emit }): Handler<'inventory.bulk'> {
   return async (req) => {
-    const specs = d.isOffline(req.connectionId) ? specsOf(req) : null;
-    if (!specs?.length) return inner(req);
-    const { nodes, known } = knownNodes(d.snapshots, req.connectionId, req.systemIds);
-    await d.changes.record(req.connectionId, specs, known, new Date().toISOString());
-    const outcomes = req.systemIds.map((id) => ({ systemId: id, hostname: nodes.get(id)?.hostname ?? id, state: 'skipped' as const, reason: RECORDED_REASON }));
-    const out: BulkStart = { jobId: `offline-${randomUUID()}`, outcomes };
-    const n = outcomes.length;
+    if (!d.isOffline(req.connectionId) || !(await record(d, req, req.systemIds))) return inner(req);
+    const { nodes } = knownNodes(d.snapshots, req.connectionId, req.systemIds);
+    const recorded = req.systemIds.map((id) => ({ systemId: id, hostname: nodes.get(id)?.hostname ?? id, state: 'recorded' as const, reason: RECORDED_REASON }));
+    const skipped = (req.skipped ?? []).map((s) => ({ ...s, state: 'skipped' as const }));
+    const out: BulkStart = { jobId: `offline-${randomUUID()}`, outcomes: [...recorded, ...skipped] };
+    const n = recorded.length;
     // The renderer follows a job to its finished progress event; this one is finished at once.
     setTimeout(() => d.emit('inventory.bulkProgress', { jobId: out.jobId, outcomes: [], finished: true,
-      counts: { total: n, done: 0, unchanged: 0, failed: 0, skipped: n, pending: 0 }, note: `${n} change(s) recorded for when the server is back` }), 0);
+      counts: { total: n + skipped.length, done: 0, unchanged: 0, failed: 0, skipped: skipped.length, recorded: n, pending: 0 },
+      note: `${n} change(s) recorded in the change set, to review and apply when the server is back.` }), 0);
     return out;
   };
 }

@@ -3,6 +3,7 @@
 import type { BulkCounts, BulkProgress } from '../../../src-shared/contract/inventory';
 import type { NodeOutcome, NodeOutcomeState } from '../../../src-shared/inventory/bulk-actions';
 import type { Emit } from '../../ipc/dispatcher';
+import { serverGone } from '../snapshot/offline';
 
 const FLUSH_MS = 100;
 
@@ -11,6 +12,8 @@ export class BulkJob {
   cancelled = false;
   finished = false;
   note: string | undefined;
+  /** Nodes whose call found the server gone (no answer): they may still be recorded for later. */
+  readonly unreached = new Set<string>();
   #dirty = new Set<string>();
   #timer: NodeJS.Timeout | null = null;
 
@@ -31,12 +34,18 @@ export class BulkJob {
     for (const id of ids) this.set(id, state, reason);
   }
 
+  /** `ids` failed with `e`; a server that stopped answering is noted, not only its transport text. */
+  fail(ids: readonly string[], e: unknown, reason: string): void {
+    if (serverGone(e)) for (const id of ids) this.unreached.add(id);
+    this.setMany(ids, 'failed', reason);
+  }
+
   idsIn(state: NodeOutcomeState): string[] {
     return [...this.outcomes.values()].filter((o) => o.state === state).map((o) => o.systemId);
   }
 
   counts(): BulkCounts {
-    const c: BulkCounts = { total: this.outcomes.size, done: 0, unchanged: 0, failed: 0, skipped: 0, pending: 0 };
+    const c: BulkCounts = { total: this.outcomes.size, done: 0, unchanged: 0, failed: 0, skipped: 0, recorded: 0, pending: 0 };
     for (const o of this.outcomes.values()) {
       if (o.state === 'pending' || o.state === 'running') c.pending++;
       else c[o.state]++;

@@ -21,6 +21,11 @@ export interface BulkRunnerDeps {
   /** Per-node calls at once (commission, power, mark broken/fixed, delete). */
   concurrency?: number;
   log?: (line: string) => void;
+  /**
+   * Nodes whose call found the server gone, offered to be kept for later (a remote server's
+   * change set): answers the reason to show, or null when they cannot be (they stay failed).
+   */
+  recordUnreached?: (req: BulkRequest, systemIds: string[]) => Promise<string | null>;
 }
 
 const KEEP_JOBS = 20;
@@ -51,9 +56,10 @@ export class BulkRunner {
       chunkSize: this.d.chunkSize ?? 200, concurrency: this.d.concurrency ?? 8,
     };
     const run = runStep(ctx, req.action, ids)
-      .catch((e) => { job.setMany(job.idsIn('pending').concat(job.idsIn('running')), 'failed', (e as Error).message); })
-      .then(() => {
+      .catch((e) => { job.fail(job.idsIn('pending').concat(job.idsIn('running')), e, (e as Error).message); })
+      .then(async () => {
         if (job.cancelled) job.setMany([...job.idsIn('pending'), ...job.idsIn('running')], 'skipped', 'cancelled');
+        await this.#recordUnreached(req, job);
         job.finish();
         return this.#reread(req.connectionId, job);
       })
@@ -62,8 +68,21 @@ export class BulkRunner {
     return { jobId: job.id, outcomes: initial };
   }
 
+  /** A server that went away during the action: what did not reach it is recorded, not lost. */
+  async #recordUnreached(req: BulkRequest, job: BulkJob): Promise<void> {
+    const ids = job.idsIn('failed').filter((id) => job.unreached.has(id));
+    if (!ids.length || !this.d.recordUnreached) return;
+    try {
+      const reason = await this.d.recordUnreached(req, ids);
+      if (reason) job.setMany(ids, 'recorded', reason);
+    } catch (e) {
+      this.d.log?.(`inventory: recording ${ids.length} unreached nodes failed: ${(e as Error).message}`);
+    }
+  }
+
   async #reread(connectionId: string, job: BulkJob): Promise<void> {
-    const touched = [...job.outcomes.values()].filter((o) => o.state !== 'skipped').map((o) => o.systemId);
+    const touched = [...job.outcomes.values()].filter((o) => o.state !== 'skipped' && o.state !== 'recorded').map((o) => o.systemId);
+    if (!touched.length) return;
     try {
       await this.d.lists.refreshIds(connectionId, touched);
     } catch (e) {

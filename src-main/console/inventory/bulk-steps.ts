@@ -36,7 +36,7 @@ type Call = (ids: string[]) => Promise<void>;
 type BulkCall = (c: StepContext, ids: string[]) => Promise<void>;
 
 async function isolate(c: StepContext, ids: string[], call: Call, err: unknown): Promise<void> {
-  if (ids.length === 1 || aboutTheServer(err) || c.job.cancelled) { c.job.setMany(ids, 'failed', reasonOf(err)); return; }
+  if (ids.length === 1 || aboutTheServer(err) || c.job.cancelled) { c.job.fail(ids, err, reasonOf(err)); return; }
   const mid = ids.length >> 1;
   const failed: [string[], unknown][] = [];
   for (const half of [ids.slice(0, mid), ids.slice(mid)]) {
@@ -125,7 +125,7 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
       const changed = new Set(out.changed);
       c.job.setMany(ids.filter((id) => !changed.has(id)), 'unchanged', 'accept_all left it as it was (no longer New?)');
     } catch (e) {
-      c.job.setMany(ids, 'failed', reasonOf(e));
+      c.job.fail(ids, e, reasonOf(e));
     }
     return;
   }
@@ -141,7 +141,7 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
       if (r === 'deleted') c.lists.upsert(c.connectionId, [], [id]);
       else c.lists.upsert(c.connectionId, [r]);
     } catch (e) {
-      c.job.set(id, 'failed', reasonOf(e));
+      c.job.fail([id], e, reasonOf(e));
     }
   }, () => c.job.cancelled);
 }

@@ -1,6 +1,6 @@
 // The inventory's use-cases, assembled for the composition root.
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
-import { BulkRunner } from './bulk-runner';
+import { BulkRunner, type BulkRunnerDeps } from './bulk-runner';
 import { nodeDetail, rawLshw, type KeptDetails } from './node-detail';
 import { editNode } from './node-edit';
 import type { ClientFor } from './inventory-client';
@@ -25,6 +25,8 @@ export interface InventoryDeps {
   chunkSize?: number;
   concurrency?: number;
   log?: (line: string) => void;
+  /** Bulk nodes whose call found the server gone, kept for later where they can be (the change set). */
+  recordUnreached?: BulkRunnerDeps['recordUnreached'];
 }
 
 export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.reread' | 'inventory.node' | 'inventory.lshw'
@@ -49,7 +51,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
     pollEveryMs: d.pollEveryMs ?? ((id) => (id === 'local' ? 15_000 : 30_000)),
     feedEveryMs: d.feedEveryMs ?? ((id) => (id === 'local' ? 1000 : 2000)),
   });
-  const bulk = new BulkRunner({ clientFor: d.clientFor, lists, emit: d.emit, chunkSize: d.chunkSize, concurrency: d.concurrency, log: d.log });
+  const bulk = new BulkRunner({ clientFor: d.clientFor, lists, emit: d.emit, chunkSize: d.chunkSize, concurrency: d.concurrency, log: d.log, recordUnreached: d.recordUnreached });
   const handlers: HandlersFor<InventoryChannel> = {
     'inventory.list': ({ connectionId }) => lists.list(connectionId),
     'inventory.refresh': ({ connectionId }) => lists.refresh(connectionId),

@@ -10,7 +10,7 @@ const node = (systemId: string, hostname: string, status: number, statusName: st
 });
 let id = 0;
 const ch = (spec: ChangeSpec, statusAtRecord: number | null = null): RecordedChange =>
-  ({ id: ++id, spec, hostname: null, statusAtRecord, recordedAt: '', state: 'recorded', message: null });
+  ({ id: ++id, spec, hostname: null, statusAtRecord, recordedAt: '', state: 'recorded', message: null, batch: null });
 
 test('status changes follow MAAS transitions; what moved since recording is named', () => {
   const f: Fresh = {

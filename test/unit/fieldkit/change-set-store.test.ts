@@ -30,7 +30,7 @@ const rawSpecs = () => (db.prepare('SELECT spec_json FROM change_set_items ORDER
 
 test('a secret goes to the keychain, the row keeps MASK; a MASK given for a secret not kept leaves it out', async () => {
   await store.record('c', [power({ power_address: '10.0.0.1', power_pass: 'pw-1', snmp_community: MASK, power_key: '' })], {}, 'now');
-  const [c] = store.view('c').changes;
+  const [c] = store.changes('c');
   expect(c.spec).toEqual(power({ power_address: '10.0.0.1', power_pass: MASK, power_key: '' }));
   expect(JSON.parse(keychain.entries.get(secretAccount(c.id))!)).toEqual({ power_pass: 'pw-1' });
   expect(rawSpecs()).not.toContain('pw-1');
@@ -39,20 +39,20 @@ test('a secret goes to the keychain, the row keeps MASK; a MASK given for a secr
 
 test('edited in place: masked secret kept, typed one replaced, emptied one dropped with its entry', async () => {
   await store.record('c', [power({ power_address: '10.0.0.1', power_pass: 'pw-1' })], {}, 'now');
-  const id = store.view('c').changes[0].id;
+  const id = store.changes('c')[0].id;
   await store.update('c', id, power({ power_address: '10.0.0.2', power_pass: MASK }));
-  expect(store.view('c').changes[0].spec).toEqual(power({ power_address: '10.0.0.2', power_pass: MASK }));
+  expect(store.changes('c')[0].spec).toEqual(power({ power_address: '10.0.0.2', power_pass: MASK }));
   expect(await store.secrets(id)).toEqual({ power_pass: 'pw-1' });
   await store.update('c', id, power({ power_address: '10.0.0.2', power_pass: 'pw-2' }));
   expect(await store.secrets(id)).toEqual({ power_pass: 'pw-2' });
   await store.update('c', id, power({ power_address: '10.0.0.2', power_pass: '' }));
   expect(keychain.entries.has(secretAccount(id))).toBe(false);
-  expect(store.view('c').changes[0].spec).toEqual(power({ power_address: '10.0.0.2', power_pass: '' }));
+  expect(store.changes('c')[0].spec).toEqual(power({ power_address: '10.0.0.2', power_pass: '' }));
 });
 
 test('an edit keeps the kind and node; a done change cannot be edited; a failed one is recorded again', async () => {
   await store.record('c', [{ kind: 'set-zone', systemId: 'n1', zone: 'a' }, { kind: 'create-tag', tag: 't' }], {}, 'now');
-  const [zone, tag] = store.view('c').changes;
+  const [zone, tag] = store.changes('c');
   const refused = (p: Promise<void>) => p.then(() => null, (e: ConsoleFailure) => e.code);
   expect(await refused(store.update('c', zone.id, { kind: 'set-zone', systemId: 'n2', zone: 'b' }))).toBe('bad-input');
   expect(await refused(store.update('c', zone.id, { kind: 'add-tag', systemId: 'n1', tag: 'b' }))).toBe('bad-input');
@@ -60,7 +60,7 @@ test('an edit keeps the kind and node; a done change cannot be edited; a failed 
   await store.update('c', tag.id, { kind: 'create-tag', tag: 'renamed', definition: '//x' });
   store.set(zone.id, 'failed', 'HTTP 400');
   await store.update('c', zone.id, { kind: 'set-zone', systemId: 'n1', zone: 'b' });
-  expect(store.view('c').changes.map((c) => [c.spec, c.state, c.message])).toEqual([
+  expect(store.changes('c').map((c) => [c.spec, c.state, c.message])).toEqual([
     [{ kind: 'set-zone', systemId: 'n1', zone: 'b' }, 'recorded', null],
     [{ kind: 'create-tag', tag: 'renamed', definition: '//x' }, 'recorded', null]]);
   store.set(zone.id, 'done', 'ok');
@@ -69,7 +69,7 @@ test('an edit keeps the kind and node; a done change cannot be edited; a failed 
 
 test('removed or applied: the keychain entry goes; a keychain that refuses records nothing', async () => {
   await store.record('c', [power({ power_pass: 'a' }), power({ power_pass: 'b' })], {}, 'now');
-  const [one, two] = store.view('c').changes;
+  const [one, two] = store.changes('c');
   await store.remove('c', [one.id]);
   expect(keychain.entries.has(secretAccount(one.id))).toBe(false);
   await store.forgetSecrets(two);
@@ -77,5 +77,5 @@ test('removed or applied: the keychain entry goes; a keychain that refuses recor
 
   const broken = new ChangeSetStore(db, { ...keychain, set: async () => { throw new ConsoleFailure('keychain', 'locked'); } });
   await expect(broken.record('d', [{ kind: 'accept', systemId: 'n1' }, power({ power_pass: 'c' })], {}, 'now')).rejects.toThrow('locked');
-  expect(store.view('d').changes).toEqual([]);
+  expect(store.changes('d')).toEqual([]);
 });

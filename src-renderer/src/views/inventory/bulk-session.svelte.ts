@@ -10,8 +10,8 @@ import { preflight, skipSummary, type Preflight } from '../../../../src-shared/i
 
 export type BulkPhase = 'preflight' | 'running' | 'finished';
 
-const rank: Record<NodeOutcome['state'], number> = { failed: 0, running: 1, pending: 2, unchanged: 3, skipped: 4, done: 5 };
-const zeroCounts = (): BulkCounts => ({ total: 0, done: 0, unchanged: 0, failed: 0, skipped: 0, pending: 0 });
+const rank: Record<NodeOutcome['state'], number> = { failed: 0, running: 1, pending: 2, unchanged: 3, skipped: 4, recorded: 5, done: 6 };
+const zeroCounts = (): BulkCounts => ({ total: 0, done: 0, unchanged: 0, failed: 0, skipped: 0, recorded: 0, pending: 0 });
 
 export class BulkSession {
   readonly client: ConsoleClient;
