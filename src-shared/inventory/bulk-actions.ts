@@ -17,6 +17,9 @@ export interface BulkActionInfo {
   needs?: 'zone' | 'tag';
 }
 
+/** Actions a remote server's change set can hold: offline they are recorded, not sent. */
+export const recordableOffline: ReadonlySet<BulkAction> = new Set<BulkAction>(['accept', 'release', 'commission', 'setZone', 'addTag', 'removeTag']);
+
 export const bulkActionInfo: Record<BulkAction, BulkActionInfo> = {
   accept: { label: 'Accept', doing: 'Accepting', done: 'Accepted' },
   acceptAll: { label: 'Accept all new', doing: 'Accepting', done: 'Accepted' },

@@ -1,8 +1,9 @@
 // Offline change sets in Chromium: with the datacenter server stopped, the node detail's own
-// actions (by keyboard), a hostname/power edit with a new BMC password and a new tag in the
-// Tags view are recorded, not lost; in Capture → Offline servers a recorded change is edited in place (Enter saves,
-// Escape cancels); back online the set is reviewed and applied with progress, and the server
-// has it all. The password never reaches the page. Screenshots in light and dark.
+// actions (by keyboard, their buttons saying "Record"), a hostname/power edit with a new BMC
+// password and a new tag in the Tags view are recorded, not lost; the header's badge counts
+// them and opens the change set, where a recorded change is edited in place (Enter saves,
+// Escape cancels); back online the set is reviewed by itself and applied with progress, and
+// the server has it all. The password never reaches the page. Screenshots in light and dark.
 import { expect, test } from '@playwright/test';
 import { memoryKeychain } from '../../src-main/connections/index';
 import { NodeStatus as S } from '../../src-shared/maas/index';
@@ -50,12 +51,12 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await expect(detail.getByRole('form', { name: 'Accept this node' }).getByRole('button', { name: 'Accept' })).toBeFocused();
   await page.keyboard.press('Enter');
   const outcome = detail.getByTestId('node-action-outcome');
-  await expect(outcome).toContainText('Accept: Not sent — server offline: recorded in its change set');
+  await expect(outcome).toContainText('Accept: Recorded — in the change set: the server is offline');
   await detail.getByRole('button', { name: 'Set zone…' }).click();
   const zoneForm = detail.getByRole('form', { name: 'Set zone this node' });
   await zoneForm.getByLabel('Zone').selectOption('rack-2');
-  await zoneForm.getByRole('button', { name: 'Set zone' }).click();
-  await expect(outcome).toContainText('Set zone: Not sent');
+  await zoneForm.getByRole('button', { name: 'Record set zone' }).click();
+  await expect(outcome).toContainText('Set zone: Recorded');
 
   await detail.getByRole('button', { name: 'Edit hostname and power…' }).click();
   const edit = detail.getByRole('form', { name: 'Edit hostname and power' });
@@ -63,8 +64,8 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await edit.getByLabel('power_address').fill('10.20.0.1');
   await edit.getByLabel('power_pass (secret)').fill(PASSWORD);
   await shell.shot('change-sets-node-edit-light');
-  await edit.getByRole('button', { name: 'Save' }).click();
-  await expect(detail.getByTestId('node-edit-outcome')).toContainText('the change is recorded in its change set (Capture → Offline servers)');
+  await edit.getByRole('button', { name: 'Record' }).click();
+  await expect(detail.getByTestId('node-edit-outcome')).toContainText('the change is recorded in its change set (the “to apply” badge at the top opens it)');
   await shell.setTheme('dark');
   await shell.shot('change-sets-node-actions-offline-dark');
 
@@ -74,14 +75,16 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await page.getByRole('form', { name: 'New tag' }).getByLabel('Name').fill('floor-done');
   await page.getByRole('button', { name: 'Create tag…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Tag floor-done: The server is offline' })).toContainText('Capture → Offline servers');
+  await expect(page.getByRole('status').filter({ hasText: 'Tag floor-done: The server is offline' })).toContainText('badge at the top');
   await shell.shot('change-sets-tag-recorded-dark');
 
-  await page.keyboard.press('Alt+5');
-  await page.getByRole('tab', { name: 'Offline servers' }).click();
-  await page.getByLabel('Server').selectOption({ label: 'datacenter (offline)' });
-  await expect(page.getByRole('heading', { name: 'Change set (5 waiting)' })).toBeVisible();
-  const changes = page.getByRole('table', { name: 'Change set' });
+  // The header's badge counts what waits and opens the change set from any view.
+  await expect(page.getByTestId('pending-badge')).toHaveText('5 to apply · datacenter');
+  await page.getByTestId('pending-badge').click();
+  const dialog = page.getByRole('dialog', { name: 'Change set of datacenter' });
+  await expect(dialog.getByRole('heading', { name: 'Change set of datacenter (5 waiting)' })).toBeVisible();
+  await expect(dialog.getByTestId('waiting-hint')).toContainText('checked every 2 s');
+  const changes = dialog.getByRole('table', { name: 'Change set' });
   await expect(changes).toContainText('ce-0: power ipmi (power_address=10.20.0.1, power_user=maas, power_pass=••••••)');
   // Edit in place: Enter saves the new zone; Escape leaves the hostname as it was.
   await changes.locator('tr', { hasText: 'zone rack-2' }).getByRole('button', { name: /^Edit change/ }).click();
@@ -102,14 +105,16 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await shell.setTheme('light');
   await shell.shot('change-sets-recorded-light');
 
+  // Back: nobody clicks; the console notices within seconds and reviews the set by itself.
   await dc.start();
-  await host.composed.connections.health(dcId);
-  await page.getByRole('button', { name: 'Review against the server' }).click();
+  await expect(dialog.getByTestId('auto-review')).toContainText('datacenter is back: reviewed by itself', { timeout: 5000 });
   await expect(changes.getByText(/^still applies/)).toHaveCount(5);
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByTestId('apply-progress')).toHaveText('5 of 5 change(s) — finished');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByTestId('apply-progress')).toHaveText('5 of 5 change(s) — finished');
   await expect(changes.getByText(/^done/)).toHaveCount(5);
+  await expect(page.getByTestId('pending-badge')).toHaveCount(0);
   await shell.shot('change-sets-applied-light');
+  await dialog.getByRole('button', { name: 'Close' }).click();
 
   const c = await host.composed.connections.clientFor(dcId);
   const node = (await c.listNodes()).find((n) => n.systemId === ids[0])!;

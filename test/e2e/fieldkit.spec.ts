@@ -96,38 +96,44 @@ test('push: dry-run diff (create / conflict), apply with per-node outcome', asyn
   expect(shell.errors).toEqual([]);
 });
 
-test('offline server: snapshot "as of", changes recorded, reviewed against fresh data, applied', async ({ page }) => {
+test('offline server: snapshot "as of", one bulk record is one entry, reviewed by itself when back, applied', async ({ page }) => {
   const shell = await openCapture(page, 'light');
   const dcId = (await host.composed.connections.list()).find((x) => x.name === 'datacenter')!.id;
   await page.getByRole('tab', { name: 'Offline servers' }).click();
   await page.getByLabel('Server').selectOption({ label: 'datacenter (online)' });
   await page.getByRole('button', { name: 'Refresh snapshot' }).click();
   await expect(page.getByRole('grid', { name: 'Snapshot nodes' })).toContainText('r12-u3');
+  await expect(page.getByTestId('as-of')).toContainText('snapshot taken'); // online: no orange badge
   await dc.stop();
   await host.composed.connections.health(dcId);
   await expect(page.getByTestId('as-of')).toContainText('offline — as of');
-  await page.getByLabel('Filter').fill('r12-u');
+  // An empty filter would act on every node: nothing is armed until a filter says which.
   await page.getByLabel('Action').selectOption('set-zone');
   await page.getByLabel('Zone', { exact: true }).fill('rack-12');
+  await expect(page.getByRole('button', { name: 'Record', exact: true })).toBeDisabled();
+  await page.getByLabel('Filter').fill('r12-u');
   await page.getByRole('button', { name: 'Record for 4 node(s)' }).click();
   await page.getByLabel('Filter').fill('r12-u3');
   await page.getByLabel('Action').selectOption('release');
   await page.getByRole('button', { name: 'Record for 1 node(s)' }).click();
-  await expect(page.getByRole('heading', { name: 'Change set (5 waiting)' })).toBeVisible();
-  await shell.shot('fieldkit-offline-changes-light');
-  await dc.start();
-  await host.composed.connections.health(dcId);
-  await page.getByRole('button', { name: 'Review against the server' }).click();
+  await expect(page.getByRole('heading', { name: 'Change set of datacenter (5 waiting)' })).toBeVisible();
   const changes = page.getByRole('table', { name: 'Change set' });
-  await expect(changes.getByText(/^still applies/)).toHaveCount(3);
-  await expect(changes.getByText(/^already true: r12-u4 is in rack-12/)).toBeVisible();
+  await expect(changes.getByRole('row')).toHaveCount(3); // header, the zone move of 4 nodes, the release
+  await expect(changes).toContainText(/zone rack-12 on 4 nodes \(r12-u\d, r12-u\d, r12-u\d…\)/);
+  await expect(page.getByTestId('pending-badge')).toHaveText('5 to apply · datacenter');
+  await shell.shot('fieldkit-offline-changes-light');
+  await dc.start(); // and nobody clicks: the review runs by itself
+  await expect(page.getByTestId('auto-review')).toContainText('reviewed by itself', { timeout: 5000 });
+  await expect(changes.locator('tr', { hasText: 'on 4 nodes' })).toContainText('3 still apply · 1 already true');
   await expect(changes.getByText(/^conflict: r12-u3 is Commissioning: it cannot go to Ready/)).toBeVisible();
+  await changes.getByRole('button', { name: 'Show the 4 nodes' }).click();
+  await expect(changes.getByText(/^already true: r12-u4 is in rack-12/)).toBeVisible();
   await shell.shot('fieldkit-change-review-light');
   await shell.setTheme('dark');
   await shell.shot('fieldkit-change-review-dark');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(changes.getByText(/^done/)).toHaveCount(3);
-  await expect(page.getByRole('heading', { name: 'Change set (1 waiting)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Change set of datacenter (1 waiting)' })).toBeVisible();
   await shell.shot('fieldkit-change-applied-dark');
   expect(shell.errors).toEqual([]);
 });

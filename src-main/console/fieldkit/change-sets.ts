@@ -70,7 +70,8 @@ export class ChangeSetStore {
 
   async record(connectionId: string, specs: ChangeSpec[], known: Record<string, { hostname: string; status: number }>, at: string): Promise<void> {
     const split = specs.map((s) => splitSecrets(s));
-    const batch = specs.length > 1 ? randomUUID() : null;
+    // One action on several nodes is one entry; an edit of one node (hostname and power) stays two.
+    const batch = new Set(specs.map((x) => ('systemId' in x ? x.systemId : null))).size > 1 ? randomUUID() : null;
     const ids = this.db.transaction(() => split.map(({ stored }) => {
       const k = 'systemId' in stored ? known[stored.systemId] : undefined;
       return Number(this.#insert.run(connectionId, JSON.stringify(stored), k?.hostname ?? null, k?.status ?? null, at, batch).lastInsertRowid);

@@ -11,8 +11,9 @@ import type { Emit, Handler } from '../../ipc/dispatcher';
 import type { ChangeSetStore } from './change-sets';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
-export const RECORDED_REASON = 'recorded in the change set: the server is offline; it is reviewed and applied when the server is back';
-export const UNREACHED_REASON = 'recorded in the change set: the server stopped answering; it is reviewed and applied when the server is back';
+// Shown after the outcome "Recorded": where the change is and what happens to it.
+export const RECORDED_REASON = 'in the change set: the server is offline; it is reviewed and applied when the server is back';
+export const UNREACHED_REASON = 'in the change set: the server stopped answering; it is reviewed and applied when the server is back';
 
 export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag'>, systemIds: readonly string[]): ChangeSpec[] | null {
   const each = (f: (id: string) => ChangeSpec) => systemIds.map(f);

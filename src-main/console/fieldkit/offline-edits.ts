@@ -10,10 +10,10 @@ import { knownNodes } from './offline-bulk';
 import { serverGone } from '../snapshot/offline';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
 
-export const EDIT_RECORDED = 'The server is offline: the change is recorded in its change set (Capture → Offline servers) to review and apply when it is back.';
-export const TAG_EDIT_RECORDED = 'The server is offline: the change to this tag is recorded in its change set (Capture → Offline servers) and is made when you apply it there.';
-export const TAG_DELETE_RECORDED = 'The server is offline: deleting this tag is recorded in its change set (Capture → Offline servers) and is done when you apply it there.';
-export const TAG_RECORDED = 'The server is offline: the new tag is recorded in its change set (Capture → Offline servers) and is created when you apply it there.';
+export const EDIT_RECORDED = 'The server is offline: the change is recorded in its change set (the “to apply” badge at the top opens it) to review and apply when it is back.';
+export const TAG_EDIT_RECORDED = 'The server is offline: the change to this tag is recorded in its change set (the “to apply” badge at the top opens it) and is made when you apply it there.';
+export const TAG_DELETE_RECORDED = 'The server is offline: deleting this tag is recorded in its change set (the “to apply” badge at the top opens it) and is done when you apply it there.';
+export const TAG_RECORDED = 'The server is offline: the new tag is recorded in its change set (the “to apply” badge at the top opens it) and is created when you apply it there.';
 
 export interface OfflineDeps {
   isOffline: (connectionId: string) => boolean;
