@@ -5,9 +5,9 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { expect, test, vi } from 'vitest';
 import type { ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
 import { MASK } from '../../../src-shared/inventory/power-secrets';
-import ChangeEditForm from '../../../src-renderer/src/views/fieldkit/ChangeEditForm.svelte';
+import ChangeEditForm from '../../../src-renderer/src/views/changes/ChangeEditForm.svelte';
 
-const recorded = (spec: ChangeSpec): RecordedChange => ({ id: 7, spec, hostname: 'r1-u1', statusAtRecord: 0, recordedAt: '', state: 'recorded', message: null });
+const recorded = (spec: ChangeSpec): RecordedChange => ({ id: 7, spec, hostname: 'r1-u1', statusAtRecord: 0, recordedAt: '', state: 'recorded', message: null, batch: null });
 
 test('a zone change: new value saved, same kind and node; Escape cancels', async () => {
   const onsave = vi.fn(async () => null);

@@ -1,0 +1,21 @@
+// How the change set reads: one bulk action (one batch) is one entry with its nodes inside,
+// changes recorded one by one stay apart, and a group's review and outcomes are counted.
+import { expect, test } from 'vitest';
+import type { ChangeReview, ChangeSpec, RecordedChange } from '../../../src-shared/contract/change-sets';
+import { describeGroup, groupChanges, reviewSummary, stateSummary } from '../../../src-renderer/src/views/changes/change-groups';
+
+let id = 0;
+const ch = (spec: ChangeSpec, batch: string | null, hostname: string, state: RecordedChange['state'] = 'recorded'): RecordedChange =>
+  ({ id: ++id, spec, hostname, statusAtRecord: null, recordedAt: '2026-01-01T00:00:00Z', state, message: null, batch });
+
+test('a batch is one group in the order recorded; unbatched changes are their own', () => {
+  const zone = (n: number) => ch({ kind: 'set-zone', systemId: `n${n}`, zone: 'rack-2' }, 'b1', `r-${n}`);
+  const changes = [zone(1), zone(2), zone(3), zone(4), ch({ kind: 'release', systemId: 'n9' }, null, 'r-9'), ch({ kind: 'accept', systemId: 'n1' }, 'b2', 'r-1'), ch({ kind: 'accept', systemId: 'n2' }, 'b2', 'r-2')];
+  const groups = groupChanges(changes);
+  expect(groups.map((g) => g.changes.length)).toEqual([4, 1, 2]);
+  expect(groups.map(describeGroup)).toEqual(['zone rack-2 on 4 nodes (r-1, r-2, r-3…)', 'r-9: release', 'accept on 2 nodes (r-1, r-2)']);
+  const review = new Map<number, ChangeReview>([[1, { id: 1, verdict: 'applies', why: '' }], [2, { id: 2, verdict: 'applies', why: '' }], [3, { id: 3, verdict: 'already', why: '' }]]);
+  expect(reviewSummary(groups[0], review)).toBe('2 still apply · 1 already true');
+  expect(reviewSummary(groups[2], review)).toBe('');
+  expect(stateSummary(groups[0])).toBe('4 recorded');
+});
