@@ -120,7 +120,7 @@ export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
       'snapshot.get': ({ connectionId }) => { a.nameOf(connectionId); return snapshots.get(connectionId); },
       'snapshot.refresh': async ({ connectionId }) => refreshSnapshot(await a.clientFor(connectionId), connectionId, snapshots),
       'changes.pending': () => sets.pending(),
-      'changes.list': ({ connectionId }) => { a.nameOf(connectionId); return sets.view(connectionId); },
+      'changes.list': ({ connectionId }) => sets.view(connectionId),
       'changes.record': async ({ connectionId, changes: specs, known }) => {
         a.nameOf(connectionId);
         for (const s of specs) await checked(s);

@@ -54,7 +54,7 @@ test('offline: recorded with the password in the keychain only; edited; kept acr
   await fk.composed.connections.health(dcId);
   // A single-node action from the node detail is a bulk of one.
   const accept = await fk.call('inventory.bulk', { connectionId: dcId, action: 'accept', systemIds: [ids[0]] });
-  expect(accept.outcomes).toMatchObject([{ systemId: ids[0], hostname: 'oe-0', state: 'skipped' }]);
+  expect(accept.outcomes).toMatchObject([{ systemId: ids[0], hostname: 'oe-0', state: 'recorded' }]);
   expect(await fk.call('inventory.editNode', { connectionId: dcId, systemId: ids[1], hostname: 'oe-one' })).toEqual({ state: 'recorded', message: EDIT_RECORDED });
   await fk.call('inventory.editNode', { connectionId: dcId, systemId: ids[1],
     power: { type: 'ipmi', parameters: { power_address: '10.9.9.1', power_user: 'maas', power_pass: PASSWORD } } });
