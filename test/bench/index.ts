@@ -9,7 +9,8 @@ import { regionTagsBench } from './region-tags.bench';
 import { tagsBench } from './tags.bench';
 import { regionIpsBench } from './region-ips.bench';
 import { xpathBench } from './xpath.bench';
+import { regionVsFakeBench } from './region-vs-fake.bench';
 import { fieldkitBench } from './fieldkit.bench';
 import { freshnessBench } from './freshness.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionVsFakeBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench];

@@ -14,7 +14,8 @@ import type { Bench, Figure } from './types';
 let macSerial = 0;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function seed(region: RunningRegion, n: number, status: number, prefix: string): string[] {
+/** `n` nodes with one MAC each, straight into the stores (one transaction). */
+export function seedNodes(region: RunningRegion, n: number, status: number, prefix: string): string[] {
   const core = region.core;
   return core.tx(() => Array.from({ length: n }, (_, i) => {
     const row = core.nodes.insert({ hostname: `${prefix}-${i}`, installable: true, status: status as 0, zoneId: 1, architecture: 'amd64/generic', cpuCount: 8, memory: 16384 });
@@ -41,7 +42,7 @@ export const regionBench: Bench = {
     try {
       const auth = plaintextHeader(region.createApiKey());
       const tag = region.core.tx(() => region.core.tags.insert({ name: 'bench', definition: '', comment: '', kernel_opts: '' }));
-      const listIds = seed(region, 10_000, S.READY, 'list');
+      const listIds = seedNodes(region, 10_000, S.READY, 'list');
       region.core.tx(() => listIds.forEach((id, i) => i % 2 === 0 && region.core.tags.addMember(tag.id, region.core.nodes.bySystemId(id)!.id)));
       await timed(region, auth, 'nodes/?op=list'); // warm-up
       const lists = [];
@@ -64,11 +65,11 @@ export const regionBench: Bench = {
       const accepts = [];
       const releases = [];
       for (let round = 0; round < 3; round++) {
-        const news = seed(region, 1000, S.NEW, `acc${round}`);
+        const news = seedNodes(region, 1000, S.NEW, `acc${round}`);
         const a = await timed(region, auth, 'nodes/?op=accept', new URLSearchParams(news.map((id): [string, string] => ['nodes', id])));
         if (a.status !== 200) throw new Error(`accept answered ${a.status}`);
         accepts.push(a.ms);
-        const allocated = seed(region, 1000, S.ALLOCATED, `rel${round}`);
+        const allocated = seedNodes(region, 1000, S.ALLOCATED, `rel${round}`);
         const r = await timed(region, auth, 'nodes/?op=release', new URLSearchParams(allocated.map((id): [string, string] => ['nodes', id])));
         if (r.status !== 200) throw new Error(`release answered ${r.status}`);
         releases.push(r.ms);

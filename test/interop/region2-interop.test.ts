@@ -21,7 +21,7 @@ test('python3-requests-oauthlib drives networks, IP reservation, scripts, boot s
   const seen = JSON.parse(stdout.trim().split('\n').at(-1)!);
   const range = Array.from({ length: 10 }, (_, i) => `10.40.0.${10 + i}`);
   expect(seen).toEqual({
-    network: ['10.20.0.0', 100], bad_vlan: 400, connected: ['52:54:00:0c:0d:01'], networks_of_node: ['lab'], delete_connected: 409,
+    network: ['10.20.0.0', 100], bad_vlan: 400, form_error: [400, 'application/json', ['netmask: This netmask would span the entire Internet.']], connected: ['52:54:00:0c:0d:01'], networks_of_node: ['lab'], delete_connected: 409,
     reserved: range, exhausted: [503, 503, 503, 503], listed: range, rereserved: '10.40.0.10',
     script_raw_equal: true, script_b64_equal: true, script_list: ['10-first', '40-vendor-tool'], bad_script_name: 400,
     keyring_equal: true, selection: ['xenial', ['amd64', 'arm64'], ['*']], sources: 2, import: 503,

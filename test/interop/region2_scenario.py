@@ -44,6 +44,11 @@ net = check(requests.post(api + "networks/", auth=auth,
 seen["network"] = [net["ip"], net["vlan_tag"]]
 seen["bad_vlan"] = requests.post(api + "networks/", auth=auth,
                                  files=fields(name="x", ip="10.30.0.0", netmask="255.255.0.0", vlan_tag="5000")).status_code
+# An invalid form: MAAS's shape, 400 application/json {"field": ["message"]}, read as a MAAS
+# client reads it (maascli parses a JSON error body and prints field: message).
+bad = requests.post(api + "networks/", auth=auth, files=fields(name="y", ip="10.31.0.0", netmask="0.0.0.0"))
+seen["form_error"] = [bad.status_code, bad.headers["Content-Type"],
+                      ["%s: %s" % (f, " ".join(ms)) for f, ms in sorted(bad.json().items())]]
 check(requests.post(api + "networks/lab/", params={"op": "connect_macs"}, auth=auth, files=fields(macs=[mac])))
 seen["connected"] = [m["mac_address"] for m in check(requests.get(api + "networks/lab/", params={"op": "list_connected_macs"}, auth=auth)).json()]
 seen["networks_of_node"] = [n["name"] for n in check(requests.get(api + "networks/", params={"node": node["system_id"]}, auth=auth)).json()]
@@ -89,7 +94,7 @@ seen["bad_script_name"] = requests.post(api + "commissioning-scripts/", auth=aut
 # Boot sources and a selection; import is refused honestly.
 keyring = b"\x99\x01\x0dkeyring-bytes"
 src = check(requests.post(api + "boot-sources/", auth=auth,
-                          files=fields(url="http://mirror.lab/maas/images/", keyring_data=base64.b64encode(keyring).decode()))).json()
+                          files=fields(url="http://mirror.lab/maas/images/", keyring_data=base64.b64encode(keyring).decode())), 201).json()
 seen["keyring_equal"] = base64.b64decode(src["keyring_data"]) == keyring
 sel = check(requests.post(api + "boot-sources/%d/selections/" % src["id"], auth=auth,
                           files=fields(release="xenial", arches=["amd64", "arm64"]))).json()
@@ -100,7 +105,7 @@ seen["import"] = requests.post(api + "boot-resources/", params={"op": "import"},
 # SSL keys: add a PEM certificate, list, refuse junk, delete with GET op=delete.
 with open(cert_path) as f:
     pem = f.read()
-k = check(requests.post(api + "account/prefs/sslkeys/", params={"op": "new"}, auth=auth, files=fields(key=pem))).json()
+k = check(requests.post(api + "account/prefs/sslkeys/", params={"op": "new"}, auth=auth, files=fields(key=pem)), 201).json()
 seen["ssl_listed"] = len(check(requests.get(api + "account/prefs/sslkeys/", params={"op": "list"}, auth=auth)).json())
 seen["ssl_bad"] = requests.post(api + "account/prefs/sslkeys/", params={"op": "new"}, auth=auth, files=fields(key="not a cert")).status_code
 check(requests.get(api + "account/prefs/sslkeys/%d/" % k["id"], params={"op": "delete"}, auth=auth), 204)

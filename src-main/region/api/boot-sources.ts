@@ -110,10 +110,11 @@ export function bootSourcesOps(core: RegionCore): OpTable {
       requireAdmin(ctx, 'Managing boot sources');
       if (!ctx.params.get('url')?.trim()) throw fieldError('url', 'This field is required.');
       const s = readSource(ctx.params);
+      // BootSourcesHandler.create (MAAS 1.8 maasserver/api/boot_sources.py) answers 201 CREATED.
       return json(sourceJson(core.tx(() => {
         if (store.byUrl(s.url)) throw fieldError('url', 'Boot source with this URL already exists.');
         return store.get(store.insert(s.url, s.keyring_filename, s.keyring_data))!;
-      })));
+      })), 201);
     },
   };
 }

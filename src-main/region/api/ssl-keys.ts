@@ -38,10 +38,11 @@ export function sslKeysOps(core: RegionCore): OpTable {
       if (!key) throw fieldError('key', 'This field is required.');
       const problem = sslKeyProblem(key);
       if (problem) throw fieldError('key', problem);
+      // SSLKeysHandler.new (MAAS 1.8 maasserver/api/ssl_keys.py) answers 201 CREATED.
       return json(keyJson(core.tx(() => {
         if (store.list(u.id).some((k) => k.key === key)) throw fieldError('key', 'This key has already been added for this user.');
         return store.insert(u.id, key);
-      })));
+      })), 201);
     },
   };
 }

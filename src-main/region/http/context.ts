@@ -29,6 +29,9 @@ export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 /** Dispatch table of one resource: "GET", "PUT", "DELETE", "POST" or "METHOD op". */
 export type OpTable = Record<string, Handler>;
 
+/** What each op of an OpTable does, keyed alike: describe/ serves it as the action's doc. */
+export type OpDocs = Readonly<Record<string, string>>;
+
 export interface Resource {
   /** Piston handler name, shown by describe/ (maascli builds its commands from it). */
   name: string;
@@ -36,10 +39,14 @@ export interface Resource {
   /** Path under the API prefix, captures in braces: "nodes/{system_id}/". */
   path: string;
   ops: OpTable;
+  /** A doc for every key of `ops` (describe-docs.test.ts checks none is missing or extra). */
+  docs: OpDocs;
   /** Keys of `ops` that MAAS served to anonymous clients too. */
   anonymous?: readonly string[];
   /** Keys of `ops` that need no authentication and ignore credentials (version/). */
   public?: readonly string[];
+  /** Served but left out of describe/, as MAAS's `hidden` handlers (backward-compatible paths). */
+  hidden?: boolean;
 }
 
 export const json = (value: unknown, status = 200): Reply => ({ status, json: value });

@@ -15,7 +15,7 @@ test('boot sources and selections: MAAS defaults, CRUD, validation, admin only',
 
   const keyring = randomBytes(64);
   const made = await admin('boot-sources/', { multipart: { url: 'https://mirror.lab/images/', keyring_data: keyring.toString('base64') } });
-  expect(made.status, made.text).toBe(200);
+  expect(made.status, made.text).toBe(201);
   const id = made.json().id;
   expect(made.json().keyring_data).toBe(keyring.toString('base64'));
   const asFile = await admin('boot-sources/', { multipart: { url: 'file:///srv/images/', keyring_data: { file: keyring, filename: 'k.gpg' } } });

@@ -1,20 +1,21 @@
 // Every METHOD path op= of the MAAS 1.8 API page (the copy in test/fixtures/spec/) is routed,
-// each refusal answers as documented, nothing answers 5xx otherwise, and the README's
-// endpoint table is the generated one.
+// each refusal answers as documented, nothing answers 5xx otherwise, and docs/region.md's
+// endpoint and API tables are the generated ones.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { REFUSALS, coverageTable, endpointKey, samplePath, withCoverageTable } from '../../../src-main/region/api/coverage';
-import { regionCoverage } from '../../../src-main/region/coverage-cli';
+import { REFUSALS, endpointKey, samplePath } from '../../../src-main/region/api/coverage';
+import { DOC_FILE, regionCoverage, regionFacts, withGeneratedTables } from '../../../src-main/region/coverage-cli';
 import { client, testRegion } from './helpers';
 
-test('every endpoint and op= of the spec is routed; the README table is generated from the same data', async () => {
-  const rows = await regionCoverage();
+test('every endpoint and op= of the spec is routed; the docs/region.md tables are generated from the same data', async () => {
+  const facts = await regionFacts();
+  const rows = facts.rows;
   expect(rows.length).toBeGreaterThanOrEqual(131);
   expect(rows.filter((r) => r.status === 'missing').map(endpointKey)).toEqual([]);
   expect(rows.filter((r) => r.op).length).toBe(69);
   expect(rows.filter((r) => r.status === 'refused').map(endpointKey).sort()).toEqual(Object.keys(REFUSALS).sort());
-  const readme = readFileSync('README.md', 'utf8');
-  expect(withCoverageTable(readme, coverageTable(rows)), 'README.md is stale: run npm run region:coverage').toBe(readme);
+  const doc = readFileSync(DOC_FILE, 'utf8');
+  expect(withGeneratedTables(doc, facts), `${DOC_FILE} is stale: run npm run region:coverage`).toBe(doc);
 }, 60_000);
 
 test('called as an admin, refusals answer as documented and nothing else fails with 5xx or a routing error', async () => {

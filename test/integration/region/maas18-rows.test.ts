@@ -62,3 +62,50 @@ test('forms.py NodeWithMACAddressesForm: only empty mac_addresses values are dro
   expect(empty.json().macaddress_set).toEqual([{ mac_address: good }]);
   expect(await enlist(client(region), 1)).toHaveLength(1);
 });
+
+test('api/version.py: capabilities are what this region serves (networks, static IPs, devices; no IPv6 deployment)', async () => {
+  const region = await testRegion();
+  const v = (await client(region, null)('version/')).json();
+  expect(v.capabilities).toEqual(['networks-management', 'static-ipaddresses', 'devices-management']);
+});
+
+test('urls_api.py: commissioning-results/ and installation-results/ both serve NodeResultsHandler op=list', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const [sid] = await enlist(admin, 1);
+  const lshw = '<?xml version="1.0"?><list><node class="system" id="x"/></list>';
+  expect((await admin(`nodes/${sid}/`, { query: { op: 'set_details' }, multipart: { lshw: { file: lshw, filename: 'lshw.xml' } } })).status).toBe(200);
+  for (const path of ['commissioning-results/', 'installation-results/']) {
+    const r = await admin(path, { query: { op: 'list', system_id: sid } });
+    expect(r.status, path).toBe(200);
+    expect(r.json().map((x: { name: string; data: string }) => [x.name, Buffer.from(x.data, 'base64').toString()])).toEqual([['00-maas-01-lshw.out', lshw]]);
+  }
+});
+
+test('boot_sources.py BootSourcesHandler.create and ssl_keys.py SSLKeysHandler.new answer 201 CREATED', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const src = await admin('boot-sources/', { multipart: { url: 'http://mirror.lab/images/', keyring_filename: '/k.gpg' } });
+  expect([src.status, src.json().url]).toEqual([201, 'http://mirror.lab/images/']);
+  const cert = (await import('node:fs')).readFileSync('test/fixtures/ssl/cert.pem', 'utf8');
+  const key = await admin('account/prefs/sslkeys/', { query: { op: 'new' }, multipart: { key: cert } });
+  expect(key.status, key.text).toBe(201);
+});
+
+test('urls_api.py boot_sources_backward_handler: nodegroups/{uuid}/boot-sources/ and below serve the global boot sources', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const base = `nodegroups/${region.core.nodegroupUuid}/boot-sources/`;
+  const made = await admin(base, { multipart: { url: 'http://mirror.lab/images/', keyring_filename: '/k.gpg' } });
+  expect(made.status, made.text).toBe(201);
+  const id = made.json().id;
+  expect((await admin('boot-sources/')).json().map((s: { id: number }) => s.id)).toContain(id);
+  expect((await admin(base)).json().map((s: { id: number }) => s.id)).toContain(id);
+  expect((await admin(`${base}${id}/`)).json().url).toBe('http://mirror.lab/images/');
+  expect((await admin(`${base}${id}/selections/`, { multipart: { release: 'xenial' } })).json().release).toBe('xenial');
+  const [sel] = (await admin(`${base}${id}/selections/`)).json();
+  expect((await admin(`${base}${id}/selections/${sel.id}/`)).json().release).toBe('xenial');
+  expect((await admin(`${base}${id}/`, { method: 'DELETE' })).status).toBe(204);
+  expect((await admin(`boot-sources/${id}/`)).status).toBe(404);
+  expect((await client(region, region.createApiKey('alice'))(base)).status).toBe(403);
+});

@@ -107,9 +107,9 @@ describe('resources', () => {
   test('describe lists resources and actions; dispatch errors are 400/404/405 with a reason', async () => {
     const call = client(await testRegion());
     const d = (await call('describe/', { key: null })).json();
-    const nodes = d.resources.find((r: { name: string }) => r.name === 'Nodes');
-    expect(nodes.auth.actions).toEqual(expect.arrayContaining([{ name: 'list', method: 'GET', op: 'list', restful: false, doc: '' }]));
-    expect(nodes.anon).not.toBeNull();
+    const nodes = d.resources.find((r: { name: string }) => r.name === 'NodesHandler');
+    expect(nodes.auth.actions).toEqual(expect.arrayContaining([{ name: 'list', method: 'GET', op: 'list', restful: false, doc: 'List all nodes.' }]));
+    expect(nodes.anon.name).toBe('AnonNodesHandler');
     const unknownOp = await call('nodes/', { query: { op: 'frobnicate' } });
     expect(unknownOp.status).toBe(400);
     expect(unknownOp.text).toBe('Unrecognised signature: method=GET op=frobnicate');

@@ -71,7 +71,7 @@ test('SSL keys: PEM certificates only, per user, GET op=delete and DELETE', asyn
   const admin = client(region);
   const alice = client(region, region.createApiKey('alice'));
   const made = await alice('account/prefs/sslkeys/', { query: { op: 'new' }, multipart: { key: CERT } });
-  expect(made.status, made.text).toBe(200);
+  expect(made.status, made.text).toBe(201);
   const id = made.json().id;
   expect(made.json()).toEqual({ id, key: CERT.trim(), resource_uri: `/MAAS/api/1.0/account/prefs/sslkeys/${id}/` });
   for (const [key, msg] of [
