@@ -5,36 +5,26 @@
 // admin-down / cycle-immediate, aaaLogout. A reply with errorCode is a failure (552/551:
 // authentication). MAAS's "on" of a running server was cycle-immediate; ours is admin-up,
 // sent only when the server is not on.
-import { request } from 'undici';
 import type { DriverContext, PowerDriver } from '../driver';
 import { PowerError } from '../types';
-import { baseUrl, insecure } from './http';
+import { baseUrl } from './http';
 import { need, secret } from './params';
-import { xmlElements, type XmlElement } from './xml-elements';
+import type { XmlElement } from './xml-elements';
+import { postXml, xmlEscape as attr } from './xml-http';
 
 const what = 'the UCS Manager';
-const attr = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 async function call(ctx: DriverContext, body: string): Promise<XmlElement[]> {
   const url = new URL('nuova', baseUrl(ctx.params, 'https'));
-  let text: string;
-  let status: number;
-  try {
-    const res = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/xml' }, dispatcher: url.protocol === 'https:' ? insecure : undefined, signal: ctx.signal, headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs });
-    status = res.statusCode;
-    text = (await res.body.text()).slice(0, 4 << 20);
-  } catch (e) {
-    if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-    throw new PowerError('unreachable', `no answer from ${what} at ${url.host}`, (e as { code?: string }).code ?? (e as Error).message);
-  }
-  if (status !== 200) throw new PowerError('failed', `${what} answered HTTP ${status}`);
-  const els = xmlElements(text, what);
-  const root = els[0];
+  const reply = await postXml(ctx, what, url, body, { headers: { 'content-type': 'application/xml' } });
+  if (reply.status !== 200) throw new PowerError('failed', `${what} answered HTTP ${reply.status}`);
+  const elements = reply.elements();
+  const root = elements[0];
   if (root?.attrs.errorCode) {
     const kind = ['551', '552', '572'].includes(root.attrs.errorCode) ? 'auth' : 'failed';
     throw new PowerError(kind, `${what} refused ${root.name} (error ${root.attrs.errorCode})`, root.attrs.errorDescr);
   }
-  return els;
+  return elements;
 }
 
 /** Logs in, runs `fn` with the cookie, always logs out (UCSM has few cookies to give). */

@@ -4,15 +4,13 @@
 // ContainerView of VirtualMachine read with RetrievePropertiesEx), its
 // runtime.powerState, PowerOnVM_Task / PowerOffVM_Task / ResetVM_Task, and Logout.
 // The service verifies the outcome by reading the state, so tasks are not waited on.
-import { request } from 'undici';
 import type { DriverContext, PowerDriver } from '../driver';
 import { PowerError } from '../types';
-import { insecure } from './http';
 import { hostPort, joinHostPort, need, optional, secret } from './params';
-import { xmlElements, type XmlElement } from './xml-elements';
+import type { XmlElement } from './xml-elements';
+import { postXml, xmlEscape as esc } from './xml-http';
 
 const what = 'the VMware host';
-const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const moRef = (type: string, id: string) => `<_this type="${type}">${esc(id)}</_this>`;
 
 interface Session {
@@ -34,24 +32,12 @@ async function withSession<T>(ctx: DriverContext, fn: (s: Session) => Promise<T>
   let cookie = '';
   const call = async (method: string, inner: string): Promise<XmlElement[]> => {
     const body = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soapenv:Body><${method} xmlns="urn:vim25">${inner}</${method}></soapenv:Body></soapenv:Envelope>`;
-    let status: number;
-    let text: string;
-    try {
-      const res = await request(url, {
-        method: 'POST', body, signal: ctx.signal, headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs,
-        dispatcher: url.protocol === 'https:' ? insecure : undefined,
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: 'urn:vim25/6.0', ...(cookie ? { cookie } : {}) },
-      });
-      status = res.statusCode;
-      text = (await res.body.text()).slice(0, 8 << 20);
-      const set = res.headers['set-cookie'];
-      const c = (Array.isArray(set) ? set : set ? [set] : []).map((x) => /^(vmware_soap_session=[^;]+)/.exec(x)?.[1]).find(Boolean);
-      if (c) cookie = c;
-    } catch (e) {
-      if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-      throw new PowerError('unreachable', `no answer from ${what} at ${url.host}`, (e as { code?: string }).code ?? (e as Error).message);
-    }
-    const els = xmlElements(text, what);
+    const reply = await postXml(ctx, what, url, body, { headers: { soapaction: 'urn:vim25/6.0', ...(cookie ? { cookie } : {}) } });
+    const status = reply.status;
+    const set = reply.headers['set-cookie'];
+    const c = (Array.isArray(set) ? set : set ? [set] : []).map((x) => /^(vmware_soap_session=[^;]+)/.exec(x)?.[1]).find(Boolean);
+    if (c) cookie = c;
+    const els = reply.elements();
     if (status !== 200 || els.some((e) => e.name === 'Fault')) {
       const fault = els.find((e) => e.name === 'faultstring')?.text.trim();
       if (els.some((e) => e.name === 'InvalidLoginFault' || e.attrs['xsi:type'] === 'InvalidLogin')) throw new PowerError('auth', `${what} refused the user name or password`);

@@ -1,13 +1,13 @@
 // WS-Management for Intel AMT 9 and later (MAAS's amt driver switched to `wsman` above
 // AMT 8). Spoken directly over undici with HTTP Digest (what AMT requires): Debian has no
 // wsmancli, and bookworm's `wsl` hands the password to curl on its command line.
-// Replies are SOAP; the few values we need are read with anchored patterns — no XML parser
-// runs, so no DTD or entity is ever processed.
+// Replies are parsed with saxes through xml-http.ts (no DTD, no entity expansion).
 import { createHash, randomBytes } from 'node:crypto';
-import { request } from 'undici';
 import type { DriverContext } from '../driver';
 import { PowerError } from '../types';
 import type { HostPort } from './params';
+import type { XmlElement } from './xml-elements';
+import { postXml, textOf, xmlEscape as esc } from './xml-http';
 
 const cim = 'http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2';
 const ns = {
@@ -22,7 +22,6 @@ const ns = {
 export const cimPower = { on: 2, offSoft: 8, offHard: 6, masterBusReset: 10 } as const;
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
-const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function envelope(url: string, action: string, resourceUri: string, body: string, selectors = ''): string {
   return `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${ns.s}" xmlns:wsa="${ns.wsa}" xmlns:wsman="${ns.wsman}">` +
@@ -38,25 +37,18 @@ export interface WsmanTarget {
   password: string;
 }
 
+type Reply = { status: number; elements(): XmlElement[] };
+
 /** One SOAP POST to /wsman, answering a Digest challenge (RFC 7616, MD5, qop=auth). */
-async function post(ctx: DriverContext, t: WsmanTarget, body: string, authenticate = true): Promise<{ status: number; text: string }> {
-  const url = `http://${t.address.host.includes(':') ? `[${t.address.host}]` : t.address.host}:${t.address.port ?? 16992}/wsman`;
-  const send = async (authorization?: string) => {
-    try {
-      const res = await request(url, {
-        method: 'POST', body, signal: ctx.signal, headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs,
-        headers: { 'content-type': 'application/soap+xml;charset=UTF-8', ...(authorization ? { authorization } : {}) },
-      });
-      return { status: res.statusCode, text: (await res.body.text()).slice(0, 1 << 20), challenge: String(res.headers['www-authenticate'] ?? '') };
-    } catch (e) {
-      if (ctx.signal.aborted && ctx.signal.reason instanceof PowerError) throw ctx.signal.reason;
-      throw new PowerError('unreachable', `no answer from AMT at ${url}`, (e as { code?: string }).code ?? (e as Error).message);
-    }
-  };
+async function post(ctx: DriverContext, t: WsmanTarget, body: string, authenticate = true): Promise<Reply> {
+  const url = new URL(`http://${t.address.host.includes(':') ? `[${t.address.host}]` : t.address.host}:${t.address.port ?? 16992}/wsman`);
+  const send = (authorization?: string) =>
+    postXml(ctx, 'AMT', url, body, { maxBytes: 1 << 20, headers: { 'content-type': 'application/soap+xml;charset=UTF-8', ...(authorization ? { authorization } : {}) } });
   const first = await send();
   if (first.status !== 401 || !authenticate) return first;
-  const p = Object.fromEntries([...first.challenge.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1].toLowerCase(), m[2]]));
-  if (!/^Digest/i.test(first.challenge) || !p.nonce) throw new PowerError('protocol', 'AMT did not offer HTTP Digest authentication');
+  const challenge = String(first.headers['www-authenticate'] ?? '');
+  const p = Object.fromEntries([...challenge.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+  if (!/^Digest/i.test(challenge) || !p.nonce) throw new PowerError('protocol', 'AMT did not offer HTTP Digest authentication');
   const cnonce = randomBytes(8).toString('hex');
   const nc = '00000001';
   const ha1 = md5(`${t.user}:${p.realm}:${t.password}`);
@@ -64,13 +56,20 @@ async function post(ctx: DriverContext, t: WsmanTarget, body: string, authentica
   const response = md5(`${ha1}:${p.nonce}:${nc}:${cnonce}:auth:${ha2}`);
   const header = `Digest username="${t.user}", realm="${p.realm}", nonce="${p.nonce}", uri="/wsman", algorithm=MD5, qop=auth, nc=${nc}, cnonce="${cnonce}", response="${response}"${p.opaque ? `, opaque="${p.opaque}"` : ''}`;
   const second = await send(header);
-  if (second.status === 401 || second.status === 403) throw new PowerError('auth', 'the AMT firmware refused the user name or password');
+  if (second.status === 401) throw new PowerError('auth', 'the AMT firmware refused the user name or password');
+  if (second.status === 403) throw new PowerError('privilege', 'the AMT firmware accepted the user but refused the request (HTTP 403)');
   return second;
 }
 
-function faultOrThrow(r: { status: number; text: string }, what: string): string {
-  if (r.status === 200) return r.text;
-  const reason = /<(?:\w+:)?Text[^>]*>([^<]{1,200})</.exec(r.text)?.[1];
+/** The reply's elements; a SOAP fault or HTTP error as a failure with the fault's text. */
+function faultOrThrow(r: Reply, what: string): XmlElement[] {
+  if (r.status === 200) return r.elements();
+  let reason: string | undefined;
+  try {
+    reason = textOf(r.elements(), 'Text');
+  } catch {
+    reason = undefined; // an error page that is not XML says nothing more
+  }
   throw new PowerError('failed', `AMT ${what} failed: HTTP ${r.status}`, reason);
 }
 
@@ -79,7 +78,7 @@ export async function amtMajorVersion(ctx: DriverContext, t: WsmanTarget): Promi
   const body = `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${ns.s}" xmlns:wsmid="${ns.wsmid}"><s:Header/><s:Body><wsmid:Identify/></s:Body></s:Envelope>`;
   const r = await post(ctx, t, body, false);
   if (r.status !== 200) return undefined;
-  const v = /<(?:\w+:)?ProductVersion>\s*AMT\s+(\d+)/.exec(r.text);
+  const v = /^AMT\s+(\d+)/.exec(textOf(r.elements(), 'ProductVersion') ?? '');
   return v ? Number(v[1]) : undefined;
 }
 
@@ -89,17 +88,17 @@ export async function wsmanPowerState(ctx: DriverContext, t: WsmanTarget): Promi
   const url = `http://${t.address.host}/wsman`;
   const en = envelope(url, `${ns.wsen}/Enumerate`, uri,
     `<wsen:Enumerate xmlns:wsen="${ns.wsen}"><wsman:OptimizeEnumeration/><wsman:MaxElements>8</wsman:MaxElements></wsen:Enumerate>`);
-  let text = faultOrThrow(await post(ctx, t, en), 'power state enumeration');
-  let state = /<(?:\w+:)?PowerState>(\d+)</.exec(text);
-  if (!state) {
-    const context = /<(?:\w+:)?EnumerationContext>([^<]+)</.exec(text)?.[1];
+  let els = faultOrThrow(await post(ctx, t, en), 'power state enumeration');
+  let state = textOf(els, 'PowerState');
+  if (state === undefined) {
+    const context = textOf(els, 'EnumerationContext');
     if (!context) throw new PowerError('protocol', 'AMT returned neither a power state nor an enumeration context');
     const pull = envelope(url, `${ns.wsen}/Pull`, uri, `<wsen:Pull xmlns:wsen="${ns.wsen}"><wsen:EnumerationContext>${esc(context)}</wsen:EnumerationContext><wsen:MaxElements>8</wsen:MaxElements></wsen:Pull>`);
-    text = faultOrThrow(await post(ctx, t, pull), 'power state pull');
-    state = /<(?:\w+:)?PowerState>(\d+)</.exec(text);
+    els = faultOrThrow(await post(ctx, t, pull), 'power state pull');
+    state = textOf(els, 'PowerState');
   }
-  if (!state) throw new PowerError('protocol', 'AMT reported no PowerState');
-  return Number(state[1]);
+  if (state === undefined || !/^\d+$/.test(state)) throw new PowerError('protocol', 'AMT reported no numeric PowerState', state);
+  return Number(state);
 }
 
 /** CIM_PowerManagementService.RequestPowerStateChange on the managed system. */
@@ -114,7 +113,7 @@ export async function wsmanRequestPower(ctx: DriverContext, t: WsmanTarget, powe
   const selectors = '<wsman:Selector Name="CreationClassName">CIM_PowerManagementService</wsman:Selector>' +
     '<wsman:Selector Name="SystemCreationClassName">CIM_ComputerSystem</wsman:Selector><wsman:Selector Name="SystemName">Intel(r) AMT</wsman:Selector>' +
     '<wsman:Selector Name="Name">Intel(r) AMT Power Management Service</wsman:Selector>';
-  const text = faultOrThrow(await post(ctx, t, envelope(url, `${uri}/RequestPowerStateChange`, uri, body, selectors)), 'power change');
-  const rv = /<(?:\w+:)?ReturnValue>(\d+)</.exec(text)?.[1];
+  const els = faultOrThrow(await post(ctx, t, envelope(url, `${uri}/RequestPowerStateChange`, uri, body, selectors)), 'power change');
+  const rv = textOf(els, 'ReturnValue');
   if (rv !== '0') throw new PowerError('failed', 'AMT refused the power change', `ReturnValue ${rv ?? 'missing'}`);
 }
