@@ -1,6 +1,6 @@
 // A Cisco UCS Manager XML API endpoint (POST /nuova), with the methods and replies MAAS's
 // ucsm driver relies on: aaaLogin → outCookie (errorCode 551 on bad credentials),
-// configResolveClass computeItem with an <eq property="uuid"> filter → computeBlade
+// configResolveClass computeItem with its filters applied (eq on uuid, dn, operPower) → computeBlade
 // elements (uuid, operPower, assignedToDn), configResolveChildren lsPower of a service
 // profile, configConfMo on lsPower (state admin-up / admin-down / cycle-immediate),
 // aaaLogout. Attributes are read with a small parser; every reply is one element.
@@ -52,8 +52,15 @@ export async function startUcsManager(creds: { user: string; password: string },
       if (!cookie || !cookies.has(cookie)) return send(`<${m.name} cookie="" response="yes" errorCode="552" invocationResult="unidentified-fail" errorDescr="Authorization required"/>`);
       if (m.name === 'aaaLogout') { cookies.delete(cookie); return send(`<aaaLogout cookie="" response="yes" outStatus="success"/>`); }
       if (m.name === 'configResolveClass') {
-        const eq = rest.find((e) => e.name === 'eq' && e.attrs.property === 'uuid');
-        const found = servers.filter((s) => !eq || s.uuid === eq.attrs.value);
+        // As UCS Manager: filters are applied (a missing filter returns every item); a filter
+        // on another class, or an operator this peer does not know, is an error, not ignored.
+        if (m.attrs.classId !== 'computeItem') return send(`<configResolveClass cookie="${q(cookie)}" response="yes" errorCode="103" errorDescr="unknown class ${q(m.attrs.classId ?? '')}"/>`);
+        const at = rest.findIndex((e) => e.name === 'inFilter');
+        const filters = at < 0 ? [] : rest.slice(at + 1);
+        const bad = filters.find((f) => f.name !== 'eq' || f.attrs.class !== m.attrs.classId || !['uuid', 'dn', 'operPower'].includes(f.attrs.property ?? ''));
+        if (bad) return send(`<configResolveClass cookie="${q(cookie)}" response="yes" errorCode="103" errorDescr="invalid filter ${q(bad.name)}"/>`);
+        const field = (s: UcsServer, p: string) => (p === 'uuid' ? s.uuid : p === 'dn' ? s.dn : s.on ? 'on' : 'off');
+        const found = servers.filter((s) => filters.every((f) => field(s, f.attrs.property!) === f.attrs.value));
         return send(`<configResolveClass cookie="${q(cookie)}" response="yes" classId="computeItem"><outConfigs>${found.map((s) =>
           `<computeBlade dn="${q(s.dn)}" uuid="${q(s.uuid)}" operPower="${s.on ? 'on' : 'off'}" assignedToDn="${q(s.profile)}" association="associated"/>`).join('')}</outConfigs></configResolveClass>`);
       }

@@ -67,6 +67,11 @@ export async function startVsphere(creds: { user: string; password: string }, vm
         case 'RetrievePropertiesEx': {
           const obj = els.find((e) => e.name === 'obj');
           const paths = els.filter((e) => e.name === 'pathSet').map((e) => e.text);
+          // As vSphere: a ContainerView's VMs are reached only through a TraversalSpec over
+          // its "view" property; with skip=true the view itself is left out.
+          const traversal = els.find((e) => e.name === 'selectSet' && e.attrs['xsi:type'] === 'TraversalSpec');
+          const through = traversal && els.some((e) => e.name === 'type' && e.text === 'ContainerView') && els.some((e) => e.name === 'path' && e.text === 'view');
+          if (obj?.attrs.type === 'ContainerView' && !through) return send(500, fault('InvalidProperty', 'ContainerView has no property "name" or "runtime.powerState"'));
           const targets = obj?.attrs.type === 'ContainerView' ? vms : vms.filter((v) => v.id === obj?.text);
           const objects = targets.map((v) => `<objects><obj type="VirtualMachine">${v.id}</obj>${paths.map((p) =>
             p === 'name' ? `<propSet><name>name</name><val xsi:type="xsd:string">${v.name}</val></propSet>`
@@ -76,6 +81,8 @@ export async function startVsphere(creds: { user: string; password: string }, vm
         case 'PowerOnVM_Task': case 'PowerOffVM_Task': case 'ResetVM_Task': {
           const v = vmOf(arg('_this'));
           if (!v) return send(500, fault('ManagedObjectNotFound', 'The object has already been deleted or has not been completely created'));
+          // vSphere refuses a power change that does not apply to the VM's state.
+          if ((m.name === 'PowerOnVM_Task' && v.on) || (m.name !== 'PowerOnVM_Task' && !v.on)) return send(500, fault('InvalidPowerState', `The attempted operation cannot be performed in the current state (${v.on ? 'Powered on' : 'Powered off'}).`));
           if (m.name === 'PowerOffVM_Task') v.on = false; else v.on = true;
           return ok(`<returnval type="Task">task-${calls.length}</returnval>`);
         }
