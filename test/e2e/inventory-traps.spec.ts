@@ -78,7 +78,7 @@ test('Escape in the grid clears the selection and closes the node panel; Escape 
   await inv.grid().getByRole('button', { name: first, exact: true }).click();
   const panel = page.getByRole('complementary');
   await expect(panel.getByRole('heading', { level: 2, name: first })).toBeVisible();
-  await inv.grid().getByRole('gridcell').first().click();
+  await inv.grid().locator('.tick').first().click();
   await expect(page.getByText('1 selected')).toBeVisible();
   await inv.grid().press('Escape');
   await expect(panel).toHaveCount(0);
@@ -133,4 +133,48 @@ test('an inventory with no nodes says how nodes get there', async ({ page }) => 
     await bare.close();
     await empty.close();
   }
+});
+
+test('grouped by status with counts by default; whole system IDs and MACs; Unknown power is not an alarm', async ({ page }) => {
+  const { shell, inv } = await open(page);
+  await expect(page.getByLabel('Group')).toHaveValue('status');
+  const newCount = seeded.systemIds.filter((_, i) => i % 10 < 4).length;
+  await expect(inv.grid().getByRole('gridcell').filter({ hasText: /^▾\s*New/ })).toContainText(String(newCount));
+  const truncated = (l: import('@playwright/test').Locator) => l.evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+  const idCells = inv.grid().locator('.vtable__body [role="row"]').filter({ hasText: /n000/ }).locator('[role="gridcell"]:nth-child(3)');
+  await expect(idCells.first()).toBeVisible();
+  expect(await truncated(idCells)).toEqual([]);
+  const macCells = inv.grid().locator('.vtable__body [role="row"]').filter({ hasText: /n000/ }).locator('[role="gridcell"]:last-child');
+  expect(await truncated(macCells)).toEqual([]);
+  await expect(macCells.first()).toHaveText(/^52:[0-9a-f]{2}(:[0-9a-f]{2}){4}$/);
+  // The choice survives a reload.
+  await page.getByLabel('Group').selectOption('zone');
+  await page.reload();
+  await inv.waitLoaded(TOTAL);
+  await expect(page.getByLabel('Group')).toHaveValue('zone');
+  await page.getByLabel('Group').selectOption('status');
+  for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`inventory-grouped-${theme}`); }
+  expect(shell.errors).toEqual([]);
+});
+
+test('layout: the toolbar stays one line beside the node panel; the shortcuts dialog is below the header', async ({ page }) => {
+  const { shell, inv } = await open(page);
+  const toolbar = page.locator('.inv-toolbar');
+  const oneLine = (await toolbar.boundingBox())!.height;
+  await inv.grid().getByRole('button', { name: seeded.hostnames[0], exact: true }).click();
+  await expect(page.getByRole('complementary')).toBeVisible();
+  expect((await toolbar.boundingBox())!.height).toBeLessThanOrEqual(oneLine + 1);
+  const toolbarRight = await toolbar.evaluate((t) => Math.max(...[...t.children].map((c) => c.getBoundingClientRect().right)));
+  const panelLeft = (await page.getByRole('complementary').boundingBox())!.x;
+  expect(toolbarRight).toBeLessThanOrEqual(panelLeft + 1);
+  for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`inventory-panel-toolbar-${theme}`); }
+  await page.locator('body').press('Escape');
+  await page.locator('.node-table .vtable').focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  const header = (await page.locator('.top-bar').boundingBox())!;
+  expect((await dialog.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+  await shell.shot('shortcuts-dialog-placed');
+  expect(shell.errors).toEqual([]);
 });

@@ -19,7 +19,8 @@ import { groupRows, sortIndexed, type GroupBy, type SortSpec } from '../../../sr
 export interface ViewPrefs { query: string; sort: SortSpec; columns: ColumnId[]; groupBy: GroupBy; collapsed: string[] }
 
 export const PREFS_KEY = 'maas-console.inventory.view';
-const defaults = (): ViewPrefs => ({ query: '', sort: { column: 'hostname', dir: 'asc' }, columns: [...defaultColumnIds], groupBy: 'none', collapsed: [] });
+// Grouped by status with counts until the technician chooses otherwise, as maas-ui's list.
+const defaults = (): ViewPrefs => ({ query: '', sort: { column: 'hostname', dir: 'asc' }, columns: [...defaultColumnIds], groupBy: 'status', collapsed: [] });
 
 export function loadPrefs(storage: Pick<Storage, 'getItem'> = localStorage): ViewPrefs {
   const d = defaults();
@@ -44,7 +45,7 @@ export class InventoryState {
   query = $state('');
   sort = $state.raw<SortSpec>({ column: 'hostname', dir: 'asc' });
   columns = $state.raw<ColumnId[]>([]);
-  groupBy = $state<GroupBy>('none');
+  groupBy = $state<GroupBy>('status');
   collapsed = $state.raw<ReadonlySet<string>>(new Set());
   selection = $state.raw<Selection>(emptySelection);
   /** The node whose detail is open, or null. */

@@ -6,7 +6,8 @@ export class InventoryPage {
   grid() { return this.page.getByRole('grid', { name: 'Nodes' }); }
   search() { return this.page.getByRole('searchbox', { name: 'Search nodes' }); }
   count() { return this.page.locator('#inv-count'); }
-  renderedRows() { return this.grid().locator('.vtable__body [role="row"]'); }
+  /** Node rows in the DOM (group headings left out). */
+  renderedRows() { return this.grid().locator('.vtable__body [role="row"]:not(:has(.group-row))'); }
   dialog() { return this.page.getByRole('dialog'); }
 
   async waitLoaded(total: number) {
