@@ -1,7 +1,7 @@
 // The XPath 1.0 core function library (§4) over the composite view. Functions not here
 // (id, lang, substring, round, …) and number → string conversions are Unsupported: the
 // definition then runs on libxml2.
-import type { Compiled, Context } from './compile';
+import type { Compiled, Context } from './compiled';
 import { Unsupported } from './parse';
 import { CompositeTree, NeedsExact } from './tree';
 import { stringIdToNumber, toBoolean, toNumber, toStringValue, type Value } from './values';

@@ -3,6 +3,7 @@
 // that this node needs the exact path.
 import { Compiler, type Compiled } from './compile';
 import { parseXPath, Unsupported } from './parse';
+import { checkSubset } from './subset';
 import { CompositeTree, DOC, LIST, NeedsExact, PLAIN, elementRef, type DocTrees } from './tree';
 import type { ElementTables, NameIndex } from './store';
 
@@ -14,7 +15,9 @@ export class FastPlan {
 
   private constructor(tables: ElementTables, index: NameIndex, definition: string) {
     this.view = new CompositeTree(tables);
-    this.compiled = new Compiler(this.view, index).expr(parseXPath(definition));
+    const expr = parseXPath(definition);
+    checkSubset(expr);
+    this.compiled = new Compiler(this.view, index).expr(expr);
   }
 
   /** The plan, or null when the definition is outside the fast path's subset. */
