@@ -29,6 +29,7 @@ export interface DetailScan {
 const XML_DECLARATION =
   /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
 const NAME_END = /[\s/>]/g;
+const DEFAULT_NAMESPACE = /(^|\s)xmlns\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 function isBlank(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -77,6 +78,8 @@ export function scanDetail(text: string, prefix: string): DetailScan | null {
   let unusual = false;
   let internalSubset = false;
   let depth = 0;
+  /** Per open element depth: is an unprefixed name there in a default namespace? */
+  const defaultNamespace: boolean[] = [];
   let rootStart = -1;
   let rootCloseStart = -1;
   let rootEnd = -1;
@@ -128,7 +131,7 @@ export function scanDetail(text: string, prefix: string): DetailScan | null {
       const name = nameAt(text, pos + 2);
       if (depth === 0) return null;
       if (name.includes(':')) unusual = true;
-      else if (depth > 0) {
+      else if (depth > 0 && !defaultNamespace[depth - 1]) {
         out.push(text.slice(copiedUpTo, pos + 2), prefix, ':');
         copiedUpTo = pos + 2;
       }
@@ -149,8 +152,14 @@ export function scanDetail(text: string, prefix: string): DetailScan | null {
         rootName = name;
         copiedUpTo = pos;
       }
-      if (name.includes(':') || hasNamespaceSyntax(text.slice(pos + 1 + name.length, end))) unusual = true;
-      if (!name.includes(':')) {
+      const attributes = text.slice(pos + 1 + name.length, end);
+      if (name.includes(':') || hasNamespaceSyntax(attributes)) unusual = true;
+      // MAAS moves only elements in no namespace (`iter("{}*")`): under a default
+      // namespace declaration an unprefixed name keeps that namespace in the copy.
+      const declared = DEFAULT_NAMESPACE.exec(attributes);
+      const inDefault = declared !== null ? (declared[2] ?? declared[3]) !== '' : depth > 0 && defaultNamespace[depth - 1];
+      defaultNamespace[depth] = inDefault;
+      if (!name.includes(':') && !inDefault) {
         out.push(text.slice(copiedUpTo, pos + 1), prefix, ':');
         copiedUpTo = pos + 1;
       }

@@ -21,19 +21,23 @@ const encoder = new TextEncoder();
 const PARSE_OPTIONS =
   XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_NO_XXE;
 
-// Offsets in libxml2's structs on wasm32 (checked by test/unit/xpath/libxml.test.ts).
+// Offsets in libxml2's structs on wasm32. A wrong one shows at once: errors would not reach
+// our callback (test/unit/xpath/semantics.test.ts checks libxml2's reasons and positions) and
+// results would not read back (every comparison with lxml in test/integration/xpath).
 const XPATH_CTX_USER_DATA = 128;
 const XPATH_CTX_ERROR = 132;
 const XPATH_OBJ_NODESET = 4;
 const XPATH_OBJ_BOOL = 8;
 const XPATH_OBJ_FLOAT = 16;
 const XPATH_OBJ_STRING = 24;
+const ERROR_CODE = 4;
 const ERROR_LEVEL = 12;
 const ERROR_MESSAGE = 8;
 // xmlError.int1: for XPath errors, libxml2 stores how far into the expression it got
 // (ctxt->cur - ctxt->base, in UTF-8 bytes) — where the definition goes wrong.
 const ERROR_INT1 = 36;
 const XML_ERR_ERROR = 2;
+const XML_DTD_ID_REDEFINED = 513;
 const NODESET_TABLE = 8;
 const NODE_TYPE = 4;
 const XML_DOCUMENT_NODE = 9;
@@ -52,7 +56,7 @@ export type Pointer = number;
 export type Truth = boolean;
 
 export class Libxml {
-  private readonly errors: { level: number; message: string; int1: number }[] = [];
+  private readonly errors: { level: number; code: number; message: string; int1: number }[] = [];
   private readonly errorCallback: Pointer;
   private readonly prefixBuffers: Pointer[];
   private readonly utf8: Pointer;
@@ -62,6 +66,7 @@ export class Libxml {
     this.errorCallback = m.addFunction((_data: number, err: number) => {
       this.errors.push({
         level: m.getValue(err + ERROR_LEVEL, 'i32'),
+        code: m.getValue(err + ERROR_CODE, 'i32'),
         message: m.UTF8ToString(m.getValue(err + ERROR_MESSAGE, 'i32')).trim(),
         int1: m.getValue(err + ERROR_INT1, 'i32'),
       });
@@ -82,8 +87,8 @@ export class Libxml {
   /**
    * Parses a document; null when it is not well-formed (any error, as lxml's parser).
    * The text is already decoded, so it is read as UTF-8 whatever its XML declaration
-   * says. `huge` lifts libxml2's nesting limit (for the composite, one level deeper than
-   * the details MAAS parses alone).
+   * says. `huge` is for the composite: it lifts libxml2's nesting limit (one level deeper
+   * than the details MAAS parses alone) and allows the copies' repeated xml:id values.
    */
   parse(xml: string, huge = false): Pointer | null {
     const m = this.m;
@@ -97,7 +102,9 @@ export class Libxml {
     const doc = m._xmlCtxtReadMemory(ctxt, buffer, written, 0, this.utf8, options);
     m._xmlFreeParserCtxt(ctxt);
     m._free(buffer);
-    const failed = this.errors.some((e) => e.level >= XML_ERR_ERROR);
+    // In the composite, the namespaced copy repeats every xml:id of the original; MAAS
+    // builds it by moving trees, which never checks that, so neither do we there.
+    const failed = this.errors.some((e) => e.level >= XML_ERR_ERROR && !(huge && e.code === XML_DTD_ID_REDEFINED));
     this.errors.length = 0;
     if (doc === 0) return null;
     if (failed) {
@@ -116,7 +123,7 @@ export class Libxml {
     return this.m._xmlDocGetRootElement(doc);
   }
 
-  /** A 32-bit word of WASM memory (for walking libxml2's tree; see dom-walk.ts). */
+  /** A 32-bit word of WASM memory (for walking libxml2's tree; see fast/load.ts). */
   word(pointer: Pointer): number {
     return this.m.HEAP32[pointer >> 2];
   }

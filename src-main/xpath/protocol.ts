@@ -31,6 +31,8 @@ export type ToWorker =
   | { kind: 'clear' }
   | { kind: 'evaluate'; job: number; definition: string }
   | { kind: 'stats'; job: number }
+  | { kind: 'snapshot'; job: number }
+  | { kind: 'restore'; job: number; bytes: Uint8Array }
   | { kind: 'cancel'; job: number };
 
 export type FromWorker =
@@ -38,4 +40,6 @@ export type FromWorker =
   | { kind: 'batch'; job: number; ids: string[]; done: number }
   | { kind: 'done'; job: number; stats?: EvaluationStats }
   | { kind: 'stats'; job: number; stats: ShardStats }
+  | { kind: 'snapshot'; job: number; bytes: Uint8Array }
+  | { kind: 'restored'; job: number; ids: string[] | null }
   | { kind: 'failed'; job: number; message: string; invalid: boolean };

@@ -2,15 +2,23 @@
 // path) and deflated as received (exact path), and the evaluation of a definition over
 // them — fast where the fast path can answer, libxml2 on the composite everywhere else.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ExactEngine } from './exact';
+import type { ExactEngine, PreparedDocument } from './exact';
 import { loadDetail, NotModelled } from './fast/load';
 import { EXACT, FastPlan } from './fast/plan';
 import { ElementTables, NameIndex } from './fast/store';
 import type { DocTrees } from './fast/tree';
 import type { DocumentInput, EvaluationStats } from './protocol';
+import { decodeShard, encodeShard } from './shard-snapshot';
 import type { NodeDetails } from './composite';
 
 type Stored = Buffer | string | null | undefined;
+
+/**
+ * Characters of details whose parsed composites a shard keeps for libxml2 (about 17 bytes
+ * of WASM heap per character): nodes the tables cannot model are then parsed once, not
+ * once per keystroke. WASM memory never shrinks, so this is a fixed ceiling.
+ */
+const PREPARED_BUDGET = 4_000_000;
 
 interface Entry {
   id: string;
@@ -27,6 +35,9 @@ export class Shard {
   private readonly entries = new Map<string, Entry>();
   private garbage = 0;
   private index: NameIndex | null = null;
+  /** Parsed composites of nodes only libxml2 answers, most recently used last, within PREPARED_BUDGET. */
+  private readonly prepared = new Map<string, { doc: PreparedDocument; chars: number }>();
+  private preparedChars = 0;
 
   /** `compress`: keep the raw details deflated (long-lived corpora) or as they are. */
   constructor(
@@ -38,6 +49,27 @@ export class Shard {
   static fastPathCovers(definition: string): boolean {
     const empty = new ElementTables();
     return FastPlan.tryCreate(empty, new NameIndex(empty), definition) !== null;
+  }
+
+  /** The built tables and kept details as bytes (see shard-snapshot.ts). */
+  snapshot(): Uint8Array {
+    return encodeShard(this.tables, this.entries.values(), this.garbage);
+  }
+
+  /** Takes a snapshot's nodes in place of this shard's; false when the bytes are of another format. */
+  restore(bytes: Uint8Array): boolean {
+    const decoded = decodeShard(bytes);
+    if (decoded === null) return false;
+    this.clear();
+    this.tables = decoded.tables;
+    this.garbage = decoded.garbage;
+    for (const e of decoded.entries) this.entries.set(e.id, e);
+    return true;
+  }
+
+  /** Ids held, in the order they were loaded. */
+  ids(): string[] {
+    return [...this.entries.keys()];
   }
 
   get size(): number {
@@ -66,6 +98,7 @@ export class Shard {
   }
 
   remove(id: string): void {
+    this.forget(id);
     const entry = this.entries.get(id);
     if (entry === undefined) return;
     this.entries.delete(id);
@@ -74,6 +107,7 @@ export class Shard {
   }
 
   clear(): void {
+    for (const id of [...this.prepared.keys()]) this.forget(id);
     this.entries.clear();
     this.tables = new ElementTables();
     this.index = null;
@@ -96,7 +130,7 @@ export class Shard {
       if (plan !== null && entry.trees !== null) answer = plan.run(entry.trees);
       if (answer === EXACT) {
         stats.exact++;
-        answer = this.engine.matchOnce(compiled, this.details(entry));
+        answer = this.exactMatch(compiled, entry);
       } else stats.fast++;
       if (answer) ids.push(entry.id);
       done++;
@@ -109,6 +143,35 @@ export class Shard {
     }
     if (done > 0) yield { ids, done };
     return stats;
+  }
+
+  /** libxml2's answer for one node, its composite kept parsed while the budget allows. */
+  private exactMatch(compiled: number, entry: Entry): boolean {
+    const kept = this.prepared.get(entry.id);
+    if (kept !== undefined) {
+      this.prepared.delete(entry.id);
+      this.prepared.set(entry.id, kept);
+      return this.engine.matches(compiled, kept.doc);
+    }
+    const details = this.details(entry);
+    const chars = (details.lshw?.length ?? 0) + (details.lldp?.length ?? 0);
+    if (chars > PREPARED_BUDGET / 4) return this.engine.matchOnce(compiled, details);
+    const doc = this.engine.prepare(details);
+    this.prepared.set(entry.id, { doc, chars });
+    this.preparedChars += chars;
+    for (const id of this.prepared.keys()) {
+      if (this.preparedChars <= PREPARED_BUDGET) break;
+      this.forget(id);
+    }
+    return this.engine.matches(compiled, doc);
+  }
+
+  private forget(id: string): void {
+    const kept = this.prepared.get(id);
+    if (kept === undefined) return;
+    this.prepared.delete(id);
+    this.preparedChars -= kept.chars;
+    this.engine.dispose(kept.doc);
   }
 
   private load(doc: DocumentInput): DocTrees | null {

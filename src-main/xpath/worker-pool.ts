@@ -41,8 +41,20 @@ export class PoolWorker {
     }
   }
 
-  post(message: ToWorker): void {
-    if (this.dead === null) this.worker.postMessage(message);
+  post(message: ToWorker, transfer?: ArrayBuffer[]): void {
+    if (this.dead === null) this.worker.postMessage(message, transfer);
+  }
+
+  /** One request, one reply (stats, snapshot, restore). */
+  ask<K extends Reply['kind']>(message: ToWorker & { job: number }, kind: K, transfer?: ArrayBuffer[]): Promise<Extract<Reply, { kind: K }>> {
+    return new Promise((resolve, reject) => {
+      const stop = this.listen(message.job, (reply) => {
+        stop();
+        if (reply.kind === kind) resolve(reply as Extract<Reply, { kind: K }>);
+        else reject(new Error(reply.kind === 'failed' ? reply.message : `xpath worker answered ${reply.kind}, not ${kind}`));
+      });
+      this.post(message, transfer);
+    });
   }
 
   /** While someone waits for a reply the worker keeps the process alive; idle, it does not. */

@@ -7,11 +7,12 @@ import { parentPort } from 'node:worker_threads';
 import { threadEngine, type ExactEngine } from './exact';
 import type { FromWorker, ToWorker } from './protocol';
 import { Shard } from './shard';
+import { maasXPath } from './stream-pattern';
 
 const port = parentPort;
 if (port === null) throw new Error('xpath-worker must run in a worker thread');
 
-const post = (message: FromWorker): void => port.postMessage(message);
+const post = (message: FromWorker, transfer?: ArrayBuffer[]): void => port.postMessage(message, transfer);
 const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Post matches at least this often, so the first ones arrive within a frame or two. */
 const POST_EVERY_MS = 12;
@@ -22,13 +23,14 @@ let running = false;
 let shard: Shard | null = null;
 
 async function evaluate(engine: ExactEngine, target: Shard, job: number, definition: string): Promise<void> {
-  const compiled = engine.compile(definition);
+  const xpath = maasXPath(definition);
+  const compiled = engine.compile(xpath);
   if (!compiled.ok) {
     post({ kind: 'failed', job, message: compiled.message, invalid: true });
     return;
   }
   try {
-    const run = target.evaluate(definition, compiled.compiled, 32);
+    const run = target.evaluate(xpath, compiled.compiled, 32);
     let ids: string[] = [];
     let done = 0;
     let last = performance.now();
@@ -56,13 +58,14 @@ async function evaluate(engine: ExactEngine, target: Shard, job: number, definit
 
 /** One-shot match (the region's rebuild): nodes loaded a batch at a time, then dropped. */
 async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match' }>): Promise<void> {
-  const compiled = engine.compile(task.definition);
+  const xpath = maasXPath(task.definition);
+  const compiled = engine.compile(xpath);
   if (!compiled.ok) {
     post({ kind: 'failed', job: task.job, message: compiled.message, invalid: true });
     return;
   }
   // Loading the tables only pays when the fast path can answer the definition.
-  const fast = Shard.fastPathCovers(task.definition);
+  const fast = Shard.fastPathCovers(xpath);
   try {
     for (let from = 0; from < task.docs.length; from += task.batchSize) {
       if (cancelled.has(task.job)) return;
@@ -72,8 +75,9 @@ async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match
         const batch = new Shard(engine, false);
         for (const doc of docs) batch.upsert(doc);
         ids = [];
-        const run = batch.evaluate(task.definition, compiled.compiled, task.batchSize);
+        const run = batch.evaluate(xpath, compiled.compiled, task.batchSize);
         for (let step = run.next(); !step.done; step = run.next()) ids.push(...step.value.ids);
+        batch.clear(); // frees the composites it kept parsed
       } else ids = docs.filter((doc) => engine.matchOnce(compiled.compiled, doc)).map((doc) => doc.id);
       post({ kind: 'batch', job: task.job, ids, done: docs.length });
       await yieldToMessages();
@@ -114,6 +118,14 @@ async function perform(task: ToWorker): Promise<void> {
           heapBytes: getHeapStatistics().used_heap_size,
         },
       });
+      return;
+    case 'snapshot': {
+      const bytes = shard.snapshot();
+      post({ kind: 'snapshot', job: task.job, bytes }, [bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    case 'restore':
+      post({ kind: 'restored', job: task.job, ids: shard.restore(task.bytes) ? shard.ids() : null });
       return;
     case 'cancel':
       return;

@@ -1,7 +1,8 @@
 // Loading one detail into the element tables: libxml2 parses it alone, exactly as MAAS's
 // merge_details parses each detail (so "does it parse" has libxml2's answer), and we walk
-// the resulting tree straight out of WASM memory (struct offsets for libxml2 on wasm32,
-// checked by test/unit/xpath/fast-load.test.ts).
+// the resulting tree straight out of WASM memory (struct offsets for libxml2 on wasm32;
+// test/unit/xpath/fast-differential.test.ts compares every table-answered node with
+// libxml2's own answer, which a wrong offset could not survive).
 import type { Libxml, Pointer } from '../libxml';
 import { ElementTables, NO_TEXT } from './store';
 

@@ -4,7 +4,7 @@
 //
 // Only what MAAS's composite needs once is stored: the lshw tree and the LLDP tree. The
 // composite's namespaced copies are the same trees seen through another namespace, so the
-// evaluator presents them virtually (see view.ts). An element keeps its string-value only
+// evaluator presents them virtually (see tree.ts). An element keeps its string-value only
 // when it has no element children (the `<vendor>`, `<size>`, `<product>` leaves that
 // definitions compare); asking for the string-value of a larger element sends that node
 // to the exact path.

@@ -6,7 +6,7 @@ import type { DocumentInput } from '../../../src-main/xpath/index';
 import { fixtureLshw, LLDP_SAMPLE } from './samples';
 
 /** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

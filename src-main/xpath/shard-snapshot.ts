@@ -1,0 +1,83 @@
+// A shard's built tables and kept details as one byte array, so a corpus can be saved and
+// reopened without parsing any detail again (the region across restarts, the console's
+// Tags view when it opens). The layout is ours and versioned: a reader refuses any other
+// version and the caller rebuilds from the details.
+import { deflateRawSync } from 'node:zlib';
+import { ElementTables, GrowableInt32 } from './fast/store';
+import type { DocTrees } from './fast/tree';
+
+/** Bump when the tables, the tree numbering or this layout change. */
+export const SNAPSHOT_FORMAT = 1;
+const MAGIC = 0x4d435853; // "MCXS"
+
+export interface SnapshotEntry {
+  id: string;
+  trees: DocTrees | null;
+  lshw: Buffer | null | undefined;
+  lldp: Buffer | null | undefined;
+  elements: number;
+}
+
+const TABLES = ['name', 'parent', 'end', 'attrStart', 'text', 'attrName', 'attrValue'] as const;
+
+type StoredText = Buffer | string | null | undefined;
+const packed = (stored: StoredText): Buffer | null | undefined =>
+  typeof stored === 'string' ? deflateRawSync(Buffer.from(stored, 'utf8'), { level: 1 }) : stored;
+
+/** Encodes tables and entries (details deflated) into one transferable byte array. */
+export function encodeShard(tables: ElementTables, entries: Iterable<{ id: string; trees: DocTrees | null; lshw: StoredText; lldp: StoredText; elements: number }>, garbage: number): Uint8Array {
+  const blobs: Buffer[] = [];
+  const list = [...entries].map((e) => {
+    const lshw = packed(e.lshw);
+    const lldp = packed(e.lldp);
+    for (const b of [lshw, lldp]) if (b) blobs.push(b);
+    const size = (b: Buffer | null | undefined): number => (b === undefined ? -2 : b === null ? -1 : b.length);
+    return [e.id, e.trees, e.elements, size(lshw), size(lldp)];
+  });
+  const strings = Buffer.from(tables.strings.values.join('\u0000'), 'utf8');
+  const header = Buffer.from(JSON.stringify({ entries: list, garbage, stringCount: tables.strings.values.length, lengths: TABLES.map((t) => tables[t].length) }), 'utf8');
+  const arrays = TABLES.map((t) => Buffer.from(tables[t].data.buffer, tables[t].data.byteOffset, tables[t].length * 4));
+  const head = Buffer.alloc(16);
+  head.writeUInt32LE(MAGIC, 0);
+  head.writeUInt32LE(SNAPSHOT_FORMAT, 4);
+  head.writeUInt32LE(header.length, 8);
+  head.writeUInt32LE(strings.length, 12);
+  return new Uint8Array(Buffer.concat([head, header, strings, ...arrays, ...blobs]));
+}
+
+/** The shard encoded by encodeShard, or null when the bytes are of another format. */
+export function decodeShard(bytes: Uint8Array): { tables: ElementTables; entries: SnapshotEntry[]; garbage: number } | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 16 || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(4) !== SNAPSHOT_FORMAT) return null;
+  let at = 16;
+  const headerLength = buf.readUInt32LE(8);
+  const stringsLength = buf.readUInt32LE(12);
+  const header = JSON.parse(buf.subarray(at, (at += headerLength)).toString('utf8')) as {
+    entries: [string, DocTrees | null, number, number, number][];
+    garbage: number;
+    stringCount: number;
+    lengths: number[];
+  };
+  const tables = new ElementTables();
+  const strings = header.stringCount === 0 ? [] : buf.subarray(at, (at += stringsLength)).toString('utf8').split('\u0000');
+  if (header.stringCount === 0) at += stringsLength;
+  for (const s of strings) tables.strings.intern(s);
+  if (tables.strings.values.length !== header.stringCount) return null;
+  TABLES.forEach((t, i) => {
+    const length = header.lengths[i];
+    const table: GrowableInt32 = tables[t];
+    table.data = new Int32Array(length + 1024);
+    table.data.set(new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + length * 4)));
+    table.length = length;
+    at += length * 4;
+  });
+  const take = (size: number): Buffer | null | undefined => {
+    if (size === -2) return undefined;
+    if (size === -1) return null;
+    const b = Buffer.from(buf.subarray(at, at + size));
+    at += size;
+    return b;
+  };
+  const entries = header.entries.map(([id, trees, elements, lshwSize, lldpSize]) => ({ id, trees, elements, lshw: take(lshwSize), lldp: take(lldpSize) }));
+  return { tables, entries, garbage: header.garbage };
+}

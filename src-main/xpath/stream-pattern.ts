@@ -1,0 +1,63 @@
+// libxml2 2.9 (MAAS's lxml) compiles a definition that is a simple path — no `[`, `(`,
+// `@` or `:` — as a streaming pattern when it can, and then evaluates it with the pattern
+// matcher, not XPath. That differs from XPath in two ways that change a tag's answer:
+//
+//  - a trailing `|` is accepted (`vendor|` means `vendor`), where XPath refuses it;
+//  - a path of only `.` steps with a `//` selects the context node's descendants without
+//    the context node itself when relative (`.//.`, `././/.`), and nothing at all when
+//    absolute (`/.//.`); `//.` is unaffected.
+//
+// libxml2 2.15 no longer streams, so a definition is rewritten here into the XPath that
+// gives MAAS's answer before either path compiles it. The rule was taken from lxml itself
+// over every definition of up to six tokens from `.`, `..`, `*`, a name, `/`, `//`, `|`
+// (test/integration/xpath/stream-pattern.test.ts keeps that enumeration); definitions with
+// white space or non-ASCII names in this shape are left to XPath.
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+interface Branch {
+  prefix: '' | '/' | '//' | './/';
+  steps: string[];
+  separators: string[];
+}
+
+function parseBranch(text: string): Branch | null {
+  const prefix = text.startsWith('.//') ? './/' : text.startsWith('//') ? '//' : text.startsWith('/') ? '/' : '';
+  const parts = text.slice(prefix.length).split(/(\/\/|\/)/);
+  const steps = parts.filter((_, i) => i % 2 === 0);
+  const separators = parts.filter((_, i) => i % 2 === 1);
+  if (!steps.every((s) => s === '.' || s === '*' || NAME.test(s))) return null;
+  return { prefix, steps, separators };
+}
+
+/** Can libxml2 2.9 stream this branch? A lone `.`, or some step that is not a `.` skipped over. */
+function streamable(b: Branch): boolean {
+  if (b.prefix === '' && b.steps.length === 1 && b.steps[0] === '.') return true;
+  return b.steps.some((step, i) => {
+    const afterDescendant = i === 0 ? b.prefix === '//' || b.prefix === './/' : b.separators[i - 1] === '//';
+    return step !== '.' || afterDescendant;
+  });
+}
+
+function asXPath(b: Branch): string {
+  const onlyDots = b.steps.every((s) => s === '.');
+  const descends = b.prefix === '//' || b.prefix === './/' || b.separators.includes('//');
+  if (onlyDots && descends && b.prefix !== '//') return b.prefix === '/' ? '/..' : 'descendant::node()';
+  return b.prefix + b.steps.map((s, i) => (i === 0 ? s : b.separators[i - 1] + s)).join('');
+}
+
+/** The XPath 1.0 expression that gives MAAS's answer for `definition`. */
+export function maasXPath(definition: string): string {
+  if (/[[(@:\s]/.test(definition) || definition === '') return definition;
+  const body = definition.endsWith('|') ? definition.slice(0, -1) : definition;
+  const texts = body.split('|');
+  const absolute = texts[0].startsWith('/');
+  const branches: Branch[] = [];
+  for (const text of texts) {
+    if (text.startsWith('/') !== absolute) return definition;
+    const branch = parseBranch(text);
+    if (branch === null || !streamable(branch)) return definition;
+    branches.push(branch);
+  }
+  return branches.map(asXPath).join('|');
+}

@@ -1,0 +1,59 @@
+// Simple paths that MAAS's libxml2 2.9 compiles as streaming patterns (trailing `|`,
+// `.//.` without the context node, `/.//.` empty): every definition of up to five tokens
+// from `.`, `..`, `*`, a name, `/`, `//`, `|` against python3-lxml, on a full node, a
+// node with no details and a leaf lshw root — validity and match, through the rewrite
+// (src-main/xpath/stream-pattern.ts) and libxml2.
+import { beforeAll, expect, test } from 'vitest';
+import { ExactEngine } from '../../../src-main/xpath/exact';
+import { maasXPath } from '../../../src-main/xpath/stream-pattern';
+import type { DocumentInput } from '../../../src-main/xpath/index';
+import { lxmlMatches, type LxmlAnswer } from './lxml-reference';
+
+const TOKENS = ['.', '..', '*', 'node', '/', '//', '|'];
+const docs: DocumentInput[] = [
+  { id: 'full', lshw: '<node id="vm" class="system"><vendor>Intel X</vendor><!-- c --><node id="core"><x/></node>text<?pi x?></node>', lldp: '<lldp><interface name="eth0"/></lldp>' },
+  { id: 'bare' },
+  { id: 'leaf', lshw: '<node/>' },
+];
+
+function enumerate(): string[] {
+  const out = new Set<string>();
+  let level = [''];
+  for (let n = 1; n <= 5; n++) {
+    level = level.flatMap((prefix) => TOKENS.map((t) => prefix + t));
+    for (const d of level) out.add(d);
+  }
+  return [...out];
+}
+
+const definitions = enumerate();
+let reference: LxmlAnswer;
+beforeAll(async () => {
+  reference = await lxmlMatches(definitions, docs);
+}, 120_000);
+
+test('the known cases read as MAAS reads them', () => {
+  expect(maasXPath('vendor|')).toBe('vendor');
+  expect(maasXPath('.//.')).toBe('descendant::node()');
+  expect(maasXPath('/.//.')).toBe('/..');
+  expect(maasXPath('//.')).toBe('//.');
+  expect(maasXPath('//node[1]|')).toBe('//node[1]|'); // a predicate: XPath, which refuses it
+  expect(reference.matches['node|']).toEqual(reference.matches['node']);
+  expect(reference.matches['.//.']).toEqual(['full', 'leaf']); // the bare list has no descendants
+  expect(reference.matches['/.//.']).toEqual([]);
+});
+
+test(`every simple path of up to five tokens (${definitions.length}) gives lxml's answer`, async () => {
+  const engine = await ExactEngine.create();
+  const prepared = docs.map((d) => engine.prepare(d));
+  const mismatches: string[] = [];
+  for (const definition of definitions) {
+    const compiled = engine.compile(maasXPath(definition));
+    const ours = compiled.ok ? docs.filter((_, i) => engine.matches(compiled.compiled, prepared[i])).map((d) => d.id) : 'invalid';
+    engine.release(compiled);
+    const theirs = definition in reference.invalid ? 'invalid' : reference.matches[definition];
+    if (JSON.stringify(ours) !== JSON.stringify(theirs)) mismatches.push(`${definition}: lxml ${JSON.stringify(theirs)}, ours ${JSON.stringify(ours)}`);
+  }
+  for (const p of prepared) engine.dispose(p);
+  expect(mismatches.slice(0, 20)).toEqual([]);
+}, 120_000);
