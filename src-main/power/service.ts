@@ -7,6 +7,7 @@ import { defaultDrivers } from './drivers';
 import { powerTypeInfo, secretFieldNames } from './power-types';
 import { createRunTool, type SpawnObserver } from './run-tool';
 import { createScheduler } from './scheduler';
+import { refuseInvalidParameters } from './params-gate';
 import { createScratch } from './scratch';
 import {
   PowerError,
@@ -216,6 +217,8 @@ export function createPowerService(opts: PowerServiceOptions = {}): PowerService
     if (info && !info.supported) throw new PowerError('unsupported', `power type ${t.powerType} (${info.description}) is not supported yet by this console`);
     const d = drivers[t.powerType];
     if (!d) throw new PowerError('unsupported', `unknown power type ${t.powerType}`);
+    // A type only a test or bench injected has no rules; every real type is checked.
+    if (Object.hasOwn(defaultDrivers, t.powerType)) refuseInvalidParameters(t);
     return d;
   };
 

@@ -9,10 +9,11 @@ import type { RegionCore } from '../region-core';
 import { nowIso } from '../db/open';
 import { DEFAULT_ZONE_ID } from '../stores/zones-store';
 import { generateHostname } from '../stores/nodes-store';
-import { checkLibvirtUri, probeVirsh, ProbeError } from '../probe/virsh-probe';
+import { probeVirsh, ProbeError } from '../probe/virsh-probe';
+import { describePowerParameterErrors, validatePowerParameters } from '../../../src-shared/maas/power-params/index';
 import { requireAdmin } from './access';
 import { cannotImport, uploadedResources } from './boot-resources';
-import { field, fieldError, requiredField } from './form';
+import { field, fieldError, formErrors, requiredField } from './form';
 import { hostnameProblem } from './lookup';
 
 const ACCEPTED = 1; // NODEGROUP_STATUS.ACCEPTED
@@ -109,10 +110,10 @@ function reportProgress(core: RegionCore, filename: string, size: number | undef
 }
 
 async function enlistVirsh(core: RegionCore, ctx: Ctx, model: string) {
-  const uri = requiredField(ctx.params, 'power_address', 2000);
-  const problem = checkLibvirtUri(uri);
-  if (problem) throw fieldError('power_address', problem);
-  const password = ctx.params.get('power_pass') ?? '';
+  const given = { power_address: requiredField(ctx.params, 'power_address', 2000), power_pass: ctx.params.get('power_pass') ?? '' };
+  const checked = validatePowerParameters('virsh', given);
+  if (!checked.ok) throw formErrors(checked.errors);
+  const { power_address: uri, power_pass: password } = checked.params;
   const prefix = field(ctx.params, 'prefix_filter', 255) ?? '';
   const acceptAll = ctx.params.bool('accept_all') ?? false;
   let domains;
@@ -120,6 +121,7 @@ async function enlistVirsh(core: RegionCore, ctx: Ctx, model: string) {
     domains = await probeVirsh({ uri, password, prefix });
   } catch (e) {
     if (!(e instanceof ProbeError)) throw e;
+    if (e.kind === 'bad-parameters') throw fieldError('power_address', e.message);
     // The hypervisor cannot be reached, or virsh is not installed: nothing was enlisted.
     throw new RegionError('unavailable', e.message);
   }
@@ -130,6 +132,12 @@ async function enlistVirsh(core: RegionCore, ctx: Ctx, model: string) {
       const known = d.macs.find((m) => core.nodes.nodeOfMac(m) !== undefined);
       if (!d.macs.length || known) {
         skipped.push({ name: d.name, reason: known ? `MAC address ${known} is already enlisted` : 'the domain has no network interface' });
+        continue;
+      }
+      // The hypervisor names its domains: a name that could not be stored as a power_id is not enlisted.
+      const idCheck = validatePowerParameters('virsh', { power_id: d.name });
+      if (!idCheck.ok) {
+        skipped.push({ name: d.name.slice(0, 100), reason: describePowerParameterErrors(idCheck.errors) });
         continue;
       }
       // MAAS 1.8 generated a hostname; the domain name is kept when it is a free, valid one.

@@ -6,7 +6,7 @@ import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
 import type { NodeFields, NodeRow } from '../stores/nodes-store';
 import { hostnameProblem, zoneNamed } from './lookup';
-import { mergePower, readPowerChange } from './power-params';
+import { checkedPowerParams, mergePower, readPowerChange } from './power-params';
 
 const ADMIN_FIELDS = ['power_type', 'zone', 'cpu_count', 'memory', 'storage'];
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
@@ -53,8 +53,11 @@ export function updateNode(core: RegionCore, ctx: Ctx, n: NodeRow): NodeRow {
     core.nodes.update(n.id, f);
     if (power.given) {
       const merged = mergePower(core.nodes.powerParams(n.id), n.power_type, power, core.power.types);
+      // The whole set as it will run: a value stored by an older version that no longer
+      // passes must be corrected in the same request.
+      const params = checkedPowerParams(merged.type, merged.params, true);
       core.nodes.update(n.id, { power_type: merged.type });
-      core.nodes.setPowerParams(n.id, merged.params);
+      core.nodes.setPowerParams(n.id, params);
     }
   });
   return core.nodes.byId(n.id)!;

@@ -8,6 +8,7 @@ import { virshFailure } from '../../power/drivers/virsh';
 import { withVirshAuth } from '../../power/drivers/virsh-ssh';
 import { PowerError } from '../../power/types';
 import { normaliseMac } from '../../../src-shared/maas/index';
+import { libvirtUriProblem } from '../../../src-shared/maas/power-params/index';
 
 export interface ProbedDomain {
   name: string;
@@ -25,15 +26,10 @@ export class ProbeError extends Error {
   }
 }
 
-/** A libvirt URI with no password in it (the password goes in power_pass). */
-export function checkLibvirtUri(u: string): string | null {
-  const m = /^([a-z][a-z0-9+]*):\/\/([^/?#\s]*)\S*$/i.exec(u);
-  if (!m || u.startsWith('-')) return 'power_address must be a libvirt URI such as qemu+ssh://user@host/system or test:///default.';
-  if (m[2].includes('@') && m[2].slice(0, m[2].lastIndexOf('@')).includes(':')) return 'power_address must not hold a password: use power_pass.';
-  return null;
-}
-
 export async function probeVirsh(opts: { uri: string; password: string; prefix: string; timeoutMs?: number }): Promise<ProbedDomain[]> {
+  // Checked again here, whoever calls: a URI can make virsh run a program.
+  const problem = libvirtUriProblem(opts.uri);
+  if (problem) throw new ProbeError('bad-parameters', problem);
   const scratch = createScratch();
   const runTool = createRunTool({ home: () => scratch.dir() });
   const signal = new AbortController().signal;

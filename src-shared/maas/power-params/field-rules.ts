@@ -81,7 +81,7 @@ export function kindProblem(rule: FieldKind, value: string): string | null {
       return /^\d{1,6}$/.test(value) && Number(value) >= rule.min && Number(value) <= rule.max ? null : `must be a whole number from ${rule.min} to ${rule.max}`;
     case 'seconds': return /^\d{1,4}(\.\d{1,3})?$/.test(value) ? null : 'must be a number of seconds (0-9999)';
     case 'choice':
-      return rule.values.some((v) => v.toLowerCase() === value.toLowerCase()) ? null : `must be one of ${rule.values.join(', ')}`;
+      return rule.values.includes(value) ? null : `must be one of ${rule.values.join(', ')}`;
     case 'pattern': return rule.re.test(value) ? null : `must look like ${rule.example}`;
     case 'text': return null;
   }

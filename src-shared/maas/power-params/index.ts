@@ -8,7 +8,7 @@ export { libvirtUriProblem, libvirtUriExample } from './libvirt-uri';
 export { addressProblem, addressOrUrlProblem, hostProblem } from './address';
 export { powerFieldRules, type FieldKind } from './field-rules';
 
-/** Field name → messages, as MAAS's form errors are shaped. */
+/** Field name → messages ("must not begin with \"-\""), as MAAS's form errors are shaped. */
 export type PowerParameterErrors = Record<string, string[]>;
 
 export type PowerParametersResult =
@@ -35,30 +35,30 @@ export function validatePowerParameters(powerType: string, params: Readonly<Reco
   const errors = () => Object.fromEntries(found);
   const rules = powerType === '' ? {} : Object.hasOwn(powerFieldRules, powerType) ? powerFieldRules[powerType] : undefined;
   if (!rules) {
-    add('power_type', `power_type is not a known power type (one of ${knownPowerTypes().join(', ')})`);
+    add('power_type', `is not a known power type (one of ${knownPowerTypes().join(', ')})`);
     return { ok: false, errors: errors() };
   }
   const accepted = new Map<string, string>();
   for (const [name, raw] of Object.entries(params)) {
     if (typeof raw !== 'string') {
-      add(name, `${name} must be text`);
+      add(name, 'must be text');
       continue;
     }
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule && !options.allowUnknown) {
-      add(name, powerType === '' ? `${name} cannot be set without a power type` : `${name} is not a parameter of power type ${powerType}`);
+      add(name, powerType === '' ? 'cannot be set without a power type' : `is not a parameter of power type ${powerType}`);
       continue;
     }
     const value = rule?.kind === 'secret' ? raw : raw.trim();
     accepted.set(name, value);
     if (value === '') continue;
     const problem = kindProblem(rule ?? { kind: 'text' }, value);
-    if (problem) add(name, `${name} ${problem}`);
+    if (problem) add(name, problem);
   }
   return found.size ? { ok: false, errors: errors() } : { ok: true, params: Object.fromEntries(accepted) };
 }
 
 /** One line for an event or a power state: "power_address must not …; power_id …". */
 export function describePowerParameterErrors(errors: PowerParameterErrors): string {
-  return Object.values(errors).flat().join('; ');
+  return Object.entries(errors).flatMap(([name, ms]) => ms.map((m) => `${name} ${m}`)).join('; ');
 }

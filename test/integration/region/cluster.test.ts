@@ -132,7 +132,7 @@ test('probe_and_enlist_hardware model=virsh enlists the domains of a libvirt URI
   for (const [form, msg] of [
     [{ model: 'virsh' }, /^power_address: This field is required/],
     [{ model: 'virsh', power_address: 'qemu+ssh://me:secret@host/system' }, /must not hold a password/],
-    [{ model: 'virsh', power_address: '--help' }, /libvirt URI/],
+    [{ model: 'virsh', power_address: '--help' }, /^power_address: must not begin with "-"/],
     [{ model: 'ucsm', url: 'https://ucs', username: 'u', password: 'p' }, /Probing ucsm hardware is not supported by this embedded region/],
     [{ model: 'seamicro15k' }, /not supported/],
     [{ model: 'frob' }, /^model: "frob" is not a hardware model/],
