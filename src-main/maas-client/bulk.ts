@@ -1,10 +1,12 @@
-// Per-node outcomes of MAAS's bulk calls (shared/reference/maas-behaviour.md, "Bulk operations").
-// - accept: 200 with the ids (1.0) or representations (2.0) that changed; already-accepted nodes
-//   are not listed. A node in a state that cannot be accepted fails the whole request (409):
-//   the server rolls back, so the others are "not applied".
-// - release: releases every node it can, then answers 409 naming the others as
-//   "system_id ('Status')". Those not named were released (or were Ready already: MAAS does
-//   not say which), so `changed` and `refused` are both filled.
+// What MAAS's bulk accept and release answers say per node, and nothing they do not say
+// (shared/reference/maas-behaviour.md "Bulk 409s are not rolled back"):
+// - 200: accept lists the machines it moved (2.0 representations, 1.0 ids), release the ids it
+//   released. Any other node asked for was left as it was by the server, which gives no reason
+//   (already accepted, already Ready, already releasing…): "unchanged", nothing more.
+// - 409: accept stops at the first machine it refuses, naming it ("… node ID is in state
+//   State."); release handles every machine and names each refused one ("ID ('State')"). The
+//   machines handled before the refusal are NOT rolled back. The answer does not say which of
+//   the others changed: they are `unreported` until the caller reads them back.
 import type { BulkOutcome } from '../../src-shared/maas/maas-types';
 import type { Answer } from './transport';
 
@@ -17,41 +19,42 @@ function parseBody(a: Answer): unknown {
   try { return JSON.parse(a.body.toString('utf8')); } catch { return a.body.toString('utf8'); }
 }
 
-/** The requested ids the server's refusal names, each with its reason. */
+const summaryOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300);
+
+/** The requested ids the server's refusal names, each with the server's words. */
 export function refusedIn(text: string, requested: string[]): Record<string, string> {
   const reasons: Record<string, string> = {};
-  const summary = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  const summary = summaryOf(text);
   for (const id of requested) {
-    const at = text.indexOf(id);
-    if (at < 0) continue;
-    // "abc123 ('Deployed')" → "Deployed"
-    const state = /^\s*\('([^']+)'\)/.exec(text.slice(at + id.length));
+    // Whole ids only: "m1" must not match inside "m12".
+    const at = new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(text);
+    if (!at) continue;
+    // release: "abc123 ('Deployed')"; accept: "node abc123 is in state Deployed."
+    const after = text.slice(at.index + at[0].length);
+    const state = /^\s*\('([^']+)'\)/.exec(after) ?? /^ is in state ([^.]+)\./.exec(after);
     reasons[id] = state ? `refused in state ${state[1]}: ${summary}` : summary;
   }
   return reasons;
 }
 
-export function bulkOutcome(kind: 'accept' | 'release', requested: string[], a: Answer): BulkOutcome {
+export function bulkOutcome(requested: string[], a: Answer): BulkOutcome {
   const unique = [...new Set(requested)];
   if (a.status !== 409) {
-    const changed = idsOf(parseBody(a));
-    const set = new Set(changed);
-    return { status: 200, changed, unchanged: unique.filter((id) => !set.has(id)), refused: [], reasons: {}, notApplied: [] };
+    const set = new Set(idsOf(parseBody(a)));
+    const changed = unique.filter((id) => set.has(id));
+    return { status: 200, changed, unchanged: unique.filter((id) => !set.has(id)), refused: [], reasons: {}, unreported: [] };
   }
   const text = a.body.toString('utf8');
   const reasons = refusedIn(text, unique);
-  let refused = Object.keys(reasons);
-  // A 409 that names none of our ids: we cannot tell which were refused, so claim none changed.
-  if (refused.length === 0) {
-    refused = unique;
-    for (const id of unique) reasons[id] = text.replace(/\s+/g, ' ').trim().slice(0, 300) || 'refused (409)';
-  }
-  const rest = unique.filter((id) => !(id in reasons));
-  return kind === 'release'
-    ? { status: 409, changed: rest, unchanged: [], refused, reasons, notApplied: [] }
-    : { status: 409, changed: [], unchanged: [], refused, reasons, notApplied: rest };
+  const refused = Object.keys(reasons);
+  // A 409 that names none of the ids asked for says nothing per node: all of them are unreported.
+  if (refused.length === 0) return { status: 409, changed: [], unchanged: [], refused: [], reasons: {}, unreported: unique };
+  return { status: 409, changed: [], unchanged: [], refused, reasons, unreported: unique.filter((id) => !(id in reasons)) };
 }
 
 export function acceptAllOutcome(a: Answer): BulkOutcome {
-  return { status: 200, changed: idsOf(parseBody(a)), unchanged: [], refused: [], reasons: {}, notApplied: [] };
+  return { status: 200, changed: idsOf(parseBody(a)), unchanged: [], refused: [], reasons: {}, unreported: [] };
 }
+
+/** The server's whole 409 text, for a job note. */
+export const conflictText = (a: Answer): string => summaryOf(a.body.toString('utf8'));

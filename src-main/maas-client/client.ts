@@ -168,7 +168,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
     },
     async acceptNodes(ids) {
       const a = await t.call({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409] });
-      return bulkOutcome('accept', ids, a);
+      return bulkOutcome(ids, a);
     },
     async acceptAllNodes() {
       return acceptAllOutcome(await t.call({ method: 'POST', path: d.collection, op: 'accept_all' }));
@@ -177,7 +177,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       const form: FormParams = { [d.idsParam]: ids };
       if (comment && d.takesComment) form.comment = comment;
       const a = await t.call({ method: 'POST', path: d.collection, op: 'release', form, accept: [409] });
-      return bulkOutcome('release', ids, a);
+      return bulkOutcome(ids, a);
     },
     commissionNode: (id) => nodeOp(id, 'commission'),
     startNode: (id) => nodeOp(id, d.powerOnOp),

@@ -1,8 +1,9 @@
 // Server JSON → the console's shapes. API 1.0 and 2.0 name things differently; the rest of
 // the console sees one NodeSummary.
-import type { EventPage, EventQuery, MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../src-shared/maas/maas-types';
+import type { EventPage, EventPaging, EventQuery, MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../src-shared/maas/maas-types';
 import type { ApiVersion } from '../../src-shared/maas/maas-types';
 import { displayStatus } from '../../src-shared/maas/node-status';
+import { uniqueMacs } from '../../src-shared/maas/mac';
 
 // API 1.0 sends status numbers only; their display names come from src-shared/maas.
 export const statusName = (s: number): string => displayStatus(s);
@@ -13,8 +14,9 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0)
 const nameOf = (v: unknown): string | null =>
   typeof v === 'string' ? v : v && typeof v === 'object' && 'name' in v ? str((v as Json).name) : null;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
+// Every interface's MAC, each once: a VLAN, bond or bridge repeats its parent's.
 const macsOf = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map((m) => str((m as Json)?.mac_address)).filter(Boolean) : [];
+  Array.isArray(list) ? uniqueMacs(list.map((m) => str((m as Json)?.mac_address)).filter(Boolean)) : [];
 
 export function toNodeSummary(n: Json, api: ApiVersion): NodeSummary {
   // API 1.0 folds states 6 and 9–15 into `status` 6; the true state is `substatus`.
@@ -56,17 +58,29 @@ export const toEvent = (e: Json): MaasEvent => ({
   created: str(e.created), type: str(e.type), description: str(e.description),
 });
 
-/** next_uri / prev_uri carry the paging parameters; read them back into a query. */
+/** A next_uri / prev_uri read back into a query: its paging parameters on top of the filters asked. */
 export function queryFromUri(uri: unknown, base: EventQuery): EventQuery | null {
   if (typeof uri !== 'string' || !uri) return null;
-  const q = new URL(uri, 'http://x/').searchParams;
-  const int = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
-  const next: EventQuery = { ...base, before: int('before'), after: int('after') };
-  if (q.has('limit')) next.limit = int('limit');
-  if (next.before === undefined) delete next.before;
-  if (next.after === undefined) delete next.after;
-  return next;
+  let q: URLSearchParams;
+  try { q = new URL(uri, 'http://x/').searchParams; } catch { return null; }
+  const int = (k: string) => {
+    const v = Number(q.get(k));
+    return q.has(k) && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+  };
+  const out: EventQuery = { ...base };
+  const before = int('before'), after = int('after'), limit = int('limit');
+  if (before !== undefined) out.before = before;
+  if (after !== undefined) out.after = after;
+  if (limit !== undefined) out.limit = limit;
+  return out;
 }
+
+/**
+ * MAAS 2.x/3.x links the older page with `before=` (or gives none: nothing older); MAAS 1.8's
+ * older link is an `after=` window. The embedded region links as MAAS 2.x does.
+ */
+const pagingOf = (prevUri: unknown): EventPaging =>
+  typeof prevUri === 'string' && /[?&]after=/.test(prevUri) && !/[?&]before=/.test(prevUri) ? 'window' : 'cursor';
 
 export function toEventPage(body: Json, asked: EventQuery): EventPage {
   const events = Array.isArray(body.events) ? body.events.map((e) => toEvent(e as Json)) : [];
@@ -74,8 +88,8 @@ export function toEventPage(body: Json, asked: EventQuery): EventPage {
   return {
     count: typeof body.count === 'number' ? body.count : events.length,
     events,
-    // An empty page has nowhere further to go, whatever the server wrote.
-    next: events.length ? queryFromUri(body.next_uri, filters) : null,
-    prev: queryFromUri(body.prev_uri, filters),
+    newer: queryFromUri(body.next_uri, filters),
+    older: queryFromUri(body.prev_uri, filters),
+    paging: pagingOf(body.prev_uri),
   };
 }

@@ -32,22 +32,24 @@ export interface NodeSummary {
 }
 
 /**
- * The per-node result of a bulk call. MAAS answers a bulk release that it could only partly
- * do with 409: the nodes it could release ARE released (shared/reference/maas-behaviour.md),
- * so `changed` and `refused` are both filled and the caller must not read 409 as "nothing".
+ * What the server's answer to a bulk accept or release says, node by node, and no more.
+ * MAAS handles the machines one at a time and raises 409 at a refusal; only a 500 rolls a
+ * request back, so machines handled before the refusal stay changed
+ * (shared/reference/maas-behaviour.md). A 409 names the refused machines and says nothing of
+ * the others: they are `unreported`, and the caller reads them back from the server.
  */
 export interface BulkOutcome {
   /** 200, or 409 when the server refused some nodes. */
   status: 200 | 409;
-  /** Nodes whose status this call changed. */
+  /** Nodes the server's 200 lists as changed. */
   changed: string[];
-  /** Nodes already in the target state (the server left them as they were). */
+  /** Nodes a 200 does not list: the server reported no change for them (it does not say why). */
   unchanged: string[];
-  /** Nodes the server refused, with its reason for each. */
+  /** Nodes a 409 names, with the server's own words for each. */
   refused: string[];
   reasons: Record<string, string>;
-  /** Nodes not changed because the server rolled back the whole request (accept refuses all-or-nothing). */
-  notApplied: string[];
+  /** Nodes a 409 says nothing about: changed or not, only a read of the server tells. */
+  unreported: string[];
 }
 
 export interface TagInfo {
@@ -84,19 +86,34 @@ export interface EventQuery {
   level?: EventLevel;
   /** At most 1000 (MAAS's cap); the server's default is 100. */
   limit?: number;
-  /** Event id: only events older than this one (the next page, newest first). */
+  /** Event id: only events older than this one, newest first (MAAS 2.x/3.x and the embedded region). */
   before?: number;
-  /** Event id: only events newer than this one. */
+  /**
+   * Event id: the events just newer than this one (the oldest `limit` of them, listed newest
+   * first). MAAS 1.8 reads it as the start of an id window, this id included.
+   */
   after?: number;
 }
 
+/**
+ * How a server pages its events. `cursor`: MAAS 2.x/3.x and the embedded region, `before` and
+ * `after` relative to event ids. `window`: MAAS 1.8, which has no `before`; `after` starts a
+ * window of ids, and its links step the window by `limit` whatever the page held.
+ */
+export type EventPaging = 'cursor' | 'window';
+
+/**
+ * One answer of `events op=query`, its links read as MAAS defines them (api/events.py):
+ * `next_uri` is the NEWER page, `prev_uri` the OLDER one.
+ */
 export interface EventPage {
   count: number;
   events: MaasEvent[];
-  /** The query for the next (older) page, or null at the end. */
-  next: EventQuery | null;
-  /** The query for the previous (newer) page, or null. */
-  prev: EventQuery | null;
+  /** The query for the page just newer than this one (MAAS's next_uri); null when none was given. */
+  newer: EventQuery | null;
+  /** The query for the page just older (MAAS's prev_uri); null when there is nothing older and never will be. */
+  older: EventQuery | null;
+  paging: EventPaging;
 }
 
 export interface MaasVersionInfo {

@@ -21,3 +21,17 @@ export function normaliseMac(text: string): string | null {
 }
 
 export const isMac = (text: string): boolean => normaliseMac(text) !== null;
+
+/**
+ * Each MAC once, in the order first seen, normalised where it is a MAC. MAAS 2.x/3.x list a
+ * VLAN (and a bond's or bridge's) interface with its parent's MAC, so one machine's
+ * `interface_set` names the same MAC several times.
+ */
+export function uniqueMacs(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const m of list) {
+    const mac = normaliseMac(m) ?? m.trim().toLowerCase();
+    if (mac) seen.add(mac);
+  }
+  return [...seen];
+}

@@ -48,7 +48,7 @@ test('add, test, trust, switch and remove connections; the key never reaches the
   await expect(page.getByLabel('API key')).toHaveAttribute('type', 'password');
   await expect(conns.save()).toBeDisabled();
   await conns.test();
-  await expect(page.getByText('Reached MAAS 2.9.2 (API 2.0); the key works.')).toBeVisible();
+  await expect(page.getByText('Reached MAAS 3.4.9 (API 2.0); the key works.')).toBeVisible();
   await conns.save().click();
   await expect(conns.row('Lab')).toContainText('Online');
   await expect(conns.row('Lab')).toContainText(lab.root);

@@ -7,7 +7,7 @@ import type { CaptureRequest, CapturedNode, MacOwner } from '../../../src-shared
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { parseMacInput } from '../../../src-shared/fieldkit/mac-input';
 import { hostnameProblem } from '../../../src-shared/fieldkit/hostname-pattern';
-import { normaliseMac } from '../../../src-shared/maas/mac';
+import { normaliseMac, uniqueMacs } from '../../../src-shared/maas/mac';
 import type { MaasClient } from '../../maas-client/index';
 import type { NotesStore } from './notes-store';
 
@@ -21,7 +21,7 @@ export const DEFAULT_ARCHITECTURE = 'amd64/generic';
 
 export function toCaptured(n: NodeSummary, notes: string): CapturedNode {
   return {
-    systemId: n.systemId, hostname: n.hostname, macs: n.macAddresses, zone: n.zone, powerType: n.powerType,
+    systemId: n.systemId, hostname: n.hostname, macs: uniqueMacs(n.macAddresses), zone: n.zone, powerType: n.powerType,
     architecture: n.architecture, statusName: n.statusName, tags: n.tags, notes,
     // The region fills cpu_count and memory from attached lshw (region/details/check-xml.ts).
     hasDetails: n.cpuCount > 0 || n.memory > 0,

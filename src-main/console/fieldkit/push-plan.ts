@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { PushItemOutcome, PushReport } from '../../../src-shared/contract/fieldkit';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { classify, indexTarget, missingNames, type DiffNode } from '../../../src-shared/fieldkit/push-diff';
+import { uniqueMacs } from '../../../src-shared/maas/mac';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { MaasClient } from '../../maas-client/index';
 import type { PushJournal } from './push-journal';
@@ -48,5 +49,5 @@ export async function planPush(d: PlanDeps, req: { targetId: string; systemIds?:
 }
 
 export const toDiff = (n: NodeSummary): DiffNode => ({
-  systemId: n.systemId, hostname: n.hostname, macAddresses: n.macAddresses, zone: n.zone, powerType: n.powerType, tags: n.tags,
+  systemId: n.systemId, hostname: n.hostname, macAddresses: uniqueMacs(n.macAddresses), zone: n.zone, powerType: n.powerType, tags: n.tags,
 });

@@ -9,6 +9,7 @@ import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import { classify, indexTarget, type DiffNode, type TargetIndex } from '../../../src-shared/fieldkit/push-diff';
 import type { MaasClient } from '../../maas-client/index';
 import { failedStatus } from '../maas-failure';
+import { uniqueMacs } from '../../../src-shared/maas/mac';
 import { eachLimited } from '../inventory/limits';
 import type { PushJournal } from './push-journal';
 import { toDiff } from './push-plan';
@@ -122,7 +123,7 @@ async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOut
         place(c.index, pending, true);
         let made: NodeSummary;
         try {
-          made = await c.target.createNode({ hostname: s.hostname, architecture: s.architecture, macAddresses: s.macAddresses,
+          made = await c.target.createNode({ hostname: s.hostname, architecture: s.architecture, macAddresses: uniqueMacs(s.macAddresses),
             powerType: s.powerType || undefined, powerParameters: params });
         } finally {
           place(c.index, pending, false);

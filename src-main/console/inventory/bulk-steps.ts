@@ -3,11 +3,12 @@
 // per node with bounded concurrency. Every node ends with its own outcome: a chunk the
 // server refuses as a whole is split until the refusal names single nodes (a refusal that
 // is the same for both halves is about the request, not the nodes, and stops the split).
-import type { BulkOutcome, NodeSummary } from '../../../src-shared/contract/maas-types';
+import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import type { BulkAction, BulkParams } from '../../../src-shared/inventory/bulk-actions';
 import { MaasFailure } from '../maas-failure';
 import type { InventoryClient } from './inventory-client';
 import type { BulkJob } from './bulk-job';
+import { acceptStep, releaseStep } from './bulk-partial';
 import { chunks, eachLimited } from './limits';
 import type { NodeLists } from './node-lists';
 
@@ -56,30 +57,6 @@ async function inChunks(c: StepContext, ids: string[], call: Call): Promise<void
   }, () => c.job.cancelled);
 }
 
-function applyOutcome(c: StepContext, out: BulkOutcome, unchangedReason: string) {
-  c.job.setMany(out.changed, 'done');
-  c.job.setMany(out.unchanged, 'unchanged', unchangedReason);
-  for (const id of out.refused) c.job.set(id, 'failed', out.reasons[id] ?? 'refused by the server');
-}
-
-const accept: BulkCall = async (c, ids) => {
-  const out = await c.client.acceptNodes(ids);
-  applyOutcome(c, out, 'already accepted');
-  // MAAS accepts all-or-nothing: the nodes it did not refuse were rolled back; send them again.
-  if (out.notApplied.length) {
-    const again = await c.client.acceptNodes(out.notApplied);
-    applyOutcome(c, again, 'already accepted');
-    c.job.setMany(again.notApplied, 'failed', 'not applied: the server refused the request it was part of');
-  }
-};
-
-const release: BulkCall = async (c, ids) => {
-  const out = await c.client.releaseNodes(ids, c.params.comment);
-  // 409 is partial success: `changed` were released, `refused` name the server's reason.
-  if (out.status === 409) c.job.note = `The server released ${out.changed.length} and refused ${out.refused.length} of a chunk of ${ids.length} (HTTP 409).`;
-  applyOutcome(c, out, 'already released');
-};
-
 const setZone: BulkCall = async (c, ids) => {
   await c.client.setZone(ids, c.params.zone ?? null);
   c.job.setMany(ids, 'done');
@@ -103,7 +80,7 @@ const perNode: Partial<Record<BulkAction, PerNode>> = {
 };
 
 const bulkCalls: Partial<Record<BulkAction, BulkCall>> = {
-  accept, release, setZone, addTag: tagNodes('add'), removeTag: tagNodes('remove'),
+  accept: acceptStep, release: releaseStep, setZone, addTag: tagNodes('add'), removeTag: tagNodes('remove'),
 };
 
 async function ensureTag(c: StepContext) {

@@ -1,7 +1,11 @@
 // events/?op=query (src/maasserver/api/events.py): filters hostname, mac_address, id,
 // zone, agent_name (each may repeat), level (minimum; AUDIT exact; default INFO), limit
 // (default 100, at most 1000), after/before (event ids) for paging; newest first.
-// next_uri pages to older events, prev_uri to newer ones.
+// The links are MAAS's (api/events.py of MAAS 2.x, whose `before` this region also takes):
+// `next_uri` is the NEWER page (`after=` the newest id shown), `prev_uri` the OLDER page
+// (`before=` the oldest id shown). An empty page links past its own cursor; `prev_uri` is null
+// when there is nothing older and never will be. Links are the handler's path with the
+// query's filters, as MAAS writes them (no scheme or host).
 import type { Api1Event, Api1EventPage } from '../../../src-shared/maas/index';
 import { badRequest } from '../http/errors';
 import { json, type OpTable } from '../http/context';
@@ -55,18 +59,20 @@ export function eventsOps(core: RegionCore): OpTable {
         level: { value: LEVELS[levelText as LevelName], exact: levelText === 'AUDIT' },
         visibleToUserId: u.isSuperuser ? null : u.id, after, before, limit,
       });
-      const uri = (cursor: 'after' | 'before', id: number) => {
+      const uri = (set: Record<string, number>) => {
         const q = new URLSearchParams(ctx.url.search);
         q.delete('after');
         q.delete('before');
-        q.set(cursor, String(id));
-        return `${ctx.origin}${ctx.url.pathname}?${q.toString()}`;
+        for (const [k, v] of Object.entries(set)) q.set(k, String(v));
+        return `${ctx.url.pathname}?${q.toString()}`;
       };
+      const newer: Record<string, number> = events.length ? { after: events[0].id } : before !== undefined ? { after: before - 1 } : {};
+      const older = events.length ? { before: events.at(-1)!.id } : after !== undefined ? { before: after + 1 } : null;
       const page: Api1EventPage = {
         count: events.length,
         events: events.map(eventJson),
-        next_uri: events.length ? uri('before', events.at(-1)!.id) : before !== undefined ? uri('before', before) : null,
-        prev_uri: events.length ? uri('after', events[0].id) : after !== undefined ? uri('after', after) : null,
+        next_uri: uri(newer),
+        prev_uri: older ? uri(older) : null,
       };
       return json(page);
     },

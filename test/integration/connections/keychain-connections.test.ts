@@ -65,7 +65,7 @@ test('an added connection keeps its key in the keychain only, and never hands it
   const r = await call('connections.add', { name: 'Lab', url: server.url, apiKey: KEY });
   expect(r.ok).toBe(true);
   const view = (r as { value: { id: string } }).value;
-  expect(view).toMatchObject({ name: 'Lab', url: server.root, apiVersion: '2.0', maasVersion: '2.9.2', health: 'online', kind: 'remote' });
+  expect(view).toMatchObject({ name: 'Lab', url: server.root, apiVersion: '2.0', maasVersion: '3.4.9', health: 'online', kind: 'remote' });
   expect(secretToolLookup(KEYCHAIN_SERVICE, view.id)).toBe(KEY);
   const list = await call('connections.list', {});
   expect(JSON.stringify([r, list, events])).not.toContain(SECRET);

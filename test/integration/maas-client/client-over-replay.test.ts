@@ -28,7 +28,7 @@ describe.each(['2.0', '1.0'] as const)('API %s', (api) => {
     const bare = await discoverApi(s.url);
     expect(bare).toMatchObject({ apiVersion: api, root: s.root });
     expect((await discoverApi(`${s.root}api/${api}/`)).root).toBe(s.root);
-    if (api === '2.0') expect(bare.version).toBe('2.9.2');
+    if (api === '2.0') expect(bare.version).toBe('3.4.9');
   });
 
   test('lists nodes in one shape, with the real status', async () => {
@@ -59,26 +59,28 @@ describe.each(['2.0', '1.0'] as const)('API %s', (api) => {
     expect(s.machines.get('m00001')!.status).toBe(1);
   });
 
-  test('accept refused for one node applies to none and says which and why', async () => {
+  test('a refused accept (409) names the node MAAS stopped at; those before it stay accepted, unreported', async () => {
     const { s, c } = await setup(api);
-    const out = await c.acceptNodes(['m00001', 'm00003']);
+    const out = await c.acceptNodes(['m00001', 'm00003', 'm00005']);
     expect(out.status).toBe(409);
     expect(out.refused).toEqual(['m00003']);
-    expect(out.notApplied).toEqual(['m00001']);
-    expect(out.reasons.m00003).toMatch(/Allocated/);
-    expect(s.machines.get('m00001')!.status).toBe(0);
+    expect(out.reasons.m00003).toBe('refused in state Allocated: Cannot accept node enlistment: node m00003 is in state Allocated.');
+    expect(out.unreported).toEqual(['m00001', 'm00005']);
+    // MAAS walks the machines in its own order and stops at the refusal: no rollback.
+    expect(s.machines.get('m00001')!.status).toBe(1);
+    expect(s.machines.get('m00005')!.status).toBe(0);
   });
 
-  test('a partly refused release (409) reports both the released and the refused nodes', async () => {
+  test('a partly refused release (409): refused named with their states, the rest released but unreported', async () => {
     const { s, c } = await setup(api);
     const out = await c.releaseNodes(['m00003', 'm00004', 'm00001'], 'end of lease');
     expect(out.status).toBe(409);
-    expect(out.changed).toEqual(['m00003', 'm00004']);
     expect(out.refused).toEqual(['m00001']);
     expect(out.reasons.m00001).toMatch(/refused in state New/);
-    // 409 is not "nothing happened": the others really were released.
-    expect(s.machines.get('m00003')!.status).toBe(4);
-    expect(s.machines.get('m00004')!.status).toBe(4);
+    expect(out.unreported).toEqual(['m00003', 'm00004']);
+    // 409 is not "nothing happened": the others really were released (2.x/3.x: Releasing first).
+    expect(s.machines.get('m00003')!.status).toBe(api === '2.0' ? 12 : 4);
+    expect(s.machines.get('m00004')!.status).toBe(api === '2.0' ? 12 : 4);
     const comment = s.requests.at(-1)!.form.find(([k]) => k === 'comment');
     expect(comment?.[1]).toBe(api === '2.0' ? 'end of lease' : undefined);
   });
@@ -124,16 +126,29 @@ describe.each(['2.0', '1.0'] as const)('API %s', (api) => {
     expect(await c.listTags()).toEqual([]);
   });
 
-  test('zones and events, paging through next and prev', async () => {
+  test("zones; events paged by MAAS's links: prev_uri is the older page, next_uri the newer", async () => {
     const { c } = await setup(api);
     expect((await c.listZones()).map((z) => z.name)).toEqual(['default', 'rack-12']);
     const first = await c.queryEvents({ limit: 10 });
     expect(first.events.map((e) => e.id)).toEqual([25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
-    expect(first.next).toEqual({ limit: 10, before: 16 });
-    const second = await c.queryEvents(first.next!);
-    expect(second.events[0].id).toBe(15);
-    const third = await c.queryEvents((await c.queryEvents(second.next!)).next!);
-    expect(third).toMatchObject({ count: 0, events: [], next: null });
+    if (api === '2.0') {
+      // MAAS 2.x/3.x: before= the oldest shown, after= the newest shown.
+      expect(first).toMatchObject({ paging: 'cursor', older: { limit: 10, before: 16 }, newer: { limit: 10, after: 25 } });
+      const second = await c.queryEvents(first.older!);
+      expect(second.events.map((e) => e.id)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+      const back = await c.queryEvents(second.newer!);
+      expect(back.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+      const third = await c.queryEvents(second.older!);
+      expect(third.events.map((e) => e.id)).toEqual([5, 4, 3, 2, 1]);
+      expect(await c.queryEvents(third.older!)).toMatchObject({ count: 0, events: [], older: null });
+      // Nothing newer yet: MAAS links the plain query again, for events still to come.
+      expect(await c.queryEvents(first.newer!)).toMatchObject({ count: 0, newer: { limit: 10 }, older: { limit: 10, before: 26 } });
+    } else {
+      // MAAS 1.8: id windows stepped by `limit` from `after` (0 when not given), whatever the page held.
+      expect(first).toMatchObject({ paging: 'window', older: { limit: 10, after: 0 }, newer: { limit: 10, after: 10 } });
+      expect((await c.queryEvents(first.older!)).events.map((e) => e.id)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+      expect((await c.queryEvents({ limit: 10, after: 12 })).events.map((e) => e.id)).toEqual([21, 20, 19, 18, 17, 16, 15, 14, 13, 12]);
+    }
   });
 
   test('version and describe', async () => {

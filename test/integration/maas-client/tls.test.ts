@@ -60,7 +60,7 @@ test('a CA file trusted for the connection verifies the server it signed', async
   const tls = { extraCaPem: [readFileSync(certs.ca.certFile, 'utf8')] };
   const c = createMaasClient({ root: s.root, apiVersion: '2.0', apiKey: KEY, tls });
   open.push(c);
-  expect((await c.version()).version).toBe('2.9.2');
+  expect((await c.version()).version).toBe('3.4.9');
 });
 
 test('plain http to a TLS port fails at once as a closed connection, not a hang', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { client, enlist, testRegion } from './helpers';
 
 describe('events', () => {
-  test('newest first; limit; next_uri pages to older, prev_uri to newer; no event twice, none missed', async () => {
+  test("newest first; limit; prev_uri pages to older and next_uri to newer, as MAAS's links do; no event twice, none missed", async () => {
     const region = await testRegion();
     const call = client(region);
     const ids = await enlist(call, 5); // each: New → Commissioning
@@ -12,16 +12,36 @@ describe('events', () => {
     expect(all.count).toBe(10);
     const allIds = all.events.map((e: { id: number }) => e.id);
     expect([...allIds].sort((a: number, b: number) => b - a)).toEqual(allIds);
+    // Older, page by page, by MAAS's prev_uri (before= the oldest shown), until there is nothing older.
     const seen: number[] = [];
-    let page = (await call('events/', { query: { op: 'query', limit: '3' } })).json();
-    while (page.count > 0) {
+    let page = (await call('events/', { query: { op: 'query', limit: '3', level: 'INFO' } })).json();
+    expect(page.prev_uri).toBe(`/MAAS/api/1.0/events/?op=query&limit=3&level=INFO&before=${allIds[2]}`);
+    expect(page.next_uri).toBe(`/MAAS/api/1.0/events/?op=query&limit=3&level=INFO&after=${allIds[0]}`);
+    for (;;) {
       seen.push(...page.events.map((e: { id: number }) => e.id));
-      page = (await call(page.next_uri)).json();
+      if (!page.prev_uri) break;
+      page = (await call(page.prev_uri)).json();
     }
     expect(seen).toEqual(allIds);
-    const older = (await call('events/', { query: { op: 'query', limit: '3', before: String(allIds[5]) } })).json();
-    const newer = (await call(older.prev_uri)).json();
-    expect(newer.events.map((e: { id: number }) => e.id)).toEqual(allIds.slice(3, 6)); // the page just newer than [4, 3, 2]
+    expect(page).toMatchObject({ count: 0, events: [], prev_uri: null }); // past the oldest: nothing older, ever
+    // Newer, by next_uri (after= the newest shown), back to the top and one empty page past it.
+    const newer: number[] = [];
+    page = (await call('events/', { query: { op: 'query', limit: '3', before: String(allIds[6]) } })).json();
+    expect(page.events.map((e: { id: number }) => e.id)).toEqual(allIds.slice(7, 10));
+    for (;;) {
+      page = (await call(page.next_uri)).json();
+      if (!page.count) break;
+      const got = page.events.map((e: { id: number }) => e.id);
+      expect(got).toEqual([...got].sort((a: number, b: number) => b - a)); // each page newest first
+      newer.unshift(...got);
+    }
+    expect(newer).toEqual(allIds.slice(0, 7));
+    // Empty past the newest: MAAS links the plain query again ("no newer events NOW, but there may be later").
+    expect(page.next_uri).toBe('/MAAS/api/1.0/events/?op=query&limit=3');
+    // An empty page asked with before= links newer from just below its cursor (after=before−1).
+    const empty = (await call('events/', { query: { op: 'query', before: String(Math.min(...allIds)) } })).json();
+    expect(empty).toMatchObject({ count: 0, prev_uri: null });
+    expect(empty.next_uri).toBe(`/MAAS/api/1.0/events/?op=query&after=${Math.min(...allIds) - 1}`);
     expect(all.events[0]).toMatchObject({ node: ids[4], level: 'INFO', type: 'Node changed status', description: "From 'Commissioning' to 'Broken'" });
     expect(all.events[0].created).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2}\. \d{4} \d{2}:\d{2}:\d{2}$/);
   });

@@ -40,6 +40,26 @@ test('reads newest first in whole MAAS pages of 1000 and says where the next old
   expect([small.events.length, small.older]).toEqual([10, 2491]);
 });
 
+test('a MAAS 1.8 server (no `before`) is read by id windows: every event once, newest first, down to the first', async () => {
+  const old = new FakeEventLog(threeNodes, undefined, '1.8');
+  for (let i = 0; i < 2500; i++) old.record(i % 3, 'INFO', 'Node changed status', `event ${i + 1}`);
+  const deps = { clientFor: async () => old };
+  const first = await queryEvents(deps)({ connectionId: 'lab', filter: emptyFilter(), before: null, limit: 1500, want: 5000 });
+  expect(first.events.map((e) => e.id)).toEqual(Array.from({ length: 2000 }, (_, i) => 2500 - i));
+  expect(first.older).toBe(501);
+  // The first page is the newest; older ones are `after=` windows below the cursor.
+  expect(old.queries.map((q) => [q.before, q.after])).toEqual([[undefined, undefined], [undefined, 501]]);
+  old.queries.length = 0;
+  const rest = await queryEvents(deps)({ connectionId: 'lab', filter: emptyFilter(), before: first.older, limit: 5000, want: 5000 });
+  expect(rest.events.map((e) => e.id)).toEqual(Array.from({ length: 500 }, (_, i) => 500 - i));
+  expect(rest.older).toBeNull();
+  // The `before` it ignores is asked once per run (1.8 answers it with the newest page, dropped), then windows.
+  expect(old.queries.map((q) => [q.before, q.after])).toEqual([[501, undefined], [undefined, 0]]);
+  // A sparse server-side filter: windows with none of its events are read and passed over.
+  const bravo = await queryEvents(deps)({ connectionId: 'lab', filter: { ...emptyFilter(), systemIds: ['node-bbb'] }, before: 900, limit: 5000, want: 5000 });
+  expect(bravo.events.map((e) => e.id)).toEqual(Array.from({ length: 899 }, (_, i) => 899 - i).filter((id) => (id - 1) % 3 === 1));
+});
+
 test('level, nodes and zone are sent to the server; the local filter decides when enough was read', async () => {
   const { log, deps } = setup(3000);
   const filter = { ...emptyFilter(), minLevel: 'ERROR' as const, zone: 'rack-12', text: 'event 2' };

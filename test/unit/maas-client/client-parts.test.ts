@@ -48,19 +48,31 @@ test('MAAS URLs: root, bare host, API URLs', () => {
   expect(() => parseMaasUrl('ftp://m/')).toThrow(/http/);
 });
 
-test('a 409 release names the refused nodes and their states; the rest were released', () => {
-  const out = bulkOutcome('release', ['a1', 'b2', 'c3'], answer(409, "Node(s) cannot be released in their current state: b2 ('New'), c3 ('Broken')."));
-  expect(out).toMatchObject({ status: 409, changed: ['a1'], refused: ['b2', 'c3'], notApplied: [] });
-  expect(out.reasons.c3).toMatch(/^refused in state Broken/);
+test('a 409 release names the refused nodes in the server\'s words; the others are unreported, not assumed', () => {
+  const out = bulkOutcome(['a1', 'b2', 'c3'], answer(409, "Machine(s) cannot be released in their current state: b2 ('New'), c3 ('Broken')."));
+  expect(out).toMatchObject({ status: 409, changed: [], refused: ['b2', 'c3'], unreported: ['a1'] });
+  expect(out.reasons.c3).toMatch(/^refused in state Broken: Machine\(s\) cannot be released/);
 });
 
-test('a 409 that names no requested node is all refused, never "nothing to report"', () => {
-  const out = bulkOutcome('release', ['a1'], answer(409, 'locked'));
-  expect(out).toMatchObject({ changed: [], refused: ['a1'], reasons: { a1: 'locked' } });
+test('a 409 accept names the one node MAAS stopped at; the rest are unreported', () => {
+  const out = bulkOutcome(['a1', 'b2', 'c3'], answer(409, 'Cannot accept node enlistment: node b2 is in state Deployed.'));
+  expect(out).toMatchObject({ refused: ['b2'], unreported: ['a1', 'c3'] });
+  expect(out.reasons.b2).toBe('refused in state Deployed: Cannot accept node enlistment: node b2 is in state Deployed.');
+});
+
+test('a 409 that names no requested node reports every node as unreported, never as refused or changed', () => {
+  const out = bulkOutcome(['a1'], answer(409, 'locked'));
+  expect(out).toMatchObject({ changed: [], refused: [], unreported: ['a1'] });
+});
+
+test('a 200 lists what changed; the rest are "unchanged" with no reason invented', () => {
+  const out = bulkOutcome(['a1', 'b2'], answer(200, JSON.stringify([{ system_id: 'a1', status: 1 }])));
+  expect(out).toEqual({ status: 200, changed: ['a1'], unchanged: ['b2'], refused: [], reasons: {}, unreported: [] });
 });
 
 test('ids are matched whole in refusal texts only where they appear', () => {
   expect(Object.keys(refusedIn("x ('New')", ['x', 'y']))).toEqual(['x']);
+  expect(Object.keys(refusedIn("m12 ('New')", ['m1', 'm12']))).toEqual(['m12']);
 });
 
 test('API 2.0 machines: status and status_name, interface MACs, pool', () => {
