@@ -25,6 +25,7 @@ function fakeClient(): ConsoleClient {
     'inventory.node': detail,
     'events.query': { events: [], matched: 0, older: null },
     'events.follow': { followId: 'f1' },
+    'connections.list': [],
   };
   return { call: async (channel: string) => ({ ok: true, value: answers[channel] ?? {} }), on: () => () => {} } as unknown as ConsoleClient;
 }
