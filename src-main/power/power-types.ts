@@ -160,7 +160,7 @@ export const powerTypes: readonly PowerTypeInfo[] = [
   {
     name: 'mscm',
     description: 'HP Moonshot - iLO Chassis Manager',
-    supported: false,
+    supported: true,
     fields: [
       f('power_address', 'IP for MSCM CLI API'),
       f('power_user', 'MSCM CLI API user'),

@@ -9,6 +9,7 @@ import { ipmiDriver } from './ipmi';
 import { manualDriver } from './manual';
 import { moonshotDriver } from './moonshot';
 import { msftocsDriver } from './msftocs';
+import { mscmDriver } from './mscm';
 import { redfishDriver } from './redfish';
 import { ucsmDriver } from './ucsm';
 import { vmwareDriver } from './vmware';
@@ -24,6 +25,7 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   manual: manualDriver,
   moonshot: moonshotDriver,
   msftocs: msftocsDriver,
+  mscm: mscmDriver,
   redfish: redfishDriver,
   ucsm: ucsmDriver,
   virsh: virshDriver,

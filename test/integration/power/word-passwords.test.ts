@@ -16,6 +16,7 @@ import { startUcsManager } from './peers/ucs-manager';
 import { startVsphere } from './peers/vsphere';
 import { startLibvirtd, type Libvirtd } from './peers/libvirtd';
 import { startSshd, type Sshd } from './peers/sshd';
+import { startMscmCli, type MscmCli } from './peers/mscm-cli';
 
 const words = ['password', 'BMC', 'HTTP', 'user', 'p', '1'];
 const right = 'the-Right-pw-77'; // the peers' real password: none of the words
@@ -23,14 +24,17 @@ const right = 'the-Right-pw-77'; // the peers' real password: none of the words
 let sim: IpmiSim;
 let libvirtd: Libvirtd;
 let sshd: Sshd;
+let mscm: MscmCli;
 beforeAll(async () => {
   sim = await startIpmiSim({ password: right });
   libvirtd = await startLibvirtd();
   sshd = await startSshd({ password: right, libvirtSocket: libvirtd.socket });
+  mscm = await startMscmCli(right, ['c1n1']);
 });
 afterAll(async () => {
   await sim?.stop();
   await sshd?.stop();
+  await mscm?.stop();
   await libvirtd?.stop();
 });
 
@@ -50,6 +54,7 @@ const cases: Case[] = [
   { name: 'ipmi (ipmipower, LAN_2_0)', ipmiTool: 'ipmipower', summary: /^the BMC refused the user name or password \(ipmipower\)/, target: (pw) => at('ipmi', { power_driver: 'LAN_2_0', power_address: sim.address, power_user: 'admin', power_pass: pw }) },
   { name: 'moonshot', summary: /^the BMC refused the user name or password \(ipmitool\)/, target: (pw) => at('moonshot', { power_address: sim.address, power_user: 'admin', power_pass: pw, power_hwaddress: '-B 0 -T 0x20 -b 0 -t 0x72 -m 0x20' }) },
   { name: 'virsh (test+ssh)', summary: /^the hypervisor at test\+ssh:\S+ refused the credentials/, target: (pw) => at('virsh', { power_address: `test+ssh://${sshd.user}@127.0.0.1:${sshd.port}/default`, power_id: 'test', power_pass: pw }) },
+  { name: 'mscm', summary: /^the MSCM at 127\.0\.0\.1:\d+ refused the credentials/, target: (pw) => at('mscm', { power_address: `127.0.0.1:${mscm.port}`, power_user: mscm.user, power_pass: pw, node_id: 'c1n1' }) },
   { name: 'fence_cdu', summary: /^the CDU prompted for a login and refused the user name or password/, target: async (pw) => at('fence_cdu', { power_address: (await peer(startSentryCdu(creds, ['node-1']))).address, power_id: 'node-1', power_user: 'admin', power_pass: pw }) },
   { name: 'amt (amttool, SOAP)', summary: /^the AMT firmware refused the password/, target: async (pw) => at('amt', { power_address: (await peer(startAmtFirmware(right))).address, power_pass: pw }) },
   { name: 'amt (WS-Management)', summary: /^the AMT firmware refused the user name or password/, target: async (pw) => at('amt', { power_address: (await peer(startAmtWsman(right))).address, power_pass: pw }) },
@@ -80,6 +85,6 @@ describe.each(cases)('$name with a password that is an ordinary word', { timeout
     expect(message).not.toContain('***');
     const cause = message.includes(' — ') ? message.slice(message.indexOf(' — ') + 3).split('; ') : [];
     for (const line of cause) expect(line === withheldLine || !line.includes(pw), `line ${JSON.stringify(line)}`).toBe(true);
-    expect(mine.argv.map((a) => a.map((x) => x.replace(/\/maas-power-[^/]+\/f-[^/]+\//, '/SCRATCH/')))).toEqual(other.argv.map((a) => a.map((x) => x.replace(/\/maas-power-[^/]+\/f-[^/]+\//, '/SCRATCH/'))));
+    expect(mine.argv.map((a) => a.map((x) => x.replace(/\/maas-power-[^/]+(\/f-[^/]+)?\//, '/SCRATCH/')))).toEqual(other.argv.map((a) => a.map((x) => x.replace(/\/maas-power-[^/]+(\/f-[^/]+)?\//, '/SCRATCH/'))));
   });
 });

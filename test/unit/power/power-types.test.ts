@@ -43,6 +43,6 @@ describe('power types catalogue', () => {
       if (pass) expect(pass.secret, t.name).toBe(true);
     }
     expect(secretFieldNames('ipmi')).toEqual(['power_pass']);
-    expect(powerTypes.filter((t) => !t.supported).map((t) => t.name)).toEqual(['sm15k', 'mscm']);
+    expect(powerTypes.filter((t) => !t.supported).map((t) => t.name)).toEqual(['sm15k']);
   });
 });

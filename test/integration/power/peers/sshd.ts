@@ -1,7 +1,8 @@
 // A private OpenSSH server (Debian openssh-server) on a loopback port, with a user created
 // for the test that logs in by password only, removed again on stop. The user's session is
 // forced into a pipe to a private libvirtd's socket — what virt-ssh-helper does on a
-// hypervisor — so qemu+ssh / test+ssh URIs reach that daemon. Needs root (useradd).
+// hypervisor — so qemu+ssh / test+ssh URIs reach that daemon, or into a given command (a
+// device's CLI). Needs root (useradd).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -44,7 +45,11 @@ function sh(cmd: string, args: string[], input?: string) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
 }
 
-export async function startSshd(opts: { password: string; libvirtSocket: string }): Promise<Sshd> {
+/**
+ * `libvirtSocket`: sessions are piped to that libvirtd socket. `command`: sessions run this
+ * script instead (it sees the client's command in SSH_ORIGINAL_COMMAND).
+ */
+export async function startSshd(opts: { password: string; libvirtSocket?: string; command?: string }): Promise<Sshd> {
   requireTool('sshd', 'openssh-server');
   requireTool('useradd', 'passwd');
   if (process.getuid?.() !== 0) throw new Error('the private sshd peer creates a user: run the test as root (CI does)');
@@ -53,14 +58,16 @@ export async function startSshd(opts: { password: string; libvirtSocket: string 
   const port = await freeTcpPort();
   const user = `maaspw${randomBytes(3).toString('hex')}`;
   sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
-  await writeFile(join(dir, 'proxy.py'), proxy(opts.libvirtSocket), { mode: 0o755 });
+  const forced = join(dir, 'forced-command');
+  await writeFile(forced, opts.command ?? proxy(opts.libvirtSocket ?? ''), { mode: 0o755 });
+  await chmod(forced, 0o755);
   await mkdir('/run/sshd', { recursive: true }); // privilege separation directory
   await writeFile(
     join(dir, 'sshd_config'),
     [
       `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
       'PasswordAuthentication yes', 'KbdInteractiveAuthentication no', 'PubkeyAuthentication no', 'UsePAM no',
-      'AuthorizedKeysFile none', 'PermitRootLogin no', `AllowUsers ${user}`, `ForceCommand ${join(dir, 'proxy.py')}`,
+      'AuthorizedKeysFile none', 'PermitRootLogin no', `AllowUsers ${user}`, `ForceCommand ${forced}`,
       'StrictModes no', 'MaxAuthTries 3', '',
     ].join('\n'),
   );
