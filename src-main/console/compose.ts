@@ -14,6 +14,7 @@ import { fieldkitArea } from './fieldkit/handlers';
 import { EMBEDDED_ID } from '../connections/index';
 import { openSettingsDb } from '../connections/settings-db';
 import { SnapshotStore } from './snapshot/snapshot-store';
+import { fleetHandlers } from './fleet/fleet-handlers';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -91,6 +92,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     ...tags.handlers,
     ...inventory.handlers,
     ...fieldkit.handlers,
+    ...fleetHandlers({ connections: () => connections.service.list(), lists: inventory.lists, snapshots }),
     // Offline remote servers: actions recorded in their change set.
     'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
     'inventory.editNode': fieldkit.offlineEdit(inventory.handlers['inventory.editNode']),

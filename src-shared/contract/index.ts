@@ -7,6 +7,7 @@ import { tagsChannels, tagsEvents } from './tags';
 import { inventoryChannels, inventoryEvents } from './inventory';
 import { fieldkitChannels, fieldkitEvents } from './fieldkit';
 import { changeSetChannels, changeSetEvents } from './change-sets';
+import { fleetChannels } from './fleet';
 
 export const channels = {
   ...appChannels,
@@ -16,6 +17,7 @@ export const channels = {
   ...inventoryChannels,
   ...fieldkitChannels,
   ...changeSetChannels,
+  ...fleetChannels,
 } as const;
 
 export const events = {

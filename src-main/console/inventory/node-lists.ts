@@ -88,6 +88,12 @@ export class NodeLists {
     return { connectionId, nodes: [...h.byId.values()], fetchedAt: h.fetchedAt, stale: h.fromDisk };
   }
 
+  /** What is held of a connection (memory, else disk), without watching it or reading the server. */
+  peek(connectionId: string): { nodes: NodeSummary[]; fetchedAt: string | null; fromDisk: boolean } {
+    const h = this.#hold(connectionId);
+    return { nodes: [...h.byId.values()], fetchedAt: h.fetchedAt, fromDisk: h.fromDisk };
+  }
+
   get(connectionId: string, systemId: string): NodeSummary | undefined {
     return this.#held.get(connectionId)?.byId.get(systemId);
   }

@@ -24,7 +24,7 @@ export interface StoredDetail { takenAt: string; detail: NodeDetailView }
 export const SNAPSHOT_EVENTS = 2000;
 
 export class SnapshotStore {
-  #put; #part; #all; #forget; #putDetail; #detail; #lshw; #forgetDetails; #touch;
+  #put; #part; #all; #forget; #putDetail; #detail; #lshw; #forgetDetails; #touch; #details;
   constructor(db: SettingsDb, private now: () => Date = () => new Date()) {
     this.#put = db.prepare(`INSERT INTO remote_snapshots (connection_id, kind, taken_at, json) VALUES (?, ?, ?, ?)
       ON CONFLICT (connection_id, kind) DO UPDATE SET taken_at = excluded.taken_at, json = excluded.json`);
@@ -37,6 +37,18 @@ export class SnapshotStore {
     this.#detail = db.prepare<[string, string], { taken_at: string; detail_json: string }>('SELECT taken_at, detail_json FROM remote_snapshot_details WHERE connection_id = ? AND system_id = ?');
     this.#lshw = db.prepare<[string, string], { lshw: Buffer | null }>('SELECT lshw FROM remote_snapshot_details WHERE connection_id = ? AND system_id = ?');
     this.#forgetDetails = db.prepare('DELETE FROM remote_snapshot_details WHERE connection_id = ?');
+    this.#details = db.prepare<[string], { system_id: string; detail_json: string }>('SELECT system_id, detail_json FROM remote_snapshot_details WHERE connection_id = ?');
+  }
+
+  /** Serial numbers (machine, then disks) of every node whose detail was kept, by system id. */
+  serials(connectionId: string): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const r of this.#details.iterate(connectionId)) {
+      const hw = (JSON.parse(r.detail_json) as NodeDetailView).hardware;
+      const serials = [hw?.serial ?? null, ...(hw?.disks ?? []).map((d) => d.serial)].filter((s): s is string => !!s);
+      if (serials.length) out.set(r.system_id, serials);
+    }
+    return out;
   }
 
   put<K extends SnapshotKind>(connectionId: string, kind: K, items: Parts[K][], takenAt = this.now().toISOString()): void {

@@ -2,9 +2,8 @@
 // the location hash so a reload (or a restart of the window) reopens it.
 import { createContext } from 'svelte';
 import type { ConsoleClient } from '../../../src-shared/contract/client';
+import { viewIds, type ViewId } from '../../../src-shared/views';
 
-export type ViewId = 'inventory' | 'tags' | 'events' | 'connections' | 'capture';
-export const viewIds: ViewId[] = ['inventory', 'tags', 'events', 'connections', 'capture'];
 export type Theme = 'light' | 'dark';
 export interface StatusLine { level: 'info' | 'warning' | 'error'; text: string; at: Date }
 
@@ -12,7 +11,7 @@ const THEME_KEY = 'maas-console.theme';
 
 const viewFromHash = (hash: string): ViewId => {
   const id = hash.replace(/^#\/?/, '').split('/')[0];
-  return (viewIds as string[]).includes(id) ? (id as ViewId) : 'inventory';
+  return (viewIds as readonly string[]).includes(id) ? (id as ViewId) : 'inventory';
 };
 
 export class Shell {

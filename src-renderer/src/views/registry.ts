@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { ViewId } from '../state/shell.svelte';
+import type { ViewId } from '../../../src-shared/views';
 import ConnectionsView from './ConnectionsView.svelte';
 import EventsView from './EventsView.svelte';
 import InventoryView from './InventoryView.svelte';
