@@ -9,6 +9,8 @@ import { bindContract } from './ipc/electron-bridge';
 import { judgeNavigation } from './ipc/navigation-policy';
 import { applicationMenu } from './ipc/electron-menu';
 import { utilityRegionSpawner } from './ipc/electron-region';
+import { linkFromArgv, linkFromUrl } from './ipc/link-intake';
+import { LINK_SCHEME } from '../src-shared/fleet/links';
 import { loadBounds, saveBounds } from './window-state';
 
 app.enableSandbox();
@@ -17,6 +19,16 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let win: BrowserWindow | null = null;
 let composed: ComposedConsole | null = null;
 const hub = new EventHub();
+// maas-console:// links open in this app (electron-builder registers the scheme when packaged).
+app.setAsDefaultProtocolClient(LINK_SCHEME);
+/** A link that arrived before the window could take it; delivered once it has loaded. */
+let waitingLink: string | null = linkFromArgv(process.argv);
+let windowLoaded = false;
+const deliverLink = (path: string | null) => {
+  if (!path) return;
+  if (windowLoaded) hub.emit('app.openLink', { path });
+  else waitingLink = path;
+};
 
 const openExternal = async (url: string) => {
   if (!/^https?:\/\//.test(url)) return false;
@@ -57,17 +69,22 @@ async function createWindow() {
     saveBounds(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
   };
   win.on('close', remember);
-  win.on('closed', () => { unbind(); win = null; });
+  win.on('closed', () => { unbind(); win = null; windowLoaded = false; });
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(appUrl);
+  windowLoaded = true;
+  deliverLink(waitingLink);
+  waitingLink = null;
 }
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
-app.on('second-instance', () => {
+app.on('second-instance', (_e, argv) => {
   if (win) { if (win.isMinimized()) win.restore(); win.focus(); }
+  deliverLink(linkFromArgv(argv));
 });
+app.on('open-url', (e, url) => { e.preventDefault(); deliverLink(linkFromUrl(url)); });
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => { void composed?.close(); });
 

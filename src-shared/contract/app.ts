@@ -19,4 +19,6 @@ export const appChannels = {
 export const appEvents = {
   /** A line for the status bar (region started, sync finished…). */
   'app.status': event<{ level: 'info' | 'warning' | 'error'; text: string }>(),
+  /** The OS handed the app a maas-console:// link (checked in main); the path after the scheme. */
+  'app.openLink': event<{ path: string }>(),
 } as const;

@@ -1,6 +1,6 @@
 // The inventory's search language, modelled on maas-ui's (store/machine/utils/search.ts):
 //   status:new zone:rack-12 tag:ssd !tag:gpu status:(new,ready) tag:!gpu cpu:>=8 mem:>=32G
-//   hostname:=node-1 hostname:r13* "free text" 52:54:00
+//   hostname:=node-1 hostname:r13* "free text" 52:54:00 server:lab (the fleet view)
 // Words without a known `field:` are free text, matched as substrings of hostname, system
 // id, MACs (any separator style) and tags. Terms AND together, except repeated positive
 // terms on a single-valued field (status, zone, …), which OR, as maas-ui merges them: two
@@ -11,7 +11,7 @@ import { bareMac, keyOf, type IndexedNode } from './node-index';
 /** Every spelling key of a MAAS status ("failedcommissioning", "ready"…), to catch typos. */
 const knownStatusKeys = new Set([...Object.keys(NodeStatus), ...Object.values(nodeStatusDisplay)].map(keyOf));
 
-const textFields = ['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'tag', 'hostname', 'id', 'mac', 'os'] as const;
+const textFields = ['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'tag', 'hostname', 'id', 'mac', 'os', 'server'] as const;
 const numberFields = ['cpu', 'mem', 'storage'] as const;
 export type FilterField = (typeof textFields)[number] | (typeof numberFields)[number];
 
@@ -19,7 +19,7 @@ export type FilterField = (typeof textFields)[number] | (typeof numberFields)[nu
 const aliases: Record<string, FilterField> = {
   tags: 'tag', system_id: 'id', systemid: 'id', mac_address: 'mac', macs: 'mac', architecture: 'arch',
   power_state: 'power', power_type: 'powertype', cpus: 'cpu', cpu_count: 'cpu', cores: 'cpu',
-  memory: 'mem', ram: 'mem', disk: 'storage', host: 'hostname', name: 'hostname', release: 'os',
+  memory: 'mem', ram: 'mem', disk: 'storage', host: 'hostname', name: 'hostname', release: 'os', connection: 'server',
 };
 const fieldOf = (key: string): FilterField | undefined => {
   const k = key.toLowerCase();
@@ -27,7 +27,7 @@ const fieldOf = (key: string): FilterField | undefined => {
     ? (k as FilterField) : aliases[k];
 };
 /** Fields holding one value per node: repeated positive terms on them are alternatives. */
-const singleValued = new Set<FilterField>(['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'hostname', 'id', 'os', 'cpu', 'mem', 'storage']);
+const singleValued = new Set<FilterField>(['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'hostname', 'id', 'os', 'server', 'cpu', 'mem', 'storage']);
 
 export type FilterTerm =
   | { kind: 'field'; field: FilterField; values: string[]; negate: boolean; exact: boolean }
@@ -148,6 +148,7 @@ function valueTest(field: FilterField, value: string, exact: boolean): Test {
     case 'hostname': return partly((e) => e.hostname);
     case 'id': return partly((e) => e.systemId);
     case 'os': return partly((e) => e.os);
+    case 'server': return partly((e) => e.server);
     case 'mac': {
       if (hasWildcard(value)) { const pattern = globTest(value, bareMac); return (e) => e.macs.some(pattern); }
       const hex = bareMac(value);

@@ -20,6 +20,9 @@ export interface IndexedNode {
   power: string;
   powerType: string;
   os: string;
+  /** The server's name in the fleet view (`server:` matches it lower case); empty in one server's inventory. */
+  server: string;
+  serverName: string;
 }
 
 /** "Failed commissioning", "failed_commissioning", "FAILED-COMMISSIONING" → "failedcommissioning". */
@@ -28,7 +31,7 @@ export const keyOf = (text: string): string => text.toLowerCase().replace(/[^a-z
 /** Bare lower-case hex of a MAC or MAC fragment: "52:54:00:A1" → "525400a1". */
 export const bareMac = (text: string): string => text.toLowerCase().replace(/[^0-9a-f]/g, '');
 
-export function indexNode(n: NodeSummary): IndexedNode {
+export function indexNode(n: NodeSummary, server = ''): IndexedNode {
   const lower = (s: string | null | undefined) => (s ?? '').toLowerCase();
   const macs = n.macAddresses.map(bareMac);
   const tags = n.tags.map(lower);
@@ -47,7 +50,9 @@ export function indexNode(n: NodeSummary): IndexedNode {
     power: lower(n.powerState),
     powerType: lower(n.powerType),
     os: `${lower(n.osystem)}/${lower(n.distroSeries)}`,
+    server: server.toLowerCase(),
+    serverName: server,
   };
 }
 
-export const indexNodes = (nodes: Iterable<NodeSummary>): IndexedNode[] => Array.from(nodes, indexNode);
+export const indexNodes = (nodes: Iterable<NodeSummary>): IndexedNode[] => Array.from(nodes, (n) => indexNode(n));

@@ -5,11 +5,11 @@ import { columnById, type ColumnId } from './columns';
 import type { IndexedNode } from './node-index';
 
 export interface SortSpec { column: ColumnId; dir: 'asc' | 'desc' }
-export type GroupBy = 'none' | 'status' | 'zone' | 'power';
+export type GroupBy = 'none' | 'status' | 'zone' | 'power' | 'server';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-export function sortIndexed(entries: readonly IndexedNode[], sort: SortSpec): IndexedNode[] {
+export function sortIndexed<E extends IndexedNode>(entries: readonly E[], sort: SortSpec): E[] {
   const col = columnById.get(sort.column) ?? columnById.get('hostname')!;
   const keys = entries.map((e) => col.sortKey(e.node));
   const order = entries.map((_, i) => i);
@@ -24,23 +24,24 @@ export function sortIndexed(entries: readonly IndexedNode[], sort: SortSpec): In
   return order.map((i) => entries[i]);
 }
 
-export type ViewRow =
+export type ViewRow<E extends IndexedNode = IndexedNode> =
   | { kind: 'group'; key: string; label: string; count: number; collapsed: boolean }
-  | { kind: 'node'; entry: IndexedNode };
+  | { kind: 'node'; entry: E };
 
 const groupKey: Record<Exclude<GroupBy, 'none'>, (e: IndexedNode) => { key: string; label: string; rank: number | string }> = {
   status: (e) => ({ key: `status:${e.node.status}`, label: e.node.statusName, rank: e.node.status }),
   zone: (e) => ({ key: `zone:${e.zone}`, label: e.node.zone || '(no zone)', rank: e.zone }),
   power: (e) => ({ key: `power:${e.power}`, label: e.node.powerState || 'unknown', rank: e.power }),
+  server: (e) => ({ key: `server:${e.server}`, label: e.serverName || '(this server)', rank: e.server }),
 };
 
 /**
  * Rows for the grid: the filtered nodes, under group headings when grouped. A collapsed
  * group keeps its heading (with the count) and hides its nodes.
  */
-export function groupRows(filtered: readonly IndexedNode[], by: GroupBy, collapsed: ReadonlySet<string>): ViewRow[] {
+export function groupRows<E extends IndexedNode>(filtered: readonly E[], by: GroupBy, collapsed: ReadonlySet<string>): ViewRow<E>[] {
   if (by === 'none') return filtered.map((entry) => ({ kind: 'node', entry }));
-  const groups = new Map<string, { label: string; rank: number | string; entries: IndexedNode[] }>();
+  const groups = new Map<string, { label: string; rank: number | string; entries: E[] }>();
   for (const e of filtered) {
     const g = groupKey[by](e);
     let bucket = groups.get(g.key);
@@ -49,7 +50,7 @@ export function groupRows(filtered: readonly IndexedNode[], by: GroupBy, collaps
   }
   const ordered = [...groups.entries()].sort(([, a], [, b]) =>
     typeof a.rank === 'number' && typeof b.rank === 'number' ? a.rank - b.rank : collator.compare(String(a.rank), String(b.rank)));
-  const rows: ViewRow[] = [];
+  const rows: ViewRow<E>[] = [];
   for (const [key, g] of ordered) {
     const isCollapsed = collapsed.has(key);
     rows.push({ kind: 'group', key, label: g.label, count: g.entries.length, collapsed: isCollapsed });

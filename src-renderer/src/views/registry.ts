@@ -5,6 +5,7 @@ import EventsView from './EventsView.svelte';
 import InventoryView from './InventoryView.svelte';
 import TagsView from './TagsView.svelte';
 import CaptureView from './CaptureView.svelte';
+import FleetView from './FleetView.svelte';
 
 export interface ViewEntry { id: ViewId; label: string; shortcut: string; component: Component }
 
@@ -14,4 +15,5 @@ export const views: ViewEntry[] = [
   { id: 'events', label: 'Events', shortcut: 'Alt+3', component: EventsView },
   { id: 'connections', label: 'Connections', shortcut: 'Alt+4', component: ConnectionsView },
   { id: 'capture', label: 'Capture', shortcut: 'Alt+5', component: CaptureView },
+  { id: 'fleet', label: 'Fleet', shortcut: 'Alt+6', component: FleetView },
 ];
