@@ -38,6 +38,8 @@ test('keyboard: Alt+digits, g-chords, arrows in the navigation, theme and help',
   await page.keyboard.press('Alt+ArrowDown');
   await expect(shell.main().getByRole('heading', { level: 2, name: 'Capture' })).toBeVisible();
   await page.keyboard.press('Alt+ArrowDown');
+  await expect(shell.main().getByRole('heading', { level: 1, name: 'Fleet' })).toBeVisible();
+  await page.keyboard.press('Alt+ArrowDown');
   await expect(shell.main().getByRole('heading', { name: 'Inventory' })).toBeVisible();
   await shell.nav('Inventory').focus();
   await page.keyboard.press('ArrowDown');
