@@ -1,4 +1,4 @@
-// Random requests at the issue-11 endpoints (networks, cluster and interfaces, IP
+// Random requests at the second half of the MAAS 1.8 API (networks, cluster and interfaces, IP
 // addresses, sticky IPs, boot sources/resources, scripts, results, license and SSL keys):
 // never a 5xx other than their documented 503s, and a refused request (4xx) changes nothing
 // in any table. Seeded (FUZZ_SEED), so a failure can be replayed.
