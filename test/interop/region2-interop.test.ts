@@ -1,4 +1,4 @@
-// Interop for the issue-11 endpoints: the independent Python client (Debian's
+// Interop for the second half of the MAAS 1.8 API: the independent Python client (Debian's
 // python3-requests-oauthlib + python3-bson) over networks, IP reservation (14 threads at
 // once), commissioning scripts, boot sources and SSL keys.
 import { execFile } from 'node:child_process';

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The issue-11 endpoints driven by an independent MAAS 1.0 client: Debian's
+"""The second half of the MAAS 1.8 API driven by an independent MAAS 1.0 client: Debian's
 python3-requests-oauthlib (PLAINTEXT, Authorization header) and python3-bson.
 Usage: region2_scenario.py API_URL API_KEY CERT_PEM_FILE
 Prints one JSON line of what it saw; exits non-zero on the first surprise."""
