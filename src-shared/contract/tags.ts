@@ -25,6 +25,8 @@ export interface TagNode {
   hostname: string;
   statusName: string;
   tags: string[];
+  /** Its cached details hold an lshw document (the explorer opens on such a node). */
+  hasLshw?: boolean;
 }
 
 export type DefinitionCheck =
@@ -65,6 +67,8 @@ export interface DetailsStatus {
   cached: number;
   /** Nodes whose details were never fetched, or may have changed since. */
   stale: number;
+  /** Of those, nodes being commissioned now (their details are being rewritten; fetched once done). */
+  commissioning?: number;
   /** ISO time of the last completed fetch, or null. */
   lastSync: string | null;
 }

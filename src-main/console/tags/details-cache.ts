@@ -66,6 +66,7 @@ export class DetailsCache {
       deleteNode: db.prepare('DELETE FROM nodes WHERE connection_id = ? AND system_id = ?'),
       fingerprints: db.prepare<[string], { system_id: string; fingerprint: string }>(
         'SELECT system_id, fingerprint FROM details WHERE connection_id = ?'),
+      withLshw: db.prepare<[string], { system_id: string }>('SELECT system_id FROM details WHERE connection_id = ? AND lshw IS NOT NULL'),
       details: db.prepare<[string, string], DetailsRow>('SELECT * FROM details WHERE connection_id = ? AND system_id = ?'),
       detailsPage: db.prepare<[string, string, number], DetailsRow>(
         'SELECT * FROM details WHERE connection_id = ? AND system_id > ? ORDER BY system_id LIMIT ?'),
@@ -102,6 +103,11 @@ export class DetailsCache {
   /** system id → fingerprint the cached details were fetched under. */
   detailFingerprints(connectionId: string): Map<string, string> {
     return new Map(this.#q.fingerprints.all(connectionId).map((r) => [r.system_id, r.fingerprint]));
+  }
+
+  /** Nodes whose cached details include an lshw document (commissioned ones). */
+  withLshw(connectionId: string): Set<string> {
+    return new Set(this.#q.withLshw.all(connectionId).map((r) => r.system_id));
   }
 
   putDetails(connectionId: string, d: CachedDetails): void {

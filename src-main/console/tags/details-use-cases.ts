@@ -28,13 +28,15 @@ export async function detailsStatus(d: DetailsDeps, connectionId: string): Promi
   if (d.cache.nodeCount(connectionId) === 0) await listNodesOnce(d, connectionId);
   const cached = d.cache.nodes(connectionId);
   const fingerprints = d.cache.detailFingerprints(connectionId);
+  const lshw = d.cache.withLshw(connectionId);
   // The view is open: have the preview's workers load this connection's details now.
   void d.preview.warm(connectionId).catch(() => undefined);
   return {
     connectionId,
-    nodes: cached.map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags })),
+    nodes: cached.map(({ systemId, hostname, statusName, tags }) => ({ systemId, hostname, statusName, tags, hasLshw: lshw.has(systemId) })),
     cached: cached.filter((n) => fingerprints.has(n.systemId)).length,
     stale: staleNodes(cached, fingerprints).length,
+    commissioning: cached.filter((n) => n.statusName === 'Commissioning').length,
     lastSync: d.cache.lastSync(connectionId),
   };
 }

@@ -21,7 +21,7 @@ export class TagsState {
   loading = $state(false);
   error = $state<string | null>(null);
   nodes = $state.raw(new Map<string, TagNode>());
-  details = $state.raw<Pick<DetailsStatus, 'cached' | 'stale' | 'lastSync'>>({ cached: 0, stale: 0, lastSync: null });
+  details = $state.raw<Pick<DetailsStatus, 'cached' | 'stale' | 'commissioning' | 'lastSync'>>({ cached: 0, stale: 0, commissioning: 0, lastSync: null });
   /** A details fetch in progress, or null. */
   sync = $state.raw<DetailsProgress | null>(null);
   syncProblem = $state<string | null>(null);
@@ -45,11 +45,23 @@ export class TagsState {
     return out;
   }
 
+  /**
+   * Opening the view reads the tags, then brings the details up to date by itself: the node
+   * list is read again and only new or changed nodes' details are fetched, with progress —
+   * there is no "Fetch N" to press. Offline there is nothing to fetch from: the preview runs
+   * on what the cache holds.
+   */
   async load(): Promise<void> {
     await this.reload();
-    // Offline there is nothing to fetch from: the preview runs on what the cache holds.
-    if (this.error === null && !this.fromCache && this.details.stale > 0) await this.fetchDetails(false);
+    if (this.error === null && !this.fromCache) await this.#fetch();
   }
+
+  async #fetch(): Promise<void> {
+    if (this.#fetching) return;
+    this.#fetching = true;
+    try { await this.fetchDetails(false); } finally { this.#fetching = false; }
+  }
+  #fetching = false;
 
   async reload(): Promise<void> {
     this.loading = true;
@@ -67,7 +79,11 @@ export class TagsState {
     const s = await this.client.call('details.status', { connectionId: this.connectionId });
     if (!s.ok) return;
     this.nodes = new Map(s.value.nodes.map((n) => [n.systemId, n]));
-    this.details = { cached: s.value.cached, stale: s.value.stale, lastSync: s.value.lastSync };
+    const commissioning = s.value.commissioning ?? 0;
+    this.details = { cached: s.value.cached, stale: s.value.stale, commissioning, lastSync: s.value.lastSync };
+    // Nodes found stale later (commissioned since, say) are fetched too, once per finding;
+    // nodes still being commissioned wait until they are done.
+    if (s.value.stale - commissioning > 0 && this.error === null && !this.fromCache && !this.#fetching) void this.#fetch();
   }
 
   /** Fetches details the cache lacks or that may have changed; `all` refetches every node. */
@@ -84,7 +100,28 @@ export class TagsState {
     await this.refreshDetailsStatus();
   }
 
-  async save(draft: TagDraft, original: string | null): Promise<Reply<unknown>> {
+  /** A saved definition MAAS is applying in the background: the count the preview expects. */
+  settling = $state.raw<{ name: string; expect: number } | null>(null);
+
+  /**
+   * MAAS re-tags nodes in the background after a save: the list is read again every 1.5 s
+   * until the tag's count is what the preview said (or a minute passed), so the count
+   * follows without pressing Reload.
+   */
+  async #settle(name: string, expect: number): Promise<void> {
+    this.settling = { name, expect };
+    const until = Date.now() + 60_000;
+    while (!this.#disposed && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 1500));
+      if (this.#disposed || this.settling?.name !== name) return;
+      await this.reload();
+      if (this.tags.find((t) => t.name === name)?.nodeCount === expect) break;
+    }
+    if (this.settling?.name === name) this.settling = null;
+  }
+  #disposed = false;
+
+  async save(draft: TagDraft, original: string | null, expectCount?: number): Promise<Reply<unknown>> {
     const r = original === null
       ? await this.client.call('tags.create', { connectionId: this.connectionId, tag: draft })
       : await this.client.call('tags.update', { connectionId: this.connectionId, name: original, tag: draft });
@@ -96,6 +133,10 @@ export class TagsState {
     } else if (r.ok) {
       this.selection = { kind: 'tag', name: r.value.name };
       await this.reload();
+      const saved = r.value.name;
+      if (draft.definition.trim() && expectCount !== undefined && this.tags.find((t) => t.name === saved)?.nodeCount !== expectCount) {
+        void this.#settle(saved, expectCount);
+      }
     }
     return r;
   }
@@ -111,6 +152,7 @@ export class TagsState {
   }
 
   dispose(): void {
+    this.#disposed = true;
     for (const off of this.#off) off();
   }
 }
