@@ -106,7 +106,7 @@ export const powerTypes: readonly PowerTypeInfo[] = [
   {
     name: 'sm15k',
     description: 'SeaMicro 15000',
-    supported: false,
+    supported: true,
     fields: [
       f('system_id', 'System ID'),
       f('power_address', 'Power address'),

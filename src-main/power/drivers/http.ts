@@ -43,7 +43,7 @@ export async function httpCall(
   ctx: DriverContext,
   what: string,
   url: URL,
-  init: { method?: 'GET' | 'POST'; json?: unknown; user?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT'; json?: unknown; user?: string; basicAuth?: boolean } = {},
 ): Promise<HttpReply> {
   const method = init.method ?? 'GET';
   let at = url;
@@ -71,13 +71,11 @@ export async function httpCall(
   }
 }
 
-async function send(ctx: DriverContext, what: string, url: URL, method: 'GET' | 'POST', init: { json?: unknown; user?: string }) {
+async function send(ctx: DriverContext, what: string, url: URL, method: 'GET' | 'POST' | 'PUT', init: { json?: unknown; user?: string; basicAuth?: boolean }) {
   const user = init.user ?? ctx.params.power_user ?? '';
-  const headers: Record<string, string> = {
-    // Pre-emptive Basic, as MAAS's `wget --auth-no-challenge` and requests' auth= sent it.
-    authorization: `Basic ${Buffer.from(`${user}:${secret(ctx.params)}`).toString('base64')}`,
-    accept: 'application/json, text/html;q=0.9, */*;q=0.5',
-  };
+  const headers: Record<string, string> = { accept: 'application/json, text/html;q=0.9, */*;q=0.5' };
+  // Pre-emptive Basic, as MAAS's `wget --auth-no-challenge` and requests' auth= sent it.
+  if (init.basicAuth !== false) headers.authorization = `Basic ${Buffer.from(`${user}:${secret(ctx.params)}`).toString('base64')}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   try {
     return await request(url, {

@@ -11,6 +11,7 @@ import { moonshotDriver } from './moonshot';
 import { msftocsDriver } from './msftocs';
 import { mscmDriver } from './mscm';
 import { redfishDriver } from './redfish';
+import { sm15kDriver } from './sm15k';
 import { ucsmDriver } from './ucsm';
 import { vmwareDriver } from './vmware';
 import { virshDriver } from './virsh';
@@ -27,6 +28,7 @@ export const defaultDrivers: Record<string, PowerDriver> = {
   msftocs: msftocsDriver,
   mscm: mscmDriver,
   redfish: redfishDriver,
+  sm15k: sm15kDriver,
   ucsm: ucsmDriver,
   virsh: virshDriver,
   vmware: vmwareDriver,

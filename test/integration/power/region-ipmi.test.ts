@@ -123,14 +123,14 @@ describe('region with the power service and an IPMI BMC', { timeout: 60_000 }, (
     expect(failed).toContain('the BMC refused the user name or password (ipmitool)');
   });
 
-  test('types not supported yet answer 503 saying so; describe_power_types lists every type', async () => {
+  test('a type that cannot read the power state answers query_power_state with 503 saying so; describe_power_types lists every type', async () => {
     const region = await testRegion({ power: createRegionPower({ ...fast, pollIntervalMs: 0 }) });
     const call = client(region);
     const [id] = await enlist(call, 1);
     await call(`nodes/${id}/`, { method: 'PUT', form: { power_type: 'sm15k', power_parameters_power_address: 'sm.lab' } });
     const q = await call(`nodes/${id}/`, { query: { op: 'query_power_state' } });
     expect(q.status).toBe(503);
-    expect(q.text).toMatch(/not supported yet/);
+    expect(q.text).toMatch(/power type sm15k cannot report the power state/);
     const types = (await call('nodegroups/', { query: { op: 'describe_power_types' } })).json();
     expect(types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['ipmi', 'redfish', 'manual', 'vmware', 'apc']));
   });

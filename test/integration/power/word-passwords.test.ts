@@ -17,6 +17,7 @@ import { startVsphere } from './peers/vsphere';
 import { startLibvirtd, type Libvirtd } from './peers/libvirtd';
 import { startSshd, type Sshd } from './peers/sshd';
 import { startMscmCli, type MscmCli } from './peers/mscm-cli';
+import { startSeaMicro } from './peers/seamicro';
 
 const words = ['password', 'BMC', 'HTTP', 'user', 'p', '1'];
 const right = 'the-Right-pw-77'; // the peers' real password: none of the words
@@ -38,7 +39,7 @@ afterAll(async () => {
   await libvirtd?.stop();
 });
 
-type Case = { name: string; summary: RegExp; target: (password: string) => Promise<PowerTarget> | PowerTarget; ipmiTool?: 'ipmitool' | 'ipmipower' };
+type Case = { name: string; summary: RegExp; target: (password: string) => Promise<PowerTarget> | PowerTarget; ipmiTool?: 'ipmitool' | 'ipmipower'; /** types that cannot read the state are asked to power on */ on?: true };
 
 const at = (powerType: string, params: Record<string, string>): PowerTarget => ({ systemId: `n-${powerType}`, hostname: `n-${powerType}`, powerType, params });
 
@@ -55,6 +56,8 @@ const cases: Case[] = [
   { name: 'moonshot', summary: /^the BMC refused the user name or password \(ipmitool\)/, target: (pw) => at('moonshot', { power_address: sim.address, power_user: 'admin', power_pass: pw, power_hwaddress: '-B 0 -T 0x20 -b 0 -t 0x72 -m 0x20' }) },
   { name: 'virsh (test+ssh)', summary: /^the hypervisor at test\+ssh:\S+ refused the credentials/, target: (pw) => at('virsh', { power_address: `test+ssh://${sshd.user}@127.0.0.1:${sshd.port}/default`, power_id: 'test', power_pass: pw }) },
   { name: 'mscm', summary: /^the MSCM at 127\.0\.0\.1:\d+ refused the credentials/, target: (pw) => at('mscm', { power_address: `127.0.0.1:${mscm.port}`, power_user: mscm.user, power_pass: pw, node_id: 'c1n1' }) },
+  { name: 'sm15k (REST API v0.9)', summary: /^the SeaMicro chassis refused the user name or password$/, target: async (pw) => at('sm15k', { system_id: '0', power_address: (await peer(startSeaMicro(creds, [0]))).address, power_user: 'admin', power_pass: pw, power_control: 'restapi' }), on: true },
+  { name: 'sm15k (IPMI)', summary: /^the SeaMicro chassis refused the user name or password \(ipmitool\)/, target: (pw) => at('sm15k', { system_id: '0', power_address: sim.address, power_user: 'admin', power_pass: pw, power_control: 'ipmi' }), on: true },
   { name: 'fence_cdu', summary: /^the CDU prompted for a login and refused the user name or password/, target: async (pw) => at('fence_cdu', { power_address: (await peer(startSentryCdu(creds, ['node-1']))).address, power_id: 'node-1', power_user: 'admin', power_pass: pw }) },
   { name: 'amt (amttool, SOAP)', summary: /^the AMT firmware refused the password/, target: async (pw) => at('amt', { power_address: (await peer(startAmtFirmware(right))).address, power_pass: pw }) },
   { name: 'amt (WS-Management)', summary: /^the AMT firmware refused the user name or password/, target: async (pw) => at('amt', { power_address: (await peer(startAmtWsman(right))).address, power_pass: pw }) },
@@ -73,7 +76,8 @@ describe.each(cases)('$name with a password that is an ordinary word', { timeout
       const argv: string[][] = [];
       const s = createPowerService({ queryAttempts: 1, timeoutMs: 20_000, ipmiTool: c.ipmiTool ?? 'auto', spawnObserver: (i) => argv.push(i.args) });
       onTestFinished(() => s.close());
-      const e = await s.query({ ...t, params: { ...t.params, power_pass: password } }).catch((x: unknown) => x);
+      const asked = { ...t, params: { ...t.params, power_pass: password } };
+      const e = await (c.on ? s.on(asked) : s.query(asked)).catch((x: unknown) => x);
       return { e, argv };
     };
     const t = await c.target(pw);
