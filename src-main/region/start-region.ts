@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { openRegionDb } from './db/open';
 import { SecretBox } from './secrets/cipher';
+import { keyCheckPlace } from './secrets/places';
+import { resealLegacySecrets } from './secrets/reseal';
 import { obtainRegionKey, type KeyStorage, type Keychain } from './secrets/key-source';
 import { RegionCore } from './region-core';
 import { Authenticator } from './auth/authenticate';
@@ -76,12 +78,17 @@ export async function openRegion(opts: RegionOptions): Promise<{ core: RegionCor
     const rk = await obtainRegionKey({ dataDir: opts.dataDir, regionId, fresh: !check, prefer: opts.keyStorage, keychain: opts.keychain });
     const box = new SecretBox(rk.key);
     if (check) {
+      const sealed = Buffer.from(check, 'base64');
       try {
-        box.open(Buffer.from(check, 'base64'), KEY_CHECK);
+        if (SecretBox.isLegacy(sealed)) box.openLegacy(sealed, KEY_CHECK);
+        else box.open(sealed, keyCheckPlace(KEY_CHECK));
       } catch {
         throw new Error(`The secrets key found (${rk.storage}) does not open this region's database in ${opts.dataDir}.`);
       }
-    } else config.set(KEY_CHECK, box.seal(regionId, KEY_CHECK).toString('base64'));
+      // Secrets sealed by an older version are bound to their rows now, the key check too.
+      resealLegacySecrets(db, box);
+      if (SecretBox.isLegacy(sealed)) config.set(KEY_CHECK, box.seal(regionId, keyCheckPlace(KEY_CHECK)).toString('base64'));
+    } else config.set(KEY_CHECK, box.seal(regionId, keyCheckPlace(KEY_CHECK)).toString('base64'));
     const core = new RegionCore(db, box, opts.power ?? noPower, opts.tagEngine === undefined ? xpathTags : opts.tagEngine,
       config.get('region:nodegroup_uuid') as string, log);
     if (!core.users.byName('admin')) core.tx(() => core.users.create({ username: 'admin', email: 'admin@localhost', isSuperuser: true }));

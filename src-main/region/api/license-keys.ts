@@ -8,6 +8,7 @@ import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
 import type { SecretBox } from '../secrets/cipher';
+import { licenseKeyPlace } from '../secrets/places';
 import { requireAdmin } from './access';
 import { field, fieldError, requiredField } from './form';
 
@@ -16,7 +17,6 @@ export const LICENSED_SERIES: Record<string, readonly string[]> = {
   windows: ['win2008r2', 'win2008hvr2', 'win2012', 'win2012hv', 'win2012r2', 'win2012hvr2'],
 };
 const WINDOWS_KEY = /^([A-Za-z0-9]{5}-){4}[A-Za-z0-9]{5}$/;
-const PURPOSE = 'license_keys.license_key';
 
 interface KeyRow {
   id: number;
@@ -28,26 +28,32 @@ interface KeyRow {
 class LicenseKeysStore {
   readonly #list: Statement<[], { id: number; osystem: string; distro_series: string; license_key_enc: Buffer }>;
   readonly #get: Statement<[string, string], { id: number; osystem: string; distro_series: string; license_key_enc: Buffer }>;
-  readonly #upsert: Statement<[string, string, Buffer]>;
+  readonly #upsert: Statement<[string, string], { id: number }>;
+  readonly #setKey: Statement<[Buffer, number]>;
   readonly #delete: Statement<[number]>;
 
-  constructor(db: Database, private readonly box: SecretBox) {
+  constructor(private readonly db: Database, private readonly box: SecretBox) {
     this.#list = db.prepare('SELECT id, osystem, distro_series, license_key_enc FROM license_keys ORDER BY osystem, distro_series');
     this.#get = db.prepare('SELECT id, osystem, distro_series, license_key_enc FROM license_keys WHERE osystem = ? AND distro_series = ?');
-    this.#upsert = db.prepare(`INSERT INTO license_keys (osystem, distro_series, license_key_enc) VALUES (?, ?, ?)
-      ON CONFLICT(osystem, distro_series) DO UPDATE SET license_key_enc = excluded.license_key_enc`);
+    this.#upsert = db.prepare(`INSERT INTO license_keys (osystem, distro_series, license_key_enc) VALUES (?, ?, x'')
+      ON CONFLICT(osystem, distro_series) DO UPDATE SET osystem = excluded.osystem RETURNING id`);
+    this.#setKey = db.prepare('UPDATE license_keys SET license_key_enc = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM license_keys WHERE id = ?');
   }
 
   #open = (r: { id: number; osystem: string; distro_series: string; license_key_enc: Buffer }): KeyRow =>
-    ({ id: r.id, osystem: r.osystem, distro_series: r.distro_series, license_key: this.box.open(r.license_key_enc, PURPOSE) });
+    ({ id: r.id, osystem: r.osystem, distro_series: r.distro_series, license_key: this.box.open(r.license_key_enc, licenseKeyPlace(r.id)) });
 
   list = (): KeyRow[] => this.#list.all().map(this.#open);
   get = (os: string, series: string): KeyRow | undefined => {
     const r = this.#get.get(os, series);
     return r && this.#open(r);
   };
-  put = (os: string, series: string, key: string) => void this.#upsert.run(os, series, this.box.seal(key, PURPOSE));
+  /** The row id is part of the seal: the row is made (or found) first, then sealed for it. */
+  put = (os: string, series: string, key: string): void => this.db.transaction(() => {
+    const id = this.#upsert.get(os, series)!.id;
+    this.#setKey.run(this.box.seal(key, licenseKeyPlace(id)), id);
+  })();
   delete = (id: number) => void this.#delete.run(id);
 }
 

@@ -4,6 +4,7 @@ import { randomUUID, randomInt } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { NodeStatusValue } from '../../../src-shared/maas/index';
 import type { SecretBox } from '../secrets/cipher';
+import { powerParamsPlace } from '../secrets/places';
 import { nowIso } from '../db/open';
 
 export interface NodeRow {
@@ -53,7 +54,6 @@ export const NODE_COLUMNS = `id, system_id, hostname, installable, status, statu
   zone_id, architecture, cpu_count, memory, storage, power_type, power_state, agent_name, error_description, osystem,
   distro_series, boot_type, swap_size, netboot, disable_ipv4, routers, created, updated`;
 
-const POWER_PURPOSE = 'nodes.power_params';
 const CONSONANTS = 'bcdfghjklmnpqrstvwxyz';
 const VOWELS = 'aeiou';
 
@@ -159,11 +159,11 @@ export class NodesStore {
   powerParams(id: number): Record<string, string> {
     const enc = this.#powerGet.get(id)?.power_params_enc;
     if (!enc) return {};
-    return JSON.parse(this.box.open(enc, POWER_PURPOSE)) as Record<string, string>;
+    return JSON.parse(this.box.open(enc, powerParamsPlace(id))) as Record<string, string>;
   }
 
   setPowerParams(id: number, params: Record<string, string>): void {
-    const enc = Object.keys(params).length ? this.box.seal(JSON.stringify(params), POWER_PURPOSE) : null;
+    const enc = Object.keys(params).length ? this.box.seal(JSON.stringify(params), powerParamsPlace(id)) : null;
     this.#powerSet.run(enc, nowIso(), id);
   }
 }

@@ -4,6 +4,7 @@
 import { randomBytes, randomInt, scryptSync } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/cipher';
+import { tokenSecretPlace } from '../secrets/places';
 import { nowIso } from '../db/open';
 
 export interface User {
@@ -31,7 +32,6 @@ export const randomKey = (n: number): string => Array.from({ length: n }, () => 
 
 type UserDb = { id: number; username: string; email: string; is_superuser: number };
 const toUser = (r: UserDb): User => ({ id: r.id, username: r.username, email: r.email, isSuperuser: r.is_superuser === 1 });
-const SECRET_PURPOSE = 'api_tokens.secret';
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
@@ -45,6 +45,7 @@ export class UsersStore {
   readonly #insert: Statement<[string, string, number, string]>;
   readonly #delete: Statement<[number]>;
   readonly #insertToken: Statement<[number, string, string, Buffer, string]>;
+  readonly #setTokenSecret: Statement<[Buffer, number]>;
   readonly #tokenByKey: Statement<[string], TokenRow & { secretEnc: Buffer }>;
   readonly #deleteToken: Statement<[number, string]>;
 
@@ -56,6 +57,7 @@ export class UsersStore {
     this.#insert = db.prepare('INSERT INTO users (username, email, is_superuser, password_hash) VALUES (?, ?, ?, ?)');
     this.#delete = db.prepare('DELETE FROM users WHERE id = ?');
     this.#insertToken = db.prepare('INSERT INTO api_tokens (user_id, consumer_key, token_key, secret_enc, created) VALUES (?, ?, ?, ?, ?)');
+    this.#setTokenSecret = db.prepare('UPDATE api_tokens SET secret_enc = ? WHERE id = ?');
     this.#tokenByKey = db.prepare(
       'SELECT id, user_id AS userId, consumer_key AS consumerKey, token_key AS tokenKey, secret_enc AS secretEnc FROM api_tokens WHERE token_key = ?');
     this.#deleteToken = db.prepare('DELETE FROM api_tokens WHERE user_id = ? AND token_key = ?');
@@ -88,17 +90,37 @@ export class UsersStore {
   createToken(userId: number): ApiKey {
     // MAAS's key lengths: consumer 18, token 18, secret 32 (piston Consumer/Token).
     const key: ApiKey = { consumer_key: randomKey(18), token_key: randomKey(18), token_secret: randomKey(32) };
-    this.#insertToken.run(userId, key.consumer_key, key.token_key, this.box.seal(key.token_secret, SECRET_PURPOSE), nowIso());
+    // The row id is part of the seal: insert, then seal for that row (one transaction).
+    this.db.transaction(() => {
+      const id = Number(this.#insertToken.run(userId, key.consumer_key, key.token_key, Buffer.alloc(0), nowIso()).lastInsertRowid);
+      this.#setTokenSecret.run(this.box.seal(key.token_secret, tokenSecretPlace(id)), id);
+    })();
     return key;
   }
 
-  /** The token with this key and its secret, opened for a signature check. */
-  token(tokenKey: string): { row: TokenRow; secret: string } | undefined {
+  /**
+   * The token with this key and its secret, opened for a signature check. With no such
+   * token (or one whose sealed secret does not open for its row: moved from another row),
+   * a stand-in secret is opened instead, so both cost the same and no row is returned.
+   */
+  tokenOrStandIn(tokenKey: string): { row?: TokenRow; secret: string } {
     const r = this.#tokenByKey.get(tokenKey);
-    if (!r) return undefined;
-    const { secretEnc, ...row } = r;
-    return { row, secret: this.box.open(secretEnc, SECRET_PURPOSE) };
+    if (r) {
+      const { secretEnc, ...row } = r;
+      try {
+        return { row, secret: this.box.open(secretEnc, tokenSecretPlace(row.id)) };
+      } catch {
+        return { secret: this.#standIn() };
+      }
+    }
+    return { secret: this.#standIn() };
   }
+
+  #standInSealed: Buffer | undefined;
+  #standIn = (): string => {
+    this.#standInSealed ??= this.box.seal(randomKey(32), tokenSecretPlace(0));
+    return this.box.open(this.#standInSealed, tokenSecretPlace(0));
+  };
 
   deleteToken(userId: number, tokenKey: string): boolean {
     return this.#deleteToken.run(userId, tokenKey).changes > 0;

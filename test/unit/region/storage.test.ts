@@ -51,13 +51,16 @@ describe('migrations', () => {
 });
 
 describe('secrets at rest', () => {
-  test('sealed values open only with the same key and purpose', () => {
+  test('sealed values open only with the same key, table, column and row', () => {
     const box = new SecretBox(Buffer.alloc(32, 7));
-    const sealed = box.seal('s3cret', 'a');
+    const at = { table: 'nodes', column: 'power_params_enc', rowId: 1 };
+    const sealed = box.seal('s3cret', at);
     expect(sealed.includes(Buffer.from('s3cret'))).toBe(false);
-    expect(box.open(sealed, 'a')).toBe('s3cret');
-    expect(() => box.open(sealed, 'b')).toThrow();
-    expect(() => new SecretBox(Buffer.alloc(32, 8)).open(sealed, 'a')).toThrow();
+    expect(box.open(sealed, at)).toBe('s3cret');
+    expect(() => box.open(sealed, { ...at, rowId: 2 })).toThrow();
+    expect(() => box.open(sealed, { ...at, column: 'other' })).toThrow();
+    expect(() => box.open(sealed, { ...at, table: 'api_tokens' })).toThrow();
+    expect(() => new SecretBox(Buffer.alloc(32, 8)).open(sealed, at)).toThrow();
   });
 
   test('no keychain: a 0600 key file and a warning', async () => {
