@@ -19,7 +19,8 @@ import { powerPollHooks } from './power-polling';
 import type { TagEngine } from './tags/tag-engine';
 import { TagRebuilder } from './tags/rebuilder';
 import { API_PREFIX } from './http/paths';
-import { checkDefinition, createTagMatcher } from '../xpath/index';
+import { checkDefinition, createPreviewCorpus } from '../xpath/index';
+import { RegionTagIndex } from './tags/tag-index';
 import { ConfigStore } from './stores/config-store';
 import { plaintextWarning, RequestGuard, servedNames } from './http/request-guard';
 
@@ -54,7 +55,7 @@ export interface RunningRegion {
 }
 
 /** MAAS tag semantics from src-main/xpath/ (shared/reference/xpath-tags.md). */
-export const xpathTags: TagEngine = { checkDefinition, createTagMatcher };
+export const xpathTags: TagEngine = { checkDefinition, createPreviewCorpus };
 
 export const DEFAULT_MAX_BODY = 32 * 1024 * 1024;
 const KEY_CHECK = 'region:key_check';
@@ -110,9 +111,9 @@ export function createApiKey(core: RegionCore, username = 'admin'): string {
 
 export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
   const { core, keyStorage, close: closeDb } = await openRegion(opts);
-  const matcher = core.tagEngine?.createTagMatcher();
-  if (matcher) {
-    core.rebuilder = new TagRebuilder(core, matcher);
+  if (core.tagEngine) {
+    const index = new RegionTagIndex(core.db, core.tagEngine.createPreviewCorpus(), join(opts.dataDir, 'tag-index.bin'), core.log);
+    core.rebuilder = new TagRebuilder(core, index);
     core.rebuilder.resumeIfOwed();
   }
   opts.power?.attach?.(powerPollHooks(core));

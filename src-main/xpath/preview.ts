@@ -18,7 +18,17 @@ export interface PreviewCorpus {
   readonly lastStats: EvaluationStats | null;
   /** Memory held by the shards. */
   stats(): Promise<ShardStats>;
+  /** The shards' built tables and kept details (corpus-file.ts saves them). */
+  snapshot(): Promise<CorpusSnapshot>;
+  /** Replaces every document with a snapshot's; false (and empty) when it is of another format or worker count. */
+  restore(snapshot: CorpusSnapshot): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** One byte array per shard, and the corpus order of every document. */
+export interface CorpusSnapshot {
+  shards: Uint8Array[];
+  order: string[];
 }
 
 /** Documents per load message: bounded copies between threads. */
@@ -152,26 +162,38 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
       }
     },
     async stats() {
-      const replies = await Promise.all(
-        workers.map(
-          (pw) =>
-            new Promise<ShardStats>((resolve, reject) => {
-              const job = nextJob();
-              const stop = pw.listen(job, (message) => {
-                stop();
-                if (message.kind === 'stats') resolve(message.stats);
-                else reject(new Error('no stats from an xpath worker'));
-              });
-              pw.post({ kind: 'stats', job });
-            }),
-        ),
-      );
-      return replies.reduce((sum, s) => ({
+      const replies = await Promise.all(workers.map((pw) => pw.ask({ kind: 'stats', job: nextJob() }, 'stats')));
+      return replies.map((r) => r.stats).reduce((sum, s) => ({
         nodes: sum.nodes + s.nodes,
         tableBytes: sum.tableBytes + s.tableBytes,
         wasmBytes: sum.wasmBytes + s.wasmBytes,
         heapBytes: sum.heapBytes + s.heapBytes,
       }));
+    },
+    async snapshot() {
+      const replies = await Promise.all(workers.map((pw) => pw.ask({ kind: 'snapshot', job: nextJob() }, 'snapshot')));
+      const order = [...placement.entries()].sort((a, b) => a[1].seq - b[1].seq).map(([id]) => id);
+      return { shards: replies.map((r) => r.bytes), order };
+    },
+    async restore(snapshot) {
+      if (snapshot.shards.length !== workers.length) return false;
+      current?.controller.abort();
+      const replies = await Promise.all(
+        workers.map((pw, i) => pw.ask({ kind: 'restore', job: nextJob(), bytes: snapshot.shards[i] }, 'restored')),
+      );
+      placement.clear();
+      shardSizes.fill(0);
+      if (replies.some((r) => r.ids === null)) {
+        for (const pw of workers) pw.post({ kind: 'clear' });
+        return false;
+      }
+      const rank = new Map(snapshot.order.map((id, i) => [id, i]));
+      replies.forEach((r, shard) => {
+        for (const id of r.ids ?? []) placement.set(id, { shard, seq: rank.get(id) ?? snapshot.order.length });
+        shardSizes[shard] = r.ids?.length ?? 0;
+      });
+      seq = snapshot.order.length + 1;
+      return true;
     },
     async close() {
       current?.controller.abort();

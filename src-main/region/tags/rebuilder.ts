@@ -1,10 +1,11 @@
 // Rebuilds tag membership in the background (MAAS populate_tags): after a definition is
-// saved, or a node's details change. Requests never wait for it. Work is read in batches
-// (MAAS used 100 nodes; an lshw dump is ~135 kB), evaluated by the XPath workers, and
-// applied in one transaction per job — dropped if the definition changed meanwhile, since
-// that change queued its own job (MAAS's update_nodes `definition` check did the same).
+// saved, or a node's details change. Requests never wait for it. The definition is
+// evaluated on the region's tag index (tag-index.ts: the nodes' details already in the
+// XPath workers' tables) and applied in one transaction per job — dropped if the
+// definition changed meanwhile, since that change queued its own job (MAAS's update_nodes
+// `definition` check did the same).
 import type { RegionCore } from '../region-core';
-import type { TagMatcher } from './tag-engine';
+import type { TagEvaluator } from './tag-index';
 
 type Job = { kind: 'tag'; tagId: number } | { kind: 'nodes'; nodeIds: Set<number> };
 
@@ -17,7 +18,7 @@ export class TagRebuilder {
   #closed = false;
   readonly #abort = new AbortController();
 
-  constructor(private readonly core: RegionCore, private readonly matcher: TagMatcher, private readonly batch = 200) {}
+  constructor(private readonly core: RegionCore, private readonly evaluator: TagEvaluator) {}
 
   /** After a crash or kill with work owed: every defined tag, once. */
   resumeIfOwed(): void {
@@ -48,7 +49,7 @@ export class TagRebuilder {
     this.#queue.length = 0;
     this.#abort.abort();
     await this.idle().catch(() => undefined);
-    await this.matcher.close();
+    await this.evaluator.close();
   }
 
   #kick(): void {
@@ -65,7 +66,10 @@ export class TagRebuilder {
             if (!this.#closed) this.core.log(`tag rebuild failed: ${(e as Error).message}`);
           }
         }
-        if (!failed && !this.#closed && this.#queue.length === 0) this.core.config.set(DIRTY, false);
+        if (!failed && !this.#closed && this.#queue.length === 0) {
+          this.core.config.set(DIRTY, false);
+          await this.evaluator.save?.().catch((e: Error) => this.core.log(`tag index not saved: ${e.message}`));
+        }
       } finally {
         this.#running = null;
       }
@@ -78,13 +82,7 @@ export class TagRebuilder {
       : this.core.tags.withDefinition();
     const nodeIds = job.kind === 'tag' ? this.core.installableNodeIds() : [...job.nodeIds];
     for (const tag of tags) {
-      const matched = new Set<number>();
-      for (let i = 0; i < nodeIds.length; i += this.batch) {
-        const ids = nodeIds.slice(i, i + this.batch);
-        const docs = this.core.tagDocs(ids);
-        const hit = await this.matcher.match(tag!.definition, docs, { signal: this.#abort.signal });
-        for (const h of hit) matched.add(Number(h));
-      }
+      const matched = await this.evaluator.matching(tag!.definition, nodeIds, this.#abort.signal);
       if (this.#closed) return;
       this.core.applyTagEvaluation(tag!.id, tag!.definition, nodeIds, matched);
     }

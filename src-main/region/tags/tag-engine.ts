@@ -1,5 +1,6 @@
 // The XPath side of tags, as src-main/xpath/ provides it: compile-checking a definition
-// and a worker-based matcher with MAAS's semantics (shared/reference/xpath-tags.md).
+// and the worker-held corpus definitions are evaluated on, with MAAS's semantics.
+import type { PreviewCorpus } from '../../xpath/index';
 export type DefinitionCheck = { ok: true } | { ok: false; message: string };
 
 export interface TagDoc {
@@ -8,13 +9,8 @@ export interface TagDoc {
   lldp?: string | null;
 }
 
-export interface TagMatcher {
-  /** Ids of `docs` the definition matches (Python bool() of lxml's result; errors = no match). */
-  match(definition: string, docs: TagDoc[], opts?: { signal?: AbortSignal }): Promise<string[]>;
-  close(): Promise<void>;
-}
-
 export interface TagEngine {
   checkDefinition(definition: string): Promise<DefinitionCheck>;
-  createTagMatcher(opts?: { workers?: number }): TagMatcher;
+  /** The corpus the region's tag index keeps its nodes in (src-main/xpath/preview.ts). */
+  createPreviewCorpus(opts?: { workers?: number }): PreviewCorpus;
 }

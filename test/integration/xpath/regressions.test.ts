@@ -35,7 +35,7 @@ const CASES: [name: string, definition: string][] = [
 let differential: Differential;
 let outcomes: Map<string, Outcome>;
 beforeAll(async () => {
-  differential = Differential.open([...oddCorpus(), DASHES]);
+  differential = await Differential.open([...oddCorpus(), DASHES]);
   outcomes = new Map((await differential.run(CASES.map(([, d]) => d))).map((o) => [o.definition, o]));
 }, 120_000);
 afterAll(async () => {

@@ -1,8 +1,15 @@
 // Definitions evaluated three ways over the same documents: python3-lxml on MAAS's own
 // composite (one Python process for the whole batch), the console's preview corpus, and
-// the region's rebuild path (the definition checked as a saved tag is, then the tag
-// matcher). A mismatch is shrunk to the shortest definition that still mismatches.
-import { checkDefinition, createPreviewCorpus, createTagMatcher, type DocumentInput, type PreviewCorpus, type TagMatcher } from '../../../../src-main/xpath/index';
+// the region's rebuild path (the definition checked as a saved tag is, then the region's
+// tag index over the details stored in its database). A mismatch is shrunk to the
+// shortest definition that still mismatches.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeStatus as S } from '../../../../src-shared/maas/index';
+import { openRegion } from '../../../../src-main/region/start-region';
+import { RegionTagIndex } from '../../../../src-main/region/tags/tag-index';
+import { checkDefinition, createPreviewCorpus, type DocumentInput, type PreviewCorpus } from '../../../../src-main/xpath/index';
 import { lxmlMatches } from '../lxml-reference';
 import { render, type Gen } from './grammar';
 
@@ -25,21 +32,46 @@ const show = (a: Answer): string => (a.invalid ? 'invalid' : `[${a.ids.join(', '
 export const describe = (o: Outcome): string =>
   `${JSON.stringify(o.definition)}\n  lxml:    ${show(o.lxml)}\n  preview: ${show(o.preview)}\n  rebuild: ${show(o.rebuild)}`;
 
+/** A region of its own in a temporary folder, the documents stored as nodes' details. */
+async function regionWith(docs: DocumentInput[]): Promise<{ index: RegionTagIndex; idOf: Map<number, string>; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'xpath-differential-'));
+  const region = await openRegion({ dataDir: dir, keyStorage: 'file', tagEngine: null, log: () => undefined });
+  const core = region.core;
+  const idOf = new Map<number, string>();
+  core.tx(() => docs.forEach((d, i) => {
+    const n = core.nodes.insert({ hostname: `d-${i}`, installable: true, status: S.READY, zoneId: 1 });
+    if (d.lshw != null || d.lldp != null) core.details.set(n.id, d.lshw != null ? Buffer.from(d.lshw) : null, d.lldp != null ? Buffer.from(d.lldp) : null);
+    idOf.set(n.id, d.id);
+  }));
+  const index = new RegionTagIndex(core.db, createPreviewCorpus({ workers: 2 }), null);
+  return {
+    index,
+    idOf,
+    async close() {
+      await index.close();
+      region.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export class Differential {
+  private readonly abort = new AbortController();
+
   private constructor(
     private readonly docs: DocumentInput[],
     private readonly corpus: PreviewCorpus,
-    private readonly matcher: TagMatcher,
+    private readonly region: Awaited<ReturnType<typeof regionWith>>,
   ) {}
 
-  static open(docs: DocumentInput[], workers = 2): Differential {
+  static async open(docs: DocumentInput[], workers = 2): Promise<Differential> {
     const corpus = createPreviewCorpus({ workers });
     corpus.set(docs);
-    return new Differential(docs, corpus, createTagMatcher({ workers }));
+    return new Differential(docs, corpus, await regionWith(docs));
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.corpus.close(), this.matcher.close()]);
+    await Promise.all([this.corpus.close(), this.region.close()]);
   }
 
   private async preview(definition: string): Promise<Answer> {
@@ -53,7 +85,8 @@ export class Differential {
 
   private async rebuild(definition: string): Promise<Answer> {
     if (!(await checkDefinition(definition)).ok) return { invalid: true };
-    return { invalid: false, ids: [...(await this.matcher.match(definition, this.docs))].sort() };
+    const matched = await this.region.index.matching(definition, [...this.region.idOf.keys()], this.abort.signal);
+    return { invalid: false, ids: [...matched].map((id) => this.region.idOf.get(id)!).sort() };
   }
 
   /** Every definition, three ways. */

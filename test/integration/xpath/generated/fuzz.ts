@@ -30,7 +30,7 @@ export function generate(seed: number, count: number): Gen[] {
 export async function fuzz(seed: number, count: number, shrinkAtMost = 5): Promise<FuzzReport> {
   const docs = oddCorpus();
   const gens = generate(seed, count);
-  const differential = Differential.open(docs);
+  const differential = await Differential.open(docs);
   try {
     const outcomes = await differential.run(gens.map(render));
     const bad = outcomes.map((o, i) => ({ o, g: gens[i] })).filter(({ o }) => mismatched(o));
