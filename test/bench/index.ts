@@ -12,5 +12,6 @@ import { xpathBench } from './xpath.bench';
 import { regionVsFakeBench } from './region-vs-fake.bench';
 import { fieldkitBench } from './fieldkit.bench';
 import { freshnessBench } from './freshness.bench';
+import { fleetBench } from './fleet.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionVsFakeBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionVsFakeBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench, fleetBench];
