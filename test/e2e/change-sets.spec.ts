@@ -41,7 +41,9 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await inv.waitLoaded(3);
   await inv.grid().getByRole('button', { name: 'ce-0' }).click();
   const detail = page.getByRole('complementary');
+  await detail.getByRole('tab', { name: 'Configuration' }).click();
   await expect(detail.getByText('power_pass')).toBeVisible(); // read while online, masked
+  await detail.getByRole('tab', { name: 'Summary' }).click();
 
   await dc.stop();
   await host.composed.connections.health(dcId);

@@ -130,6 +130,7 @@ test('the node detail shows that node\'s events, live', async ({ page }) => {
   await page.keyboard.press('Enter');
   const detail = page.getByRole('complementary');
   await expect(detail.getByRole('heading', { name: node.hostname })).toBeVisible();
+  await detail.getByRole('tab', { name: 'Events' }).click();
   const panel = new EventsPage(page, detail.getByRole('region', { name: 'Node events' }));
   await expect(panel.rows().first()).toBeVisible();
   await maas.createTag({ name: 'e2e-panel' });

@@ -64,6 +64,7 @@ test('offline: inventory, node detail, tags and events open from the snapshot, m
   await expect(detail.getByRole('heading', { name: hostnames[0] })).toBeVisible();
   await expect(detail.getByTestId('offline-banner')).toContainText('Offline — as of');
   await expect(detail.getByText('AMD EPYC')).toBeVisible();
+  await detail.getByRole('tab', { name: 'Configuration' }).click();
   await expect(detail.getByText('••••••')).toBeVisible();
   await shell.shot('offline-inventory-light');
   await shell.setTheme('dark');
