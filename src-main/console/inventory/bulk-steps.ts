@@ -10,6 +10,7 @@ import type { InventoryClient } from './inventory-client';
 import type { BulkJob } from './bulk-job';
 import { acceptStep, releaseStep } from './bulk-partial';
 import { chunks, eachLimited } from './limits';
+import { powerAndFollow, type PowerFollow } from './power-follow';
 import type { NodeLists } from './node-lists';
 
 export interface StepContext {
@@ -21,6 +22,8 @@ export interface StepContext {
   chunkSize: number;
   /** Calls at once: per-node calls; bulk calls use at most 2. */
   concurrency: number;
+  /** How power on/off outcomes are followed (default: every 2 s for up to 4 minutes). */
+  powerFollow?: PowerFollow;
 }
 
 /** The server's own words, with the HTTP status, for a per-node outcome. */
@@ -70,8 +73,6 @@ const tagNodes = (mode: 'add' | 'remove'): BulkCall => async (c, ids) => {
 type PerNode = (client: InventoryClient, id: string, p: BulkParams) => Promise<NodeSummary | 'deleted'>;
 const perNode: Partial<Record<BulkAction, PerNode>> = {
   commission: (cl, id) => cl.commissionNode(id),
-  powerOn: (cl, id) => cl.startNode(id),
-  powerOff: (cl, id) => cl.stopNode(id),
   // The node as the server has it, with the state the BMC gave just now (MAAS records it too).
   checkPower: async (cl, id) => { const powerState = await cl.queryPowerState(id); return { ...(await cl.getNode(id)), powerState }; },
   markBroken: (cl, id, p) => cl.markBroken(id, p.comment),
@@ -109,6 +110,7 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
   if (action === 'addTag') await ensureTag(c);
   const bulk = bulkCalls[action];
   if (bulk) { await inChunks(c, ids, (chunk) => bulk(c, chunk)); return; }
+  if (action === 'powerOn' || action === 'powerOff') { await followedPower(c, ids, action === 'powerOn' ? 'on' : 'off'); return; }
   const one = perNode[action]!;
   await eachLimited(ids, c.concurrency, async (id) => {
     c.job.set(id, 'running');
@@ -117,6 +119,22 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
       c.job.set(id, 'done');
       if (r === 'deleted') c.lists.upsert(c.connectionId, [], [id]);
       else c.lists.upsert(c.connectionId, [r]);
+    } catch (e) {
+      c.job.fail([id], e, reasonOf(e));
+    }
+  }, () => c.job.cancelled);
+}
+
+/** Power on / off: sent, then followed until the node or its events say how it ended (power-follow.ts). */
+async function followedPower(c: StepContext, ids: string[], want: 'on' | 'off'): Promise<void> {
+  await eachLimited(ids, c.concurrency, async (id) => {
+    c.job.set(id, 'running');
+    try {
+      const send = () => (want === 'on' ? c.client.startNode(id) : c.client.stopNode(id));
+      const r = await powerAndFollow(c.client, id, want, send, { follow: c.powerFollow, progress: (note) => c.job.set(id, 'running', note), cancelled: () => c.job.cancelled });
+      if (r.node) c.lists.upsert(c.connectionId, [r.node]);
+      if (r.state === 'failed') c.job.set(id, 'failed', r.reason);
+      else c.job.set(id, 'done', r.state === 'running' ? r.note : undefined);
     } catch (e) {
       c.job.fail([id], e, reasonOf(e));
     }
