@@ -110,6 +110,10 @@ test('fleet: one grid over three servers, find anywhere, palette, a link, a bulk
   // A link to a node on another server opens it there.
   await page.goto(`${host.url}#/node/${maas3Id}/${[...maas3.machines.keys()][1]}`);
   await expect(page.getByRole('complementary').getByRole('heading', { name: 'm3-node-2' })).toBeVisible();
+  // And the node panel copies the same link back (the browser host's form of it).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  await page.getByRole('complementary').getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(`${host.url}#/node/${maas3Id}/${[...maas3.machines.keys()][1]}`);
 
   // A bulk action across servers: This laptop accepts, the stopped datacenter records.
   await page.keyboard.press('Alt+6');
