@@ -179,7 +179,10 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
       if (snapshot.shards.length !== workers.length) return false;
       current?.controller.abort();
       const replies = await Promise.all(
-        workers.map((pw, i) => pw.ask({ kind: 'restore', job: nextJob(), bytes: snapshot.shards[i] }, 'restored')),
+        workers.map((pw, i) => {
+          const bytes = snapshot.shards[i].slice(); // its own buffer, handed over without a copy
+          return pw.ask({ kind: 'restore', job: nextJob(), bytes }, 'restored', [bytes.buffer as ArrayBuffer]);
+        }),
       );
       placement.clear();
       shardSizes.fill(0);

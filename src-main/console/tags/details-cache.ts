@@ -67,6 +67,8 @@ export class DetailsCache {
       fingerprints: db.prepare<[string], { system_id: string; fingerprint: string }>(
         'SELECT system_id, fingerprint FROM details WHERE connection_id = ?'),
       withLshw: db.prepare<[string], { system_id: string }>('SELECT system_id FROM details WHERE connection_id = ? AND lshw IS NOT NULL'),
+      versions: db.prepare<[string], { system_id: string; version: string }>(
+        "SELECT system_id, fetched_at || '|' || fingerprint AS version FROM details WHERE connection_id = ?"),
       details: db.prepare<[string, string], DetailsRow>('SELECT * FROM details WHERE connection_id = ? AND system_id = ?'),
       detailsPage: db.prepare<[string, string, number], DetailsRow>(
         'SELECT * FROM details WHERE connection_id = ? AND system_id > ? ORDER BY system_id LIMIT ?'),
@@ -108,6 +110,11 @@ export class DetailsCache {
   /** Nodes whose cached details include an lshw document (commissioned ones). */
   withLshw(connectionId: string): Set<string> {
     return new Set(this.#q.withLshw.all(connectionId).map((r) => r.system_id));
+  }
+
+  /** system id → a version of its cached details (changes whenever they are fetched again). */
+  detailVersions(connectionId: string): Map<string, string> {
+    return new Map(this.#q.versions.all(connectionId).map((r) => [r.system_id, r.version]));
   }
 
   putDetails(connectionId: string, d: CachedDetails): void {

@@ -8,13 +8,20 @@ import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PreviewStarted } from '../../../src-shared/contract/tags';
 import { createPreviewCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
 import type { CachedDetails, DetailsCache } from './details-cache';
+import { PreviewStore } from './preview-store';
 
 export interface PreviewDeps {
   cache: DetailsCache;
   emit: Emit;
   /** Makes the corpus (tests pass one with a single worker). */
   corpus?: () => PreviewCorpus;
+  /** Where the built tables are saved between sessions; none: built anew each time. */
+  storeDir?: string;
 }
+
+/** A change to the corpus is saved this long after the last one (details arrive in bursts). */
+const SAVE_AFTER_MS = 5_000;
+const versionOf = (d: CachedDetails): string => `${d.fetchedAt}|${d.fingerprint}`;
 
 /** Cached documents read per page while loading the corpus. */
 const PAGE = 250;
@@ -29,9 +36,14 @@ export class PreviewService {
   /** Details that arrived (or left) while the corpus was loading: applied once it is set. */
   #pending: Map<string, DocumentInput | null> | null = null;
   #running = new Map<string, AbortController>();
+  readonly #store: PreviewStore | null;
+  /** Versions of the details in the corpus (of #loadedFor), for saving it. */
+  #versions = new Map<string, string>();
+  #saveTimer: NodeJS.Timeout | null = null;
 
   constructor(d: PreviewDeps) {
     this.#d = d;
+    this.#store = d.storeDir ? new PreviewStore(d.storeDir) : null;
   }
 
   /**
@@ -47,28 +59,57 @@ export class PreviewService {
     this.#pending = pending;
     const loading = (async () => {
       this.#corpus ??= this.#d.corpus?.() ?? createPreviewCorpus();
-      const docs: DocumentInput[] = [];
+      const corpus = this.#corpus;
       await new Promise((resolve) => setImmediate(resolve)); // never load inside the caller's turn
-      for (let after = ''; ;) {
-        const page = this.#d.cache.detailsPage(connectionId, after, PAGE);
-        for (const d of page) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
-        if (page.length < PAGE) break;
-        after = page[page.length - 1].systemId;
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.#loadedFor !== connectionId) break; // another connection took over
-      }
-      if (this.#loadedFor === connectionId) {
-        this.#corpus.set(docs);
-        for (const [id, doc] of pending) {
-          if (doc) this.#corpus.upsert(doc);
-          else this.#corpus.remove(id);
+      const versions = this.#d.cache.detailVersions(connectionId);
+      const reopened = await this.#store?.reopen(corpus, connectionId, versions).catch(() => null) ?? null;
+      if (this.#loadedFor !== connectionId) return corpus; // another connection took over
+      if (reopened !== null) {
+        for (const id of reopened.remove) corpus.remove(id);
+        for (const id of reopened.load) {
+          const d = this.#d.cache.details(connectionId, id);
+          if (d) corpus.upsert({ id, lshw: d.lshw, lldp: d.lldp });
         }
-        if (this.#pending === pending) this.#pending = null;
+      } else corpus.set(await this.#cachedDocs(connectionId));
+      if (this.#loadedFor !== connectionId) return corpus;
+      this.#versions = versions;
+      for (const [id, doc] of pending) {
+        if (doc) corpus.upsert(doc);
+        else corpus.remove(id);
       }
-      return this.#corpus;
+      if (this.#pending === pending) this.#pending = null;
+      if (reopened === null || reopened.load.length + reopened.remove.length + pending.size > 0) this.#saveSoon();
+      return corpus;
     })();
     this.#loading = loading;
     return loading;
+  }
+
+  /** Every cached document of a connection, read a page at a time with a yield between pages. */
+  async #cachedDocs(connectionId: string): Promise<DocumentInput[]> {
+    const docs: DocumentInput[] = [];
+    for (let after = ''; ;) {
+      const page = this.#d.cache.detailsPage(connectionId, after, PAGE);
+      for (const d of page) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
+      if (page.length < PAGE || this.#loadedFor !== connectionId) return docs;
+      after = page[page.length - 1].systemId;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  #saveSoon(): void {
+    if (this.#store === null) return;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.#saveNow(), SAVE_AFTER_MS);
+    this.#saveTimer.unref();
+  }
+
+  async #saveNow(): Promise<void> {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    const connectionId = this.#loadedFor;
+    if (this.#store === null || this.#corpus === null || connectionId === null || this.#pending !== null) return;
+    await this.#store.save(this.#corpus, connectionId, this.#versions).catch(() => undefined); // a cache: next time it is rebuilt
   }
 
   async start(connectionId: string, definition: string, previewId: string): Promise<PreviewStarted> {
@@ -109,19 +150,24 @@ export class PreviewService {
   took(connectionId: string, d: CachedDetails): void {
     if (this.#loadedFor !== connectionId) return;
     const doc = { id: d.systemId, lshw: d.lshw, lldp: d.lldp };
+    this.#versions.set(d.systemId, versionOf(d));
     if (this.#pending) this.#pending.set(d.systemId, doc);
     else this.#corpus?.upsert(doc);
+    this.#saveSoon();
   }
 
   gone(connectionId: string, systemIds: string[]): void {
     if (this.#loadedFor !== connectionId) return;
     for (const id of systemIds) {
+      this.#versions.delete(id);
       if (this.#pending) this.#pending.set(id, null);
       else this.#corpus?.remove(id);
     }
+    this.#saveSoon();
   }
 
   async close(): Promise<void> {
+    if (this.#saveTimer) await this.#saveNow();
     for (const c of this.#running.values()) c.abort();
     await this.#corpus?.close();
   }

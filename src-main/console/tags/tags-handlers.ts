@@ -32,7 +32,7 @@ export interface TagsArea {
 export function tagsArea(deps: TagsAreaDeps): TagsArea {
   const a: TagsAreaDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const cache = new DetailsCache(join(a.dataDir, DETAILS_CACHE_FILE));
-  const preview = new PreviewService({ cache, emit: a.emit, corpus: a.corpus });
+  const preview = new PreviewService({ cache, emit: a.emit, corpus: a.corpus, storeDir: a.dataDir });
   const t: TagDeps = { clientFor: a.clientFor, cache, emit: a.emit, gone: (c, ids) => preview.gone(c, ids) };
   const d: DetailsDeps = { clientFor: a.clientFor, cache, preview, emit: a.emit, syncs: new Map() };
   return {

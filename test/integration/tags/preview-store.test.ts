@@ -1,0 +1,71 @@
+// The Tags view opens on saved tables: a preview service with a store saves its corpus,
+// and the next one (a new session) reopens it without loading any node from the cache,
+// loads only nodes whose details were fetched again since, drops nodes gone, and answers
+// exactly as one built from the cache.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { PreviewService } from '../../../src-main/console/tags/preview-service';
+import { createPreviewCorpus } from '../../../src-main/xpath/index';
+import type { PreviewEnd } from '../../../src-shared/contract/tags';
+import { generateCorpus } from '../../unit/xpath/corpus';
+
+const dir = mkdtempSync(join(tmpdir(), 'tags-preview-store-'));
+const cache = new DetailsCache(join(dir, 'cache.sqlite'));
+const docs = generateCorpus(60, { seed: 9 });
+const DEFINITION = '//node[@class="processor"]/vendor = "Intel Corp."';
+afterAll(() => {
+  cache.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A session: a service over a counted corpus; its preview's matches. */
+function session() {
+  const corpus = createPreviewCorpus({ workers: 2 });
+  const counts = { set: 0, upsert: 0, remove: 0 };
+  const [set, upsert, remove] = [corpus.set.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
+  corpus.set = (d) => { counts.set += d.length; set(d); };
+  corpus.upsert = (d) => { counts.upsert++; upsert(d); };
+  corpus.remove = (id) => { counts.remove++; remove(id); };
+  const ends = new Map<string, (e: PreviewEnd) => void>();
+  const service = new PreviewService({
+    cache, corpus: () => corpus, storeDir: dir,
+    emit: (event, payload) => { if (event === 'tags.preview.end') ends.get((payload as PreviewEnd).previewId)?.(payload as PreviewEnd); },
+  });
+  const preview = async (id: string): Promise<string[]> => {
+    const done = new Promise<PreviewEnd>((resolve) => ends.set(id, resolve));
+    await service.start('c1', DEFINITION, id);
+    return [...(await done).matched].sort();
+  };
+  return { service, counts, preview };
+}
+
+test('saved at close, reopened by the next session, refreshed only where details changed', async () => {
+  cache.replaceNodes('c1', docs.map((d) => ({ systemId: d.id, hostname: d.id, statusName: 'Ready', tags: [], fingerprint: 'f' })));
+  for (const d of docs) cache.putDetails('c1', { systemId: d.id, lshw: d.lshw ?? null, lldp: d.lldp ?? null, fingerprint: 'f', fetchedAt: 't1' });
+
+  const first = session();
+  const built = await first.preview('a');
+  expect(first.counts.set).toBe(docs.length);
+  await first.service.close(); // saves
+
+  const second = session();
+  expect(await second.preview('b')).toEqual(built);
+  expect(second.counts).toEqual({ set: 0, upsert: 0, remove: 0 });
+  await second.service.close();
+
+  // Between sessions: one node refetched with other details, one gone from the cache.
+  const intel = docs.find((d) => d.lshw?.includes('<vendor>Intel Corp.</vendor>'))!;
+  const changed = docs.find((d) => d.lshw && !built.includes(d.id))!;
+  cache.putDetails('c1', { systemId: changed.id, lshw: intel.lshw!, lldp: null, fingerprint: 'f', fetchedAt: 't2' });
+  const goneId = built[0];
+  cache.replaceNodes('c1', docs.filter((d) => d.id !== goneId).map((d) => ({ systemId: d.id, hostname: d.id, statusName: 'Ready', tags: [], fingerprint: 'f' })));
+
+  const third = session();
+  const expected = [...built.filter((id) => id !== goneId), changed.id].sort();
+  expect(await third.preview('c')).toEqual(expected);
+  expect(third.counts).toEqual({ set: 0, upsert: 1, remove: 1 });
+  await third.service.close();
+}, 240_000);
