@@ -1,8 +1,8 @@
 // Intel AMT's pre-v9 SOAP interface as amttool uses it: SecurityAdministration
 // GetCoreVersion, NetworkAdministration GetHostName / GetDomainName, RemoteControl
 // GetSystemPowerState (0 = S0 working, 5 = S5 soft-off), GetRemoteControlCapabilities and
-// RemoteControl (Command 16 reset, 17 powerup, 18 powerdown, 19 powercycle). HTTP Basic
-// after a 401 challenge (firmware uses Digest; LWP answers both the same way).
+// RemoteControl (Command 16 reset, 17 powerup, 18 powerdown, 19 powercycle). HTTP Digest,
+// as the firmware requires (user admin).
 import { startHttpPeer, type HttpPeer } from './http-peer';
 
 export interface AmtFirmware extends HttpPeer {
@@ -41,7 +41,7 @@ export async function startAmtFirmware(password: string): Promise<AmtFirmware> {
       default:
         res.writeHead(500, { 'content-type': 'text/plain' }).end(`unknown ${req.url} ${method}`);
     }
-  });
+  }, { auth: 'digest' });
   return Object.defineProperties(peer, {
     powerState: { get: () => fw.powerState, set: (v: number) => { fw.powerState = v; } },
     commands: { value: fw.commands },

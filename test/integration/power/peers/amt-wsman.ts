@@ -4,8 +4,8 @@
 // CIM_AssociatedPowerManagementService (PowerState), and Invoke of
 // CIM_PowerManagementService.RequestPowerStateChange (ReturnValue 0, or 1 for a state
 // AMT does not accept).
-import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { digestGuard } from './digest-auth';
 
 export interface AmtWsman {
   address: string;
@@ -14,13 +14,11 @@ export interface AmtWsman {
   close(): Promise<void>;
 }
 
-const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 const wrap = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><a:Envelope xmlns:a="http://www.w3.org/2003/05/soap-envelope" xmlns:g="http://schemas.xmlsoap.org/ws/2004/09/enumeration"><a:Header/><a:Body>${body}</a:Body></a:Envelope>`;
 
 export async function startAmtWsman(password: string): Promise<AmtWsman> {
-  const realm = 'Digest:4A3B0000000000000000000000000000';
-  const nonces = new Set<string>();
+  const digest = digestGuard('admin', password);
   const state = { powerState: 8, requests: [] as string[] };
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -32,14 +30,7 @@ export async function startAmtWsman(password: string): Promise<AmtWsman> {
         return void res.writeHead(200, { 'content-type': 'application/soap+xml' }).end(wrap(
           '<b:IdentifyResponse xmlns:b="http://schemas.dmtf.org/wbem/wsman/identity/1/wsmanidentity.xsd"><b:ProtocolVersion>http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd</b:ProtocolVersion><b:ProductVendor>Intel Corporation</b:ProductVendor><b:ProductVersion>AMT 11.8.50</b:ProductVersion></b:IdentifyResponse>'));
       }
-      const auth = String(req.headers.authorization ?? '');
-      const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1], m[2]]));
-      const expected = md5(`${md5(`admin:${realm}:${password}`)}:${p.nonce}:${p.nc}:${p.cnonce}:${p.qop}:${md5(`POST:${p.uri}`)}`);
-      if (!auth.startsWith('Digest ') || p.username !== 'admin' || !nonces.has(p.nonce) || p.response !== expected) {
-        const nonce = randomBytes(16).toString('hex');
-        nonces.add(nonce);
-        return void res.writeHead(401, { 'www-authenticate': `Digest realm="${realm}", nonce="${nonce}", stale="false", qop="auth"` }).end();
-      }
+      if (!digest(req, res)) return;
       const action = /<(?:\w+:)?Action[^>]*>([^<]+)</.exec(body)?.[1] ?? '';
       state.requests.push(action.split('/').pop() ?? action);
       const ok = (b: string) => res.writeHead(200, { 'content-type': 'application/soap+xml' }).end(wrap(b));
