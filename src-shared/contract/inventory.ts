@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bulkActions, type NodeOutcome } from '../inventory/bulk-actions';
 import { channel, event, returns } from './channel';
 import type { MaasEvent, NodeSummary } from './maas-types';
+import { validatePowerParameters } from '../maas/power-params/index';
 
 const ConnectionId = z.string().min(1).max(100);
 const SystemId = z.string().min(1).max(64);
@@ -101,7 +102,14 @@ export const EditNodeRequest = z.object({
   systemId: SystemId,
   hostname: z.string().min(1).max(255).optional(),
   power: z.object({ type: PowerType, parameters: PowerParameters }).strict().optional(),
-}).strict().refine((r) => r.hostname !== undefined || r.power !== undefined, 'nothing to change: give a hostname or power');
+}).strict().refine((r) => r.hostname !== undefined || r.power !== undefined, 'nothing to change: give a hostname or power')
+  // The one power-parameter check (offline edits are recorded only when they pass it too).
+  // Remote servers know more power types and parameters than this console: those are checked as text.
+  .superRefine((r, ctx) => {
+    if (!r.power) return;
+    const v = validatePowerParameters(r.power.type, r.power.parameters, { allowUnknown: true, allowUnknownType: true });
+    if (!v.ok) for (const [name, ms] of Object.entries(v.errors)) ctx.addIssue({ code: 'custom', path: ['power', 'parameters', name], message: ms.join(' ') });
+  });
 export type EditNodeRequest = z.infer<typeof EditNodeRequest>;
 
 /** Online: done, with the node as the server has it now. Offline: recorded in the change set. */

@@ -10,6 +10,7 @@ import { classify, indexTarget, type DiffNode, type TargetIndex } from '../../..
 import type { MaasClient } from '../../maas-client/index';
 import { failedStatus } from '../maas-failure';
 import { uniqueMacs } from '../../../src-shared/maas/mac';
+import { describePowerParameterErrors, validatePowerParameters } from '../../../src-shared/maas/power-params/index';
 import { eachLimited } from '../inventory/limits';
 import type { PushJournal } from './push-journal';
 import { toDiff } from './push-plan';
@@ -111,6 +112,13 @@ function place(index: TargetIndex, n: DiffNode, present: boolean): void {
 async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOutcome): Promise<void> {
   const notes: string[] = [];
   const params = c.power.get(s.systemId) ?? {};
+  // Values kept by an older version that no longer pass the power-parameter check are not
+  // carried to another server, where a power driver would run them.
+  const checked = validatePowerParameters(s.powerType, params, { allowUnknown: true });
+  if (!checked.ok) {
+    Object.assign(item, { state: 'failed', message: `power parameters refused: ${describePowerParameterErrors(checked.errors)}`.slice(0, 500) });
+    return;
+  }
   try {
     if (item.state === 'pending') {
       const now = classify(diff, c.index);

@@ -2,6 +2,7 @@
 // stored before this check existed), the console's edit forms and the field kit's imports
 // and push all call validatePowerParameters. A value is refused for what it is, never
 // repeated in the message (it may be a password, or an attacker's text).
+import { isSecretPowerParameter } from '../power-secrets';
 import { kindProblem, powerFieldRules } from './field-rules';
 
 export { libvirtUriProblem, libvirtUriExample } from './libvirt-uri';
@@ -18,6 +19,11 @@ export type PowerParametersResult =
 export interface ValidateOptions {
   /** MAAS's power_parameters_skip_check: parameters the type does not know are kept (and still checked as text). */
   allowUnknown?: boolean;
+  /**
+   * A remote MAAS knows power types this console does not (lxd, proxmox, webhook…): their
+   * parameters are checked as text (secrets by name), not refused. The embedded region never sets this.
+   */
+  allowUnknownType?: boolean;
 }
 
 export const knownPowerTypes = (): string[] => Object.keys(powerFieldRules);
@@ -33,7 +39,8 @@ export function validatePowerParameters(powerType: string, params: Readonly<Reco
   const found = new Map<string, string[]>();
   const add = (field: string, message: string) => { found.set(field, [...(found.get(field) ?? []), message]); };
   const errors = () => Object.fromEntries(found);
-  const rules = powerType === '' ? {} : Object.hasOwn(powerFieldRules, powerType) ? powerFieldRules[powerType] : undefined;
+  const known = powerType === '' ? {} : Object.hasOwn(powerFieldRules, powerType) ? powerFieldRules[powerType] : undefined;
+  const rules = known ?? (options.allowUnknownType ? {} : undefined);
   if (!rules) {
     add('power_type', `is not a known power type (one of ${knownPowerTypes().join(', ')})`);
     return { ok: false, errors: errors() };
@@ -45,14 +52,15 @@ export function validatePowerParameters(powerType: string, params: Readonly<Reco
       continue;
     }
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
-    if (!rule && !options.allowUnknown) {
+    if (!rule && !options.allowUnknown && known) {
       add(name, powerType === '' ? 'cannot be set without a power type' : `is not a parameter of power type ${powerType}`);
       continue;
     }
-    const value = rule?.kind === 'secret' ? raw : raw.trim();
+    const kind = rule ?? (isSecretPowerParameter(name) ? { kind: 'secret' as const } : { kind: 'text' as const });
+    const value = kind.kind === 'secret' ? raw : raw.trim();
     accepted.set(name, value);
     if (value === '') continue;
-    const problem = kindProblem(rule ?? { kind: 'text' }, value);
+    const problem = kindProblem(kind, value);
     if (problem) add(name, problem);
   }
   return found.size ? { ok: false, errors: errors() } : { ok: true, params: Object.fromEntries(accepted) };

@@ -96,3 +96,15 @@ describe('validatePowerParameters', () => {
     if (!r.ok) expect(describePowerParameterErrors(r.errors)).toMatch(/^power_address .*; power_id must not begin with "-"$/);
   });
 });
+
+describe('remote servers (the console\'s node edit)', () => {
+  const remote = { allowUnknown: true, allowUnknownType: true };
+  test('power types and parameters this console does not know are checked as text, secrets by name', () => {
+    expect(validatePowerParameters('lxd', { power_address: 'https://10.0.0.5:8443', instance_name: 'vm1', password: 'x\ny' }, remote).ok).toBe(false);
+    expect(validatePowerParameters('lxd', { power_address: 'https://10.0.0.5:8443', instance_name: 'vm1', password: ' p w ' }, remote))
+      .toEqual({ ok: true, params: { power_address: 'https://10.0.0.5:8443', instance_name: 'vm1', password: ' p w ' } });
+    expect(validatePowerParameters('webhook', { power_on_uri: '-oProxyCommand=x' }, remote).ok).toBe(false);
+    expect(validatePowerParameters('ipmi', { power_address: '10.0.0.1', cipher_suite_id: '3', privilege_level: 'OPERATOR' }, remote).ok).toBe(true);
+    expect(validatePowerParameters('virsh', { power_address: 'qemu+ext:///system?command=x' }, remote).ok).toBe(false);
+  });
+});
