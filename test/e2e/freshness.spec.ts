@@ -27,3 +27,23 @@ test('a change on the server shows in the grid by itself; a stopped server shows
   await expect(page.getByText(/As of \d/)).toBeVisible();
   expect(shell.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 });
+
+test('a node panel opened while the server is out of reach reads the node again once it is back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const inv = new InventoryPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(f.host.url);
+  await inv.waitLoaded(300);
+  await inv.filter(`hostname:=${f.hostnames[40]}`);
+  await f.stopServer();
+  await expect(page.locator('#connection-switcher option:checked')).toContainText('Offline', { timeout: 15_000 });
+  await inv.grid().getByRole('button', { name: f.hostnames[40], exact: true }).click();
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByTestId('offline-banner').or(panel.getByRole('alert'))).toBeVisible({ timeout: 15_000 });
+  await f.startServer();
+  await expect(page.locator('#connection-switcher option:checked')).toContainText('Online', { timeout: 15_000 });
+  await expect(panel.getByTestId('offline-banner')).toHaveCount(0, { timeout: 15_000 });
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await panel.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(panel.getByText('power_pass')).toBeVisible();
+});
