@@ -17,6 +17,7 @@ import type { RegionPower } from './power-port';
 import type { TagDoc, TagEngine } from './tags/tag-engine';
 import type { TagRebuilder } from './tags/rebuilder';
 import type { DetailFacts } from './details/check-xml';
+import { GroupCommit } from './db/group-commit';
 
 export class RegionCore {
   readonly config: ConfigStore;
@@ -28,6 +29,8 @@ export class RegionCore {
   readonly files: FilesStore;
   readonly sshKeys: SshKeysStore;
   readonly details: DetailsStore;
+  /** Small writes from concurrent requests, committed together (db/group-commit.ts). */
+  readonly group: GroupCommit;
   rebuilder: TagRebuilder | null = null;
   readonly #installable;
 
@@ -48,6 +51,7 @@ export class RegionCore {
     this.files = new FilesStore(db);
     this.sshKeys = new SshKeysStore(db);
     this.details = new DetailsStore(db);
+    this.group = new GroupCommit(db);
     this.#installable = db.prepare('SELECT id FROM nodes WHERE installable = 1 ORDER BY id').pluck();
   }
 

@@ -3,7 +3,9 @@
 way a user's script would see it. Used by test/bench/region-vs-fake.bench.ts against the
 embedded region and against gomaasapi's fake MAAS in the same run.
 
-  maas_client_bench.py list API_URL KEY RUNS        nodes op=list RUNS times (after a warm-up)
+  maas_client_bench.py list API_URL KEY RUNS [cold] nodes op=list RUNS times (after a warm-up); "cold":
+                                                    enlist one node before each (untimed), so no
+                                                    server can answer from a kept copy
   maas_client_bench.py enlist API_URL COUNT THREADS anonymous nodes op=new, COUNT over THREADS
 
 Prints one JSON line: list -> {"ms": [...], "bytes": n, "nodes": n, "fields": [...]};
@@ -26,7 +28,14 @@ if mode == "list":
     session = requests.Session()
     runs = int(sys.argv[4])
     times = []
+    cold = len(sys.argv) > 5 and sys.argv[5] == "cold"
     for i in range(runs + 1):
+        if cold:
+            mac = "52:55:00:00:%02x:%02x" % (i >> 8, i & 255)
+            made = session.post(api + "nodes/", params={"op": "new"},
+                                files=[("architecture", (None, "amd64/generic")), ("mac_addresses", (None, mac))])
+            if made.status_code != 200:
+                raise SystemExit("op=new -> %d %s" % (made.status_code, made.text[:300]))
         t0 = time.perf_counter()
         r = session.get(api + "nodes/", params={"op": "list"}, auth=auth)
         body = r.content

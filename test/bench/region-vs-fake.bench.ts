@@ -73,6 +73,10 @@ export const regionVsFakeBench: Bench = {
       const regionList = await client(['list', region.url, key, '7']);
       const fakeList = await client(['list', fake.api, 'x:y:z', '7']);
       if (regionList.nodes !== NODES || fakeList.nodes !== NODES) throw new Error(`listed ${regionList.nodes} and ${fakeList.nodes} nodes`);
+      // The region keeps a list until the database changes (api/node-list-cache.ts): "cold"
+      // enlists one node before each list, so every answer is built afresh.
+      const regionCold = await client(['list', region.url, key, '5', 'cold']);
+      const fakeCold = await client(['list', fake.api, 'x:y:z', '5', 'cold']);
       const missing = regionList.fields.filter((f: string) => !fakeList.fields.includes(f));
       if (missing.length) throw new Error(`the fake lacks fields the region sends: ${missing.join(', ')}`);
       fake.stop();
@@ -89,8 +93,10 @@ export const regionVsFakeBench: Bench = {
       for (const e of [regionEnlist, fakeEnlist]) if (e.ok !== NODES) throw new Error(`enlisted ${e.ok} of ${NODES}: ${e.first_error}`);
       const fakeName = 'gomaasapi fake MAAS (Go, in memory)';
       return [
-        { name: `nodes op=list, ${NODES.toLocaleString('en')} nodes, python3-requests-oauthlib client (median of 7)`, value: median(regionList.ms), unit: 'ms',
+        { name: `nodes op=list, ${NODES.toLocaleString('en')} nodes, unchanged since the last list, python3-requests-oauthlib client (median of 7)`, value: median(regionList.ms), unit: 'ms',
           reference: { name: fakeName, value: median(fakeList.ms), unit: 'ms' }, target: '≤ 0.4× the fake' },
+        { name: 'nodes op=list, 10,000+ nodes, built afresh (a node enlisted before each list; median of 5)', value: median(regionCold.ms), unit: 'ms',
+          reference: { name: fakeName, value: median(fakeCold.ms), unit: 'ms' }, target: '≤ 0.4× the fake' },
         { name: 'nodes op=list reply size', value: regionList.bytes / 2 ** 20, unit: 'MiB', reference: { name: fakeName, value: fakeList.bytes / 2 ** 20, unit: 'MiB' } },
         { name: `enlistment, ${NODES.toLocaleString('en')} anonymous nodes op=new from 8 client threads`, value: regionEnlist.ms / 1000, unit: 's',
           reference: { name: fakeName, value: fakeEnlist.ms / 1000, unit: 's' }, target: 'no slower than the fake' },

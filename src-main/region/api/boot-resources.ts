@@ -1,81 +1,25 @@
-// boot-resources/, boot-resources/{id}/ and nodegroups/{uuid}/boot-images/ (MAAS 1.8
-// BootResource(s)Handler, BootImagesHandler). Uploaded resources are stored whole with
-// their SHA-256, size and file type. Importing from boot sources needs an image mirror
-// this laptop does not have: op=import (and the clusters' import_boot_images) refuse with
-// 503 and say so, listing what was uploaded instead.
+// boot-resources/, boot-resources/{id}/, the chunked upload path and nodegroups/{uuid}/boot-images/
+// (MAAS 1.8 maasserver/api/boot_resources.py and boot_images.py). As MAAS: a name "os/series"
+// is a Generated resource, any other name Uploaded; uploading a name again adds a version (a
+// set); a create without `content` but with `sha256` and `size` makes an empty set the client
+// fills with PUTs to boot-resources/{id}/upload/{file_id}/ (BootResourceNoContentForm and
+// BootResourceFileUploadHandler). Importing from boot sources needs an image mirror this
+// laptop does not have: op=import (and the clusters' import_boot_images) answer 503 and say so.
 import { createHash } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
-import { RegionError, notFound } from '../http/errors';
+import { RegionError, badRequest, forbidden, notFound } from '../http/errors';
 import { json, noContent, type Ctx, type OpTable } from '../http/context';
 import { clip } from '../http/params';
 import type { RegionCore } from '../region-core';
-import { nowIso } from '../db/open';
+import { BootResourcesStore, type ResourceRow, type SetRow } from '../stores/boot-resources-store';
 import { requireAdmin, userOf } from './access';
 import { field, fieldError, requiredField } from './form';
+import { UPLOAD_FILETYPES, resourceJson, setDone } from './boot-resource-json';
 
 /** BOOT_RESOURCE_TYPE of MAAS 1.8, and the names the API's type= filter takes. */
 const RTYPE = { synced: 0, generated: 1, uploaded: 2 } as const;
-const RTYPE_NAME = ['Synced', 'Generated', 'Uploaded'];
-/** BOOT_RESOURCE_FILE_TYPE of uploads: filetype → stored file name, cluster xinstall type. */
-const FILETYPES: Record<string, { file: string; xinstall: string }> = {
-  tgz: { file: 'root-tgz', xinstall: 'tgz' },
-  ddtgz: { file: 'root-dd', xinstall: 'dd-tgz' },
-};
-
-interface ResourceRow {
-  id: number; rtype: number; name: string; architecture: string; title: string; filetype: string; sha256: string; size: number;
-  created: string; updated: string;
-}
-const COLS = 'id, rtype, name, architecture, title, filetype, sha256, size, created, updated';
-
-class BootResourcesStore {
-  readonly #list: Statement<[], ResourceRow>;
-  readonly #get: Statement<[number], ResourceRow>;
-  readonly #byName: Statement<[string, string], ResourceRow>;
-  readonly #put: Statement<[number, string, string, string, string, string, number, Buffer, string, string]>;
-  readonly #delete: Statement<[number]>;
-
-  constructor(db: Database) {
-    this.#list = db.prepare(`SELECT ${COLS} FROM boot_resources ORDER BY id`);
-    this.#get = db.prepare(`SELECT ${COLS} FROM boot_resources WHERE id = ?`);
-    this.#byName = db.prepare(`SELECT ${COLS} FROM boot_resources WHERE name = ? AND architecture = ?`);
-    this.#put = db.prepare(`INSERT INTO boot_resources (rtype, name, architecture, title, filetype, sha256, size, content, created, updated)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name, architecture) DO UPDATE SET title = excluded.title,
-      filetype = excluded.filetype, sha256 = excluded.sha256, size = excluded.size, content = excluded.content, updated = excluded.updated`);
-    this.#delete = db.prepare('DELETE FROM boot_resources WHERE id = ?');
-  }
-
-  list = () => this.#list.all();
-  get = (id: number) => this.#get.get(id);
-  put(r: Omit<ResourceRow, 'id' | 'created' | 'updated'>, content: Buffer): ResourceRow {
-    const now = nowIso();
-    this.#put.run(r.rtype, r.name, r.architecture, r.title, r.filetype, r.sha256, r.size, content, now, now);
-    return this.#byName.get(r.name, r.architecture)!;
-  }
-  delete = (id: number) => void this.#delete.run(id);
-}
-
-const version = (r: ResourceRow) => r.updated.slice(0, 10).replace(/-/g, '');
-
-function resourceJson(r: ResourceRow, withSets: boolean) {
-  const base: Record<string, unknown> = {
-    id: r.id, type: RTYPE_NAME[r.rtype], name: r.name, architecture: r.architecture,
-    resource_uri: `/MAAS/api/1.0/boot-resources/${r.id}/`, ...(r.title ? { title: r.title } : {}),
-  };
-  if (withSets) {
-    const file = FILETYPES[r.filetype].file;
-    base.sets = {
-      [version(r)]: {
-        version: version(r), label: 'uploaded', size: r.size, complete: true,
-        files: { [file]: { filename: file, filetype: r.filetype === 'tgz' ? 'root-tgz' : 'root-dd', sha256: r.sha256, size: r.size, complete: true } },
-      },
-    };
-  }
-  return base;
-}
-
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(\/[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/;
 const ARCH = /^[a-z0-9_-]{1,32}\/[a-z0-9_.-]{1,32}$/i;
+const idArg = (v: string): number => (/^\d{1,15}$/.test(v) ? Number(v) : -1);
 
 export function bootResourcesOps(core: RegionCore): OpTable {
   const store = new BootResourcesStore(core.db);
@@ -83,8 +27,8 @@ export function bootResourcesOps(core: RegionCore): OpTable {
     GET: (ctx) => {
       userOf(ctx);
       const type = field(ctx.params, 'type', 20) || 'all';
-      if (type !== 'all' && !(type in RTYPE)) throw fieldError('type', `"${clip(type)}" is not a boot resource type (all, synced, generated, uploaded).`);
-      return json(store.list().filter((r) => type === 'all' || r.rtype === RTYPE[type as keyof typeof RTYPE]).map((r) => resourceJson(r, false)));
+      if (type !== 'all' && !(type in RTYPE)) throw badRequest(`Bad type '${clip(type)}'`);
+      return json(store.list().filter((r) => type === 'all' || r.rtype === RTYPE[type as keyof typeof RTYPE]).map((r) => resourceJson(r, null)));
     },
     POST: (ctx) => {
       requireAdmin(ctx, 'Uploading boot resources');
@@ -93,13 +37,31 @@ export function bootResourcesOps(core: RegionCore): OpTable {
       const architecture = requiredField(ctx.params, 'architecture', 100);
       if (!ARCH.test(architecture)) throw fieldError('architecture', `"${clip(architecture)}" must be "arch/subarch", e.g. amd64/generic.`);
       const filetype = field(ctx.params, 'filetype', 20) || 'tgz';
-      if (!FILETYPES[filetype]) throw fieldError('filetype', `"${clip(filetype)}" is not a file type for uploads (tgz, ddtgz).`);
-      const title = field(ctx.params, 'title', 500) ?? '';
+      if (!UPLOAD_FILETYPES[filetype]) throw fieldError('filetype', `"${clip(filetype)}" is not a file type for uploads (tgz, ddtgz).`);
+      const title = field(ctx.params, 'title', 500);
       const part = ctx.params.values('content').at(-1);
-      if (!part || part.bytes.length === 0) throw fieldError('content', 'This field is required (upload the image as a file part named "content").');
-      const sha256 = createHash('sha256').update(part.bytes).digest('hex');
-      const row = core.tx(() => store.put({ rtype: RTYPE.uploaded, name, architecture, title, filetype, sha256, size: part.bytes.length }, part.bytes));
-      return json(resourceJson(row, true), 201);
+      let file: { sha256: string; size: number; bytes?: Buffer };
+      if (part) {
+        if (part.bytes.length === 0) throw fieldError('content', 'The submitted file is empty.');
+        file = { sha256: createHash('sha256').update(part.bytes).digest('hex'), size: part.bytes.length, bytes: part.bytes };
+      } else {
+        // BootResourceNoContentForm: the file's checksum and size now, its bytes by upload.
+        const sha256 = requiredField(ctx.params, 'sha256', 64).toLowerCase();
+        if (!/^[0-9a-f]{64}$/.test(sha256)) throw fieldError('sha256', `"${clip(sha256)}" is not a SHA-256 (64 hex digits).`);
+        const size = ctx.params.int('size', { min: 1 });
+        if (size === undefined) throw fieldError('size', 'This field is required.');
+        file = { sha256, size };
+      }
+      // BootResourceForm.save: "os/series" names are Generated, others Uploaded.
+      const rtype = name.includes('/') ? RTYPE.generated : RTYPE.uploaded;
+      const row = core.tx(() => {
+        const r = store.resource(rtype, name, architecture, title);
+        if (r.rtype !== rtype) throw fieldError('name', `${name} (${architecture}) already exists as another type of resource.`);
+        const s = store.addSet(r.id, { filetype, sha256: file.sha256, size: file.size });
+        if (file.bytes) store.appendChunk(s, file.bytes);
+        return r;
+      });
+      return json(resourceJson(row, store.sets(row.id)), 201);
     },
     'POST import': (ctx) => {
       requireAdmin(ctx, 'Importing boot resources');
@@ -110,15 +72,16 @@ export function bootResourcesOps(core: RegionCore): OpTable {
 
 export function bootResourceOps(core: RegionCore): OpTable {
   const store = new BootResourcesStore(core.db);
-  const find = (ctx: Ctx) => {
-    const r = /^\d{1,15}$/.test(ctx.args[0]) ? store.get(Number(ctx.args[0])) : undefined;
+  const find = (ctx: Ctx): ResourceRow => {
+    const r = store.get(idArg(ctx.args[0]));
     if (!r) throw notFound(`Boot resource ${clip(ctx.args[0])}`);
     return r;
   };
   return {
     GET: (ctx) => {
       userOf(ctx);
-      return json(resourceJson(find(ctx), true));
+      const r = find(ctx);
+      return json(resourceJson(r, store.sets(r.id)));
     },
     DELETE: (ctx) => {
       requireAdmin(ctx, 'Deleting boot resources');
@@ -129,18 +92,57 @@ export function bootResourceOps(core: RegionCore): OpTable {
   };
 }
 
-/** What the clusters' boot-images/ list: every uploaded resource, as a custom xinstall image. */
+/** PUT boot-resources/{id}/upload/{file_id}/: the next piece of a file's bytes, as the body. */
+export function bootResourceUploadOps(core: RegionCore): OpTable {
+  const store = new BootResourcesStore(core.db);
+  return {
+    PUT: (ctx) => {
+      requireAdmin(ctx, 'Uploading boot resources');
+      const r = store.get(idArg(ctx.args[0]));
+      const s = store.set(idArg(ctx.args[1]));
+      if (!r || !s || s.resource_id !== r.id) throw notFound(`Boot resource file ${clip(ctx.args[1])} of ${clip(ctx.args[0])}`);
+      if (r.rtype === RTYPE.synced) throw forbidden(`Cannot upload to a resource of type: ${r.rtype}.`);
+      const data = ctx.body ?? Buffer.alloc(0);
+      if (data.length === 0) throw badRequest('Missing data.');
+      if (setDone(s)) throw badRequest('Cannot upload to a complete file.');
+      if (s.received + data.length > s.size) throw badRequest('Too much data recieved.');
+      core.tx(() => {
+        store.appendChunk(s, data);
+        if (s.received + data.length < s.size) return;
+        const hash = createHash('sha256');
+        for (const c of store.chunks(s.id)) hash.update(c);
+        if (hash.digest('hex') !== s.sha256) {
+          // Unlike MAAS (which kept the bad bytes), start the file again so a retry can succeed.
+          store.dropChunks(s.id);
+          throw new UploadMismatch();
+        }
+      });
+      return json(resourceJson(r, store.sets(r.id)));
+    },
+  };
+}
+
+class UploadMismatch extends RegionError {
+  constructor() {
+    super('bad-request', 'Saved content does not match given SHA256 value.');
+  }
+}
+
+/** What the clusters' boot-images/ list: every resource with a complete version, as a custom xinstall image. */
 export function bootImagesOps(core: RegionCore): OpTable {
   const store = new BootResourcesStore(core.db);
   return {
     GET: (ctx) => {
       userOf(ctx);
       if (ctx.args[0] !== core.nodegroupUuid) throw notFound(`Nodegroup ${clip(ctx.args[0])}`);
-      return json(store.list().map((r) => {
+      return json(store.list().flatMap((r) => {
+        const latest: SetRow | undefined = store.sets(r.id).find(setDone);
+        if (!latest) return [];
         const [arch, sub] = r.architecture.split('/');
         const [os, release] = r.name.includes('/') ? r.name.split('/') : ['custom', r.name];
-        return { osystem: os, release, architecture: arch, subarchitecture: sub, label: 'uploaded', purpose: 'xinstall',
-          xinstall_type: FILETYPES[r.filetype].xinstall, xinstall_path: `${os}/${arch}/${sub}/${release}/uploaded/${FILETYPES[r.filetype].file}` };
+        const ft = UPLOAD_FILETYPES[latest.filetype];
+        return [{ osystem: os, release, architecture: arch, subarchitecture: sub, label: 'uploaded', purpose: 'xinstall',
+          xinstall_type: ft.xinstall, xinstall_path: `${os}/${arch}/${sub}/${release}/uploaded/${ft.file}` }];
       }));
     },
   };

@@ -56,14 +56,15 @@ export function checkNewIdentity(core: RegionCore, ctx: Ctx, required: boolean):
   return { macs, hostname };
 }
 
-export function enlistNode(core: RegionCore, ctx: Ctx): Api1Node {
+/** One enlistment; concurrent ones share a commit (core.group), answered once it is durable. */
+export async function enlistNode(core: RegionCore, ctx: Ctx): Promise<Api1Node> {
   const architecture = architectureOf(ctx);
   const power = readPowerChange(ctx.params, core.power.types, '');
   const nodegroup = ctx.params.get('nodegroup');
   if (nodegroup && nodegroup !== core.nodegroupUuid && nodegroup !== 'master') {
     throw fieldError('nodegroup', `no cluster "${clip(nodegroup)}"; this region has one, ${core.nodegroupUuid}.`);
   }
-  const node = core.tx(() => {
+  const node = await core.group.run(() => {
     const { macs, hostname } = checkNewIdentity(core, ctx, true);
     let n = core.nodes.insert({ hostname, installable: true, status: S.NEW, zoneId: DEFAULT_ZONE_ID, architecture, powerType: power.type ?? '' });
     for (const m of macs) core.nodes.addMac(n.id, m);

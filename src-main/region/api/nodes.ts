@@ -5,7 +5,7 @@ import { json, text, type OpTable, type Ctx } from '../http/context';
 
 import type { RegionCore } from '../region-core';
 import { findNodes, type NodeFilter } from '../stores/node-query';
-import { nodesListJsonText } from './node-list-json';
+import { NodeListCache } from './node-list-cache';
 import { canEdit, canView, requireAdmin, userOf } from './access';
 import { acquireNode } from './acquire';
 import { list, macList, nodesByIds, zoneNamed } from './lookup';
@@ -28,10 +28,11 @@ export function nodesOps(core: RegionCore): OpTable {
     };
   };
 
+  const listCache = new NodeListCache(core.db);
   return {
-    'GET list': (ctx) => ({ body: nodesListJsonText(core.db, listFilter(ctx)), contentType: 'application/json; charset=utf-8' }),
+    'GET list': (ctx) => ({ body: listCache.list(listFilter(ctx)), contentType: 'application/json; charset=utf-8' }),
 
-    'POST new': (ctx) => json(enlistNode(core, ctx)),
+    'POST new': async (ctx) => json(await enlistNode(core, ctx)),
 
     'POST accept': (ctx) => {
       requireAdmin(ctx, 'Accepting nodes');

@@ -3,7 +3,7 @@
 // paths as MAAS 1.8 spelled them (two without a trailing slash; the router accepts both).
 import type { Ctx, OpTable, Resource } from '../http/context';
 import type { RegionCore } from '../region-core';
-import { bootImagesOps, bootResourceOps, bootResourcesOps } from './boot-resources';
+import { bootImagesOps, bootResourceOps, bootResourceUploadOps, bootResourcesOps } from './boot-resources';
 import { bootSourceOps, bootSourceSelectionOps, bootSourceSelectionsOps, bootSourcesOps } from './boot-sources';
 import { clusterInterfaceOps, clusterInterfacesOps } from './cluster-interfaces';
 import { commissioningScriptOps, commissioningScriptsOps } from './commissioning-scripts';
@@ -13,7 +13,7 @@ import { licenseKeyOps, licenseKeysOps } from './license-keys';
 import { networkOps, networksOps } from './networks';
 import { sslKeyOps, sslKeysOps } from './ssl-keys';
 import { sslKeyDocs, sslKeysDocs } from './docs/account-docs';
-import { bootResourceDocs, bootResourcesDocs, bootSourceDocs, bootSourceSelectionDocs, bootSourceSelectionsDocs, bootSourcesDocs } from './docs/boot-docs';
+import { bootResourceDocs, bootResourcesDocs, bootSourceDocs, bootSourceSelectionDocs, bootSourceSelectionsDocs, bootSourcesDocs, bootResourceUploadDocs } from './docs/boot-docs';
 import { bootImagesDocs, nodeGroupInterfaceDocs, nodeGroupInterfacesDocs } from './docs/cluster-interfaces-docs';
 import { commissioningScriptDocs, commissioningScriptsDocs } from './docs/commissioning-docs';
 import { nodeResultsDocs } from './docs/installation-docs';
@@ -40,6 +40,8 @@ export function moreResources(core: RegionCore): Resource[] {
     { name: 'BootImagesHandler', docs: bootImagesDocs, doc: 'Manage the collection of boot images.', path: 'nodegroups/{uuid}/boot-images/', ops: bootImagesOps(core) },
     { name: 'IPAddressesHandler', docs: ipAddressesDocs, doc: 'Manage IP addresses allocated by MAAS.', path: 'ipaddresses/', ops: ipAddressesOps(core) },
     { name: 'BootResourcesHandler', docs: bootResourcesDocs, doc: 'Manage the boot resources.', path: 'boot-resources/', ops: bootResourcesOps(core) },
+    { name: 'BootResourceFileUploadHandler', docs: bootResourceUploadDocs, doc: 'Upload a boot resource file.',
+      path: 'boot-resources/{id}/upload/{file_id}/', ops: bootResourceUploadOps(core), hidden: true },
     { name: 'BootResourceHandler', docs: bootResourceDocs, doc: 'Manage a boot resource.', path: 'boot-resources/{id}/', ops: bootResourceOps(core) },
     { name: 'BootSourcesHandler', docs: bootSourcesDocs, doc: 'Manage the collection of boot sources.', path: 'boot-sources/', ops: sources },
     { name: 'BootSourceHandler', docs: bootSourceDocs, doc: 'Manage a boot source.', path: 'boot-sources/{id}/', ops: source },

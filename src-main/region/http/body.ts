@@ -23,8 +23,10 @@ export async function readBody(req: IncomingMessage, limits: BodyLimits): Promis
   if (type === '' || type.startsWith('application/x-www-form-urlencoded')) {
     return { params: Params.fromSearch(new URLSearchParams(raw.toString('utf8'))), raw };
   }
+  // Bytes with no parameters: the chunked boot resource upload (boot-resources/{id}/upload/…).
+  if (type.startsWith('application/octet-stream')) return { params: new Params(), raw };
   throw new RegionError('unsupported-media',
-    `Unsupported content type "${type.split(';')[0]}": send multipart/form-data or application/x-www-form-urlencoded.`);
+    `Unsupported content type "${type.split(';')[0]}": send multipart/form-data, application/x-www-form-urlencoded or (uploads) application/octet-stream.`);
 }
 
 async function readAll(req: IncomingMessage, max: number): Promise<Buffer> {

@@ -9,6 +9,8 @@ export interface Ctx {
   /** GET/DELETE: the query; POST/PUT: the body (MAAS read POST parameters from the body). */
   params: Params;
   query: Params;
+  /** POST/PUT: the body's bytes when it was not multipart (an octet-stream upload, a form). */
+  body?: Buffer;
   /** null: an anonymous request (allowed only where MAAS allowed it). */
   user: User | null;
   token: TokenRow | null;

@@ -72,10 +72,15 @@ export function createRegionServer(d: ServerDeps): Server {
     if (!['GET', 'POST', 'PUT', 'DELETE'].includes(method)) throw new RegionError('method-not-allowed', `Method ${method} is not allowed here.`);
     let params = query;
     let bodyPairs: [string, string][] = [];
+    let raw: Buffer | undefined;
     if (method === 'POST' || method === 'PUT') {
       const body = await readBody(req, d.limits);
       params = body.params;
-      if (body.raw && body.raw.length) bodyPairs = [...new URLSearchParams(body.raw.toString('utf8'))];
+      raw = body.raw ?? undefined;
+      // OAuth signs urlencoded form parameters only, never an octet-stream body.
+      if (body.raw && body.raw.length && !(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/octet-stream')) {
+        bodyPairs = [...new URLSearchParams(body.raw.toString('utf8'))];
+      }
     } else req.resume();
     const op = query.get('op') ?? (params !== query ? params.get('op') : undefined);
     const key = op ? `${method} ${op}` : method;
@@ -97,7 +102,7 @@ export function createRegionServer(d: ServerDeps): Server {
       }
       throw badRequest(`Unrecognised signature: method=${method} op=${op ?? 'None'}`);
     }
-    const ctx: Ctx = { method, op, params, query, user: who?.user ?? null, token: who?.token ?? null, args, origin, url };
+    const ctx: Ctx = { method, op, params, query, user: who?.user ?? null, token: who?.token ?? null, args, origin, url, ...(raw ? { body: raw } : {}) };
     send(res, await handler(ctx));
   };
 

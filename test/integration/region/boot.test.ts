@@ -70,13 +70,13 @@ test('boot resources: upload with checksum, size and file type; list, read, dele
   expect(r).toMatchObject({ type: 'Uploaded', name: 'centos7', architecture: 'amd64/generic', title: 'CentOS 7' });
   const set = Object.values(r.sets)[0] as { files: Record<string, { sha256: string; size: number; filetype: string }> };
   expect(set.files['root-dd']).toMatchObject({ sha256: sha, size: image.length, filetype: 'root-dd' });
-  expect(region.core.db.prepare('SELECT content FROM boot_resources WHERE id = ?').get(r.id)).toEqual({ content: image });
+  expect(region.core.db.prepare('SELECT bytes FROM boot_resource_chunks c JOIN boot_resource_sets s ON s.id = c.set_id WHERE s.resource_id = ?').get(r.id)).toEqual({ bytes: image });
   expect((await alice('boot-resources/', { multipart: { name: 'x', architecture: 'amd64/generic', content: { file: 'x' } } })).status).toBe(403);
   for (const [form, msg] of [
     [{ architecture: 'amd64/generic', content: { file: 'x' } }, /^name: This field is required/],
     [{ name: 'x', architecture: 'amd64', content: { file: 'x' } }, /^architecture: .*arch\/subarch/],
     [{ name: 'x', architecture: 'amd64/generic', filetype: 'zip', content: { file: 'x' } }, /^filetype: /],
-    [{ name: 'x', architecture: 'amd64/generic' }, /^content: This field is required/],
+    [{ name: 'x', architecture: 'amd64/generic' }, /^sha256: This field is required/],
     [{ name: '../x', architecture: 'amd64/generic', content: { file: 'x' } }, /^name: /],
   ] as const) {
     const res = await admin('boot-resources/', { multipart: { ...form } });

@@ -109,3 +109,59 @@ test('urls_api.py boot_sources_backward_handler: nodegroups/{uuid}/boot-sources/
   expect((await admin(`boot-sources/${id}/`)).status).toBe(404);
   expect((await client(region, region.createApiKey('alice'))(base)).status).toBe(403);
 });
+
+test('boot_resources.py + forms.py BootResourceForm: "os/series" names are Generated, others Uploaded', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const gen = await admin('boot-resources/', { multipart: { name: 'centos/centos7', architecture: 'amd64/generic', content: { file: 'img' } } });
+  expect([gen.status, gen.json().type]).toEqual([201, 'Generated']);
+  const up = await admin('boot-resources/', { multipart: { name: 'my-image', architecture: 'amd64/generic', content: { file: 'img' } } });
+  expect(up.json().type).toBe('Uploaded');
+  expect((await admin('boot-resources/', { query: { type: 'generated' } })).json().map((r: { name: string }) => r.name)).toEqual(['centos/centos7']);
+});
+
+test('boot_resources.py BootResourcesHandler.create: uploading a name again adds a version, newest first', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const first = (await admin('boot-resources/', { multipart: { name: 'img', architecture: 'amd64/generic', content: { file: 'one' } } })).json();
+  const second = await admin('boot-resources/', { multipart: { name: 'img', architecture: 'amd64/generic', filetype: 'ddtgz', content: { file: 'second' } } });
+  expect(second.status).toBe(201);
+  expect(second.json().id).toBe(first.id);
+  const versions = Object.keys(second.json().sets);
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  expect(versions.sort()).toEqual([day, `${day}.1`]);
+  const sets = (await admin(`boot-resources/${first.id}/`)).json().sets;
+  expect(sets[day].files['root-tgz'].size).toBe(3);
+  expect(sets[`${day}.1`].files['root-dd'].size).toBe(6);
+  expect((await admin('boot-resources/')).json()).toHaveLength(1);
+});
+
+test('boot_resources.py: a create without content takes sha256 and size; the bytes follow by PUT …/upload/{file_id}/', async () => {
+  const { createHash } = await import('node:crypto');
+  const region = await testRegion();
+  const admin = client(region);
+  const image = Buffer.from('a boot image in three pieces');
+  const sha256 = createHash('sha256').update(image).digest('hex');
+  const made = await admin('boot-resources/', { multipart: { name: 'chunked', architecture: 'amd64/generic', sha256, size: String(image.length) } });
+  expect(made.status, made.text).toBe(201);
+  const [version] = Object.keys(made.json().sets);
+  const set = made.json().sets[version];
+  expect(set).toMatchObject({ complete: false, progress: 0, size: image.length });
+  const fileId = region.core.db.prepare('SELECT id FROM boot_resource_sets WHERE resource_id = ?').pluck().get(made.json().id);
+  const upload = (bytes: Buffer) => admin(`boot-resources/${made.json().id}/upload/${fileId}/`,
+    { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
+  expect((await upload(image.subarray(0, 10))).json().sets[version]).toMatchObject({ complete: false });
+  expect((await upload(Buffer.concat([image.subarray(10), Buffer.from('extra')]))).text).toBe('Too much data recieved.');
+  const done = await upload(image.subarray(10));
+  expect(done.json().sets[version]).toMatchObject({ complete: true, size: image.length });
+  expect((await upload(Buffer.from('x'))).text).toBe('Cannot upload to a complete file.');
+  expect((await admin(`nodegroups/${region.core.nodegroupUuid}/boot-images/`)).json().map((i: { release: string }) => i.release)).toEqual(['chunked']);
+  // A wrong checksum: refused when the last byte arrives, and the file starts again.
+  const bad = await admin('boot-resources/', { multipart: { name: 'bad', architecture: 'amd64/generic', sha256: '0'.repeat(64), size: '3' } });
+  const badId = region.core.db.prepare('SELECT id FROM boot_resource_sets WHERE resource_id = ?').pluck().get(bad.json().id);
+  const put = await admin(`boot-resources/${bad.json().id}/upload/${badId}/`, { method: 'PUT', body: Buffer.from('abc'), headers: { 'content-type': 'application/octet-stream' } });
+  expect([put.status, put.text]).toEqual([400, 'Saved content does not match given SHA256 value.']);
+  expect(Object.values((await admin(`boot-resources/${bad.json().id}/`)).json().sets)[0]).toMatchObject({ complete: false, progress: 0 });
+  const noSize = await admin('boot-resources/', { multipart: { name: 'x', architecture: 'amd64/generic', sha256 } });
+  expect(noSize.json()).toEqual({ size: ['This field is required.'] });
+});

@@ -84,3 +84,10 @@ export const bootSourceSelectionDocs: OpDocs = {
     'The list of labels for which to import resources.',
   'DELETE': 'Delete a specific boot source.',
 };
+
+export const bootResourceUploadDocs: OpDocs = {
+  'PUT': 'Upload piece of boot resource file.\n\n' +
+    'The body is the next bytes of the file (application/octet-stream), for a file created by POST boot-resources/ with ' +
+    'sha256 and size but no content. When the last byte arrives the SHA-256 is checked; on a mismatch the file starts again ' +
+    '(MAAS kept the bad bytes).',
+};

@@ -4,5 +4,6 @@ import { initialSchema } from './0010-initial-schema';
 import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
 import { stickyIps } from './0030-sticky-ips';
 import { stickyIpsFollowMacs } from './0040-sticky-ips-follow-macs';
+import { bootResourceSets } from './0050-boot-resource-sets';
 
-export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps, stickyIpsFollowMacs];
+export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps, stickyIpsFollowMacs, bootResourceSets];
