@@ -86,10 +86,11 @@ describe('power service', () => {
     expect(a.calls).toEqual(['query', 'off', 'query']);
   });
 
-  test('types listed for later answer "not supported yet"; manual says there is no control', async () => {
+  test('a type that cannot read the state says so; manual says there is no control', async () => {
     const { s } = service({});
     const t = { systemId: 'x', hostname: 'x', params: {} };
-    await expect(s.on({ ...t, powerType: 'sm15k' })).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('not supported yet') });
+    await expect(s.query({ ...t, powerType: 'sm15k', params: { power_address: 'sm.lab', system_id: '1', power_user: 'admin', power_pass: 'x', power_control: 'restapi' } }))
+      .rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('cannot report the power state') });
     await expect(s.query({ ...t, powerType: 'manual' })).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringContaining('no power control') });
     await expect(s.query({ ...t, powerType: '' })).rejects.toMatchObject({ kind: 'unsupported' });
   });
