@@ -2,7 +2,7 @@
 // The client counts each MAC once, but a node list kept on disk before that (an offline
 // snapshot) may still hold the repeats: the detail must render them once, not throw
 // Svelte's each_key_duplicate.
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { expect, test } from 'vitest';
 import type { ConsoleClient } from '../../../src-shared/contract/client';
 import type { NodeDetailView } from '../../../src-shared/contract/inventory';
@@ -33,7 +33,9 @@ function fakeClient(): ConsoleClient {
 test('a node whose MACs repeat renders, each MAC once and in order', async () => {
   render(NodeDetailHarness, { client: fakeClient(), systemId: 'k3b7f1' });
   expect(await screen.findByRole('heading', { name: 'lab-ready-01' })).toBeTruthy();
+  await fireEvent.click(screen.getByRole('tab', { name: 'Network' }));
   const dd = screen.getByText('MACs').nextElementSibling as HTMLElement;
   expect(within(dd).getAllByText(/^3c:ec:ef/).map((e) => e.textContent)).toEqual(macs);
+  await fireEvent.click(screen.getByRole('tab', { name: 'Configuration' }));
   expect(await screen.findByText('10.9.0.5')).toBeTruthy(); // the detail call's answer rendered too
 });
