@@ -64,6 +64,8 @@ describe('validatePowerParameters', () => {
     expect(bad('moonshot', { power_hwaddress: '-t 0x72 -o ProxyCommand' })).toEqual(['power_hwaddress']);
     expect(bad('mscm', { node_id: 'c1n1' })).toEqual([]);
     expect(bad('mscm', { node_id: '1' })).toEqual(['node_id']);
+    expect(bad('sm15k', { system_id: '12', power_control: 'restapi2' })).toEqual([]);
+    expect(bad('sm15k', { system_id: '512', power_control: 'ssh' })).toEqual(['system_id', 'power_control']);
     expect(bad('fence_cdu', { power_id: '-x', power_user: 'admin' })).toEqual(['power_id']);
   });
 
