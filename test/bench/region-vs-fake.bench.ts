@@ -5,7 +5,7 @@
 //   field MAAS 1.8 sends), so both answer the same data;
 // - enlistment of 10,000 nodes, anonymous nodes op=new from 8 client threads.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,26 +14,16 @@ import { NodeStatus as S } from '../../src-shared/maas/index';
 import { startRegion } from '../../src-main/region/start-region';
 import { nodesListJsonText } from '../../src-main/region/api/node-list-json';
 import { seedNodes } from './region.bench';
+import { goBinary } from '../support/go-binary';
 import type { Bench, Figure } from './types';
 
 const run = promisify(execFile);
-const GOPATH = '/usr/share/gocode';
-const FAKE_SRC = fileURLToPath(new URL('./gomaasapi-fake', import.meta.url));
+const FAKE_SRC = fileURLToPath(new URL('./gomaasapi-fake/main.go', import.meta.url));
 const CLIENT = fileURLToPath(new URL('./maas_client_bench.py', import.meta.url));
 const NODES = 10_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function buildFake(dir: string): Promise<string> {
-  if (!existsSync(`${GOPATH}/src/github.com/juju/gomaasapi`)) {
-    throw new Error('needs Debian packages golang-go and golang-github-juju-gomaasapi-dev (the fake MAAS reference)');
-  }
-  const out = join(dir, 'gomaasapi-fake');
-  await run('go', ['build', '-o', out, '.'], {
-    cwd: FAKE_SRC,
-    env: { ...process.env, GOPATH, GO111MODULE: 'off', GOFLAGS: '', GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'maas-console-gocache') },
-  });
-  return out;
-}
+const buildFake = (): string => goBinary({ name: 'gomaasapi-fake', source: FAKE_SRC, debianPackage: 'golang-github-juju-gomaasapi-dev', needs: 'github.com/juju/gomaasapi' });
 
 /** Starts the fake (optionally seeded); resolves to its API base URL and a stop function. */
 async function startFake(binary: string, seedFile?: string): Promise<{ api: string; stop: () => void }> {
@@ -60,7 +50,7 @@ export const regionVsFakeBench: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'region-vs-fake-'));
     const stops: (() => unknown)[] = [];
     try {
-      const fakeBin = await buildFake(dir);
+      const fakeBin = buildFake();
       // nodes op=list: the same 10,000 nodes in both.
       const region = await startRegion({ dataDir: join(dir, 'list'), keyStorage: 'file', log: () => undefined, tagEngine: null });
       stops.push(() => region.close());
