@@ -5,6 +5,7 @@ import { deserialize } from 'bson';
 import type {
   ApiVersion, BulkOutcome, EventPage, EventQuery, MaasVersionInfo, NodeDetails, NodeSummary, TagInfo, ZoneInfo,
 } from '../../src-shared/maas/maas-types';
+import { machineActionCalls, type MachineActionCalls } from './actions';
 import { parseApiKey } from './api-key';
 import { acceptAllOutcome, bulkOutcome } from './bulk';
 import { dialects, type Dialect } from './dialect';
@@ -34,7 +35,7 @@ export interface NewNode {
 
 export interface TagChanges { definition?: string; comment?: string; kernelOpts?: string; name?: string }
 
-export interface MaasClient {
+export interface MaasClient extends MachineActionCalls {
   readonly apiVersion: ApiVersion;
   /** The server as errors name it. */
   readonly label: string;
@@ -124,6 +125,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
   });
 
   return {
+    ...machineActionCalls(t, d, (j) => toNodeSummary(j, d.api)),
     apiVersion: d.api,
     label,
     async version() {

@@ -43,6 +43,7 @@ export function toNodeSummary(n: Json, api: ApiVersion): NodeSummary {
     ipAddresses: strings(n.ip_addresses),
     osystem: str(n.osystem),
     distroSeries: str(n.distro_series),
+    ...(n.locked === true ? { locked: true } : {}),
   };
 }
 

@@ -1,9 +1,9 @@
 // The inventory: every node of a connection, kept in main (cached on disk, refreshed by
 // polling) and filtered in the renderer; node detail; bulk actions with per-node outcomes.
 import { z } from 'zod';
-import { bulkActions, type NodeOutcome } from '../inventory/bulk-actions';
+import { bulkActions, type BulkAction, type NodeOutcome } from '../inventory/bulk-actions';
 import { channel, event, returns } from './channel';
-import type { MaasEvent, NodeSummary } from './maas-types';
+import type { MaasEvent, NodeSummary, ServerOffer } from './maas-types';
 import { validatePowerParameters } from '../maas/power-params/index';
 
 const ConnectionId = z.string().min(1).max(100);
@@ -89,8 +89,25 @@ export const BulkRequest = z.object({
   zone: z.string().max(256).nullable().optional(),
   tag: z.string().min(1).max(256).optional(),
   comment: z.string().max(1000).optional(),
+  // MAAS 2.x/3.x machine actions' options (src-shared/inventory/bulk-actions.ts BulkParams).
+  pool: z.string().min(1).max(256).optional(),
+  osystem: z.string().max(64).regex(/^[\w.-]*$/).optional(),
+  distroSeries: z.string().max(64).regex(/^[\w.-]*$/).optional(),
+  hweKernel: z.string().max(64).regex(/^[\w.-]*$/).optional(),
+  /** cloud-init user data; MAAS keeps it in its database, 64 KiB is far more than any real one. */
+  userData: z.string().max(65_536).optional(),
+  enableSsh: z.boolean().optional(),
+  skipNetworking: z.boolean().optional(),
+  skipStorage: z.boolean().optional(),
+  commissioningScripts: z.array(z.string().min(1).max(256).regex(/^[^,]+$/)).max(200).optional(),
+  testingScripts: z.array(z.string().min(1).max(256).regex(/^[^,]+$/)).max(200).optional(),
 }).strict();
 export type BulkRequest = z.infer<typeof BulkRequest>;
+
+/** What a server offers (its actions, images, scripts, pools), and for each bulk action whether it is offered and why not. */
+export interface InventoryOffer extends ServerOffer {
+  actions: Partial<Record<BulkAction, { offered: boolean; why: string | null }>>;
+}
 
 /** Power parameters by name (MAAS's power_parameters_{name}); a secret given as MASK is left unchanged. */
 export const PowerParameters = z.record(z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, - and _ only'), z.string().max(4096))
@@ -130,6 +147,8 @@ export const inventoryChannels = {
   /** Zones and tag names to pick from in Set zone / Add tag. */
   'inventory.choices': channel(z.object({ connectionId: ConnectionId }).strict(), returns<{ zones: string[]; tags: string[] }>()),
   'inventory.bulk': channel(BulkRequest, returns<BulkStart>()),
+  /** What the server offers for the Take action menu and the deploy/commission/test/pool forms. */
+  'inventory.offer': channel(z.object({ connectionId: ConnectionId }).strict(), returns<InventoryOffer>()),
   /** Hostname and/or power type and parameters of one node (PUT nodes/{id}/). */
   'inventory.editNode': channel(EditNodeRequest, returns<EditNodeOutcome>()),
   /** Stops sending new calls for a job; calls in flight finish and are reported. */

@@ -4,6 +4,8 @@
 export const bulkActions = [
   'accept', 'acceptAll', 'release', 'commission', 'powerOn', 'powerOff', 'checkPower',
   'markBroken', 'markFixed', 'setZone', 'addTag', 'removeTag', 'delete',
+  // MAAS 2.x/3.x machine actions (src-shared/maas/machine-actions.ts); deploy and abort on API 1.0 too.
+  'deploy', 'abort', 'test', 'rescueMode', 'exitRescueMode', 'lock', 'unlock', 'overrideFailedTesting', 'setPool', 'powerCycle',
 ] as const;
 export type BulkAction = (typeof bulkActions)[number];
 
@@ -14,7 +16,9 @@ export interface BulkActionInfo {
   done: string;
   /** Needs a confirmation naming the count (cannot be undone from the console). */
   destructive?: boolean;
-  needs?: 'zone' | 'tag';
+  needs?: 'zone' | 'tag' | 'pool';
+  /** Options the action takes (a form beside the pre-flight). */
+  options?: 'deploy' | 'commission' | 'test';
 }
 
 /** Actions a remote server's change set can hold: offline they are recorded, not sent. */
@@ -35,6 +39,16 @@ export const bulkActionInfo: Record<BulkAction, BulkActionInfo> = {
   addTag: { label: 'Add tag…', doing: 'Tagging', done: 'Tagged', needs: 'tag' },
   removeTag: { label: 'Remove tag…', doing: 'Untagging', done: 'Untagged', needs: 'tag' },
   delete: { label: 'Delete', doing: 'Deleting', done: 'Deleted', destructive: true },
+  deploy: { label: 'Deploy…', doing: 'Deploying', done: 'Deployment started', options: 'deploy' },
+  abort: { label: 'Abort', doing: 'Aborting', done: 'Aborted' },
+  test: { label: 'Test…', doing: 'Starting tests', done: 'Testing started', options: 'test' },
+  rescueMode: { label: 'Enter rescue mode', doing: 'Entering rescue mode', done: 'Entering rescue mode' },
+  exitRescueMode: { label: 'Exit rescue mode', doing: 'Exiting rescue mode', done: 'Exiting rescue mode' },
+  lock: { label: 'Lock', doing: 'Locking', done: 'Locked' },
+  unlock: { label: 'Unlock', doing: 'Unlocking', done: 'Unlocked' },
+  overrideFailedTesting: { label: 'Override failed testing', doing: 'Overriding', done: 'Overridden' },
+  setPool: { label: 'Set pool…', doing: 'Moving', done: 'Moved', needs: 'pool' },
+  powerCycle: { label: 'Power cycle', doing: 'Power cycling', done: 'Power cycled' },
 };
 
 /** Actions MAAS has a bulk call for (nodes op=accept/release/set_zone, tags op=update_nodes). */
@@ -47,6 +61,22 @@ export interface BulkParams {
   tag?: string;
   /** release, markBroken: why (MAAS records it with the event). */
   comment?: string;
+  /** setPool. */
+  pool?: string;
+  /** deploy: from what the server offers (its synced images); none: the server's defaults. */
+  osystem?: string;
+  distroSeries?: string;
+  hweKernel?: string;
+  /** deploy: cloud-init user data as typed (sent base64-encoded, as MAAS takes it). */
+  userData?: string;
+  /** commission, test: keep SSH open in the commissioning/testing environment. */
+  enableSsh?: boolean;
+  /** commission: keep the machine's current network and storage configuration. */
+  skipNetworking?: boolean;
+  skipStorage?: boolean;
+  /** commission: extra commissioning scripts; commission, test: testing scripts ('none': no tests). */
+  commissioningScripts?: string[];
+  testingScripts?: string[];
 }
 
 /**

@@ -2,7 +2,7 @@
 // MAAS's (src-shared/maas/action-status.ts); the server still has the last word, and a
 // refusal it gives anyway shows in the per-node outcome.
 import type { NodeSummary } from '../contract/maas-types';
-import { statusRefusal, type StatusAction } from '../maas/index';
+import { machineRefusal, statusRefusal, type MachineAction, type StatusAction } from '../maas/index';
 import type { BulkAction, BulkParams } from './bulk-actions';
 
 export interface Skipped { systemId: string; hostname: string; reason: string }
@@ -16,6 +16,10 @@ export interface Preflight {
 type Rule = (n: NodeSummary, p: BulkParams) => string | null;
 const hasPowerType = (n: NodeSummary) => n.powerType !== '' && n.powerType !== 'manual';
 const byStatus = (a: StatusAction): Rule => (n) => statusRefusal(a, n.status, n.statusName);
+// MAAS 2.x/3.x's rules (src-shared/maas/machine-actions.ts); power cycle also needs power control.
+const machine = (a: MachineAction): Rule => (n, p) =>
+  (a === 'powerCycle' && !hasPowerType(n) ? `no power control (power type ${n.powerType || 'not set'})` : null)
+  ?? machineRefusal(a, n, a === 'setPool' ? p.pool : undefined);
 
 const rules: Record<BulkAction, Rule> = {
   accept: byStatus('accept'),
@@ -35,6 +39,16 @@ const rules: Record<BulkAction, Rule> = {
   addTag: (n, p) => (p.tag && n.tags.includes(p.tag) ? `already tagged ${p.tag}` : null),
   removeTag: (n, p) => (p.tag && !n.tags.includes(p.tag) ? `not tagged ${p.tag}` : null),
   delete: () => null,
+  deploy: machine('deploy'),
+  abort: machine('abort'),
+  test: machine('test'),
+  rescueMode: machine('rescueMode'),
+  exitRescueMode: machine('exitRescueMode'),
+  lock: machine('lock'),
+  unlock: machine('unlock'),
+  overrideFailedTesting: machine('overrideFailedTesting'),
+  setPool: machine('setPool'),
+  powerCycle: machine('powerCycle'),
 };
 
 /** Why `action` would skip `n`, or null when it applies. */
@@ -53,7 +67,8 @@ export function preflight(action: BulkAction, ids: readonly string[], lookup: (i
     seen.add(id);
     const n = lookup(id);
     if (!n) { skipped.push({ systemId: id, hostname: id, reason: 'no longer in the inventory' }); continue; }
-    const why = rules[action](n, p);
+    // A locked machine (MAAS 2.5+) takes no action but unlock (node_action.py `allowed_when_locked`).
+    const why = n.locked && action !== 'unlock' ? 'locked: unlock it first' : rules[action](n, p);
     if (why) skipped.push({ systemId: id, hostname: n.hostname, reason: why });
     else act.push(id);
   }

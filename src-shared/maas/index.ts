@@ -6,3 +6,4 @@ export * from './tag-name';
 export * from './mac';
 export * from './api1-json';
 export * from './action-status';
+export * from './machine-actions';

@@ -29,6 +29,8 @@ export interface NodeSummary {
   ipAddresses: string[];
   osystem: string;
   distroSeries: string;
+  /** MAAS 2.5+: a locked machine refuses every change but unlock (API 1.0 has no locks). */
+  locked?: boolean;
 }
 
 /**
@@ -141,4 +143,20 @@ export interface CertificateInfo {
   trustedBySystem: boolean;
   /** Why it is not trusted (e.g. "DEPTH_ZERO_SELF_SIGNED_CERT"), or null. */
   problem: string | null;
+}
+
+/** What a MAAS 2.x/3.x server offers to deploy and commission with, as it says itself. */
+export interface ServerOffer {
+  apiVersion: ApiVersion;
+  /** MAAS's `version/` (null: MAAS 1.x and the embedded region do not say). */
+  version: string | null;
+  /** Machine ops its API description lists (`describe/`), e.g. "rescue_mode"; null when it has none to read. */
+  machineOps: string[] | null;
+  /** Synced images by OS: releases, and per release the kernels (`ga-22.04`, `hwe-22.04`…). */
+  images: { osystem: string; releases: { series: string; kernels: string[] }[] }[];
+  defaults: { osystem: string | null; distroSeries: string | null };
+  commissioningScripts: { name: string; tags: string[] }[];
+  testingScripts: { name: string; tags: string[] }[];
+  /** Resource pools (MAAS 2.5+); empty when the server has none to offer. */
+  pools: string[];
 }

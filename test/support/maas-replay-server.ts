@@ -147,7 +147,8 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
     if (api2 && rest === 'boot-resources/' && r.method === 'GET') return { status: 200, body: bootResources(offer, prefix) };
     if (api2 && rest === 'maas/' && op === 'get_config') {
       const name = r.query.get('name');
-      return { status: 200, body: name === 'default_osystem' ? 'ubuntu' : name === 'default_distro_series' ? (offer.releases.includes('jammy') ? 'jammy' : offer.releases[0]) : null };
+      const value = name === 'default_osystem' ? 'ubuntu' : name === 'default_distro_series' ? (offer.releases.includes('jammy') ? 'jammy' : offer.releases[0]) : null;
+      return { status: 200, body: JSON.stringify(value) };
     }
     if (api2 && rest === 'scripts/' && r.method === 'GET') {
       const type = r.query.get('type') === 'testing' ? 'testing' : 'commissioning';

@@ -9,6 +9,9 @@ import type { NodeOutcome } from '../../../src-shared/inventory/bulk-actions';
 import type { Emit } from '../../ipc/dispatcher';
 import { BulkJob } from './bulk-job';
 import { runStep } from './bulk-steps';
+import { requireOffered } from './server-offer';
+import { machineActionRules } from '../../../src-shared/maas/machine-actions';
+import type { BulkParams } from '../../../src-shared/inventory/bulk-actions';
 import type { ClientFor } from './inventory-client';
 import type { NodeLists } from './node-lists';
 
@@ -29,6 +32,9 @@ export interface BulkRunnerDeps {
 }
 
 const KEEP_JOBS = 20;
+const MACHINE_ACTIONS = new Set<string>(Object.keys(machineActionRules));
+
+const paramsOf = ({ connectionId: _c, action: _a, systemIds: _s, skipped: _k, ...p }: BulkRequest): BulkParams => p;
 
 export class BulkRunner {
   #jobs = new Map<string, BulkJob>();
@@ -39,7 +45,9 @@ export class BulkRunner {
   async start(req: BulkRequest): Promise<BulkStart> {
     if ((req.action === 'addTag' || req.action === 'removeTag') && !req.tag) throw new ConsoleFailure('bad-input', 'Name the tag to add or remove.');
     if (req.action === 'setZone' && req.zone === undefined) throw new ConsoleFailure('bad-input', 'Choose the zone to move the nodes to.');
+    if (req.action === 'setPool' && !req.pool) throw new ConsoleFailure('bad-input', 'Choose the resource pool to move the machines to.');
     const client = await this.d.clientFor(req.connectionId);
+    if (MACHINE_ACTIONS.has(req.action)) await requireOffered(client, req.action);
     const ids = [...new Set(req.systemIds)];
     const host = (id: string) => this.d.lists.get(req.connectionId, id)?.hostname ?? id;
     const initial: NodeOutcome[] = [
@@ -52,7 +60,7 @@ export class BulkRunner {
     for (const old of [...this.#jobs.keys()].slice(0, Math.max(0, this.#jobs.size - KEEP_JOBS))) this.#jobs.delete(old);
     const ctx = {
       job, client, lists: this.d.lists, connectionId: req.connectionId,
-      params: { zone: req.zone, tag: req.tag, comment: req.comment },
+      params: paramsOf(req),
       chunkSize: this.d.chunkSize ?? 200, concurrency: this.d.concurrency ?? 8,
     };
     const run = runStep(ctx, req.action, ids)

@@ -8,7 +8,8 @@ import type { BulkAction, BulkParams } from '../../../src-shared/inventory/bulk-
 import { MaasFailure } from '../maas-failure';
 import type { InventoryClient } from './inventory-client';
 import type { BulkJob } from './bulk-job';
-import { acceptStep, releaseStep } from './bulk-partial';
+import { NO_CHANGE, acceptStep, releaseStep } from './bulk-partial';
+import { machineSteps } from './machine-steps';
 import { chunks, eachLimited } from './limits';
 import { powerAndFollow, type PowerFollow } from './power-follow';
 import type { NodeLists } from './node-lists';
@@ -101,7 +102,7 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
       const out = await c.client.acceptAllNodes();
       for (const id of out.changed) c.job.set(id, 'done', undefined, c.lists.get(c.connectionId, id)?.hostname);
       const changed = new Set(out.changed);
-      c.job.setMany(ids.filter((id) => !changed.has(id)), 'unchanged', 'accept_all left it as it was (no longer New?)');
+      c.job.setMany(ids.filter((id) => !changed.has(id)), 'unchanged', NO_CHANGE);
     } catch (e) {
       c.job.fail(ids, e, reasonOf(e));
     }
@@ -111,12 +112,14 @@ export async function runStep(c: StepContext, action: BulkAction, ids: string[])
   const bulk = bulkCalls[action];
   if (bulk) { await inChunks(c, ids, (chunk) => bulk(c, chunk)); return; }
   if (action === 'powerOn' || action === 'powerOff') { await followedPower(c, ids, action === 'powerOn' ? 'on' : 'off'); return; }
-  const one = perNode[action]!;
+  const machine = machineSteps[action];
+  const one: PerNode = machine ? (cl, id, p) => machine(cl, id, p, c.lists.get(c.connectionId, id)) : perNode[action]!;
   await eachLimited(ids, c.concurrency, async (id) => {
     c.job.set(id, 'running');
     try {
       const r = await one(c.client, id, c.params);
-      c.job.set(id, 'done');
+      // A machine action reports where the server's answer left the machine ("now Deploying").
+      c.job.set(id, 'done', machine && r !== 'deleted' ? `now ${r.statusName}` : undefined);
       if (r === 'deleted') c.lists.upsert(c.connectionId, [], [id]);
       else c.lists.upsert(c.connectionId, [r]);
     } catch (e) {

@@ -1,6 +1,7 @@
 // The inventory's use-cases, assembled for the composition root.
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner, type BulkRunnerDeps } from './bulk-runner';
+import { inventoryOffer } from './server-offer';
 import { nodeDetail, rawLshw, type KeptDetails } from './node-detail';
 import { editNode } from './node-edit';
 import type { ClientFor } from './inventory-client';
@@ -30,7 +31,7 @@ export interface InventoryDeps {
 }
 
 export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.reread' | 'inventory.node' | 'inventory.lshw'
-  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel' | 'inventory.editNode';
+  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel' | 'inventory.editNode' | 'inventory.offer';
 
 export interface Inventory {
   handlers: HandlersFor<InventoryChannel>;
@@ -74,6 +75,7 @@ export function createInventory(deps: InventoryDeps): Inventory {
       return { zones: names(zones), tags: names(tags) };
     },
     'inventory.bulk': (req) => bulk.start(req),
+    'inventory.offer': async ({ connectionId }) => inventoryOffer(await d.clientFor(connectionId)),
     'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),
     'inventory.editNode': (req) => editNode({ clientFor: d.clientFor, lists }, req),
   };

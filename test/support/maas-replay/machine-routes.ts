@@ -60,10 +60,12 @@ export function collectionRoute(s: MachineState, r: Req): Reply | null {
     for (const m of changed) { m.status = 1; s.record(m, 'Node changed status', "From 'New' to 'Commissioning'"); }
     return json(changed.map(show));
   }
-  if (r.op === 'allocate') {
-    const id = r.form('system_id')[0];
-    const m = [...s.machines.values()].find((x) => (id ? x.system_id === id : true) && x.status === 4 && x.owner === null && !x.locked);
-    if (!m) return text(409, texts.notAvailableById(id ?? ''));
+  // 2.x `allocate` (system_id=), 1.8 `acquire` (name= the hostname).
+  if (r.op === (s.api2 ? 'allocate' : 'acquire')) {
+    const id = r.form('system_id')[0]; const name = r.form('name')[0];
+    const m = [...s.machines.values()].find((x) => (id ? x.system_id === id : true) && (name ? x.hostname === name : true)
+      && x.status === 4 && x.owner === null && !x.locked);
+    if (!m) return text(409, texts.notAvailableById(id ?? name ?? ''));
     m.owner = 'admin';
     m.status_message = "From 'Ready' to 'Allocated'";
     m.status = 10;
