@@ -114,6 +114,8 @@ export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
   if (core.tagEngine) {
     const index = new RegionTagIndex(core.db, core.tagEngine.createPreviewCorpus(), join(opts.dataDir, 'tag-index.bin'), core.log);
     core.rebuilder = new TagRebuilder(core, index);
+    // With tags to rebuild, reopen (or build) the index now: the first rebuild need not wait.
+    if (core.tags.withDefinition().length > 0) index.sync().catch((e: Error) => core.log(`tag index: ${e.message}`));
     core.rebuilder.resumeIfOwed();
   }
   opts.power?.attach?.(powerPollHooks(core));
