@@ -11,11 +11,26 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 const isNewest = (q: EventQuery | undefined) => !q || (q.before === undefined && q.after === undefined
   && !q.hostname?.length && !q.systemId?.length && !q.zone && !q.macAddress?.length && !q.agentName);
 
+/**
+ * How old the kept zones and tags may be when the node list is read again. Offline actions
+ * (Set zone, Add tag) offer them, so a server browsed only through its inventory still has
+ * them the day it is gone; two small reads a minute at most.
+ */
+export const CHOICES_FRESH_MS = 60_000;
+
 /** The client of a remote connection, its whole reads written through to the snapshot. */
-export function snapshotting(client: MaasClient, connectionId: string, store: SnapshotStore): MaasClient {
+export function snapshotting(client: MaasClient, connectionId: string, store: SnapshotStore, now: () => number = Date.now): MaasClient {
   const keep = (f: () => void) => { try { f(); } catch { /* a snapshot is a convenience */ } };
-  return {
+  const stale = (kind: 'zones' | 'tags') => { const p = store.part(connectionId, kind); return !p || now() - Date.parse(p.takenAt) > CHOICES_FRESH_MS; };
+  const wrapped: MaasClient = {
     ...client,
+    async listNodes(...args) {
+      const nodes = await client.listNodes(...args);
+      // Read alongside, never in the way: a failure here leaves the older lists kept.
+      if (stale('zones')) void wrapped.listZones().catch(() => undefined);
+      if (stale('tags')) void wrapped.listTags().catch(() => undefined);
+      return nodes;
+    },
     async listTags() { const t = await client.listTags(); keep(() => store.put(connectionId, 'tags', t)); return t; },
     async listZones() { const z = await client.listZones(); keep(() => store.put(connectionId, 'zones', z)); return z; },
     async queryEvents(q) {
@@ -24,6 +39,7 @@ export function snapshotting(client: MaasClient, connectionId: string, store: Sn
       return page;
     },
   };
+  return wrapped;
 }
 
 export async function refreshSnapshot(client: MaasClient, connectionId: string, store: SnapshotStore): Promise<RemoteSnapshot> {

@@ -27,8 +27,12 @@ afterAll(async () => { await fk?.close(); await dc?.close(); });
 
 test('offline: recorded as one entry, finished at once; back online: reviewed by itself, then applied', async () => {
   expect((await fk.call('snapshot.get', { connectionId: dcId })).nodes?.items).toHaveLength(40);
+  // Reading the inventory kept the zones and tags too: offline "Set zone" has its choices.
+  await expect.poll(async () => (await fk.call('snapshot.get', { connectionId: dcId })).zones?.items.length ?? 0).toBeGreaterThan(0);
+  await expect.poll(async () => (await fk.call('snapshot.get', { connectionId: dcId })).tags).not.toBeNull();
   await dc.stop();
   await fk.composed.connections.health(dcId);
+  expect((await fk.call('inventory.choices', { connectionId: dcId })).zones).toContain('default');
   const finished = new Promise<BulkProgress>((resolve) => fk.on('inventory.bulkProgress', (p) => { if (p.finished) resolve(p); }));
   const start = await fk.call('inventory.bulk', { connectionId: dcId, action: 'accept', systemIds: [ids[0], ids[1]] });
   expect(start.outcomes).toEqual([
