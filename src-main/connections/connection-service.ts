@@ -15,6 +15,14 @@ import type { Profile, ProfileStore } from './profile-store';
 import { pinFor, trustOf, type StoredTls } from './tls-config';
 
 export const EMBEDDED_ID = 'local';
+/** How long a call on This laptop waits for its region to finish starting. */
+export const EMBEDDED_START_WAIT_MS = 60_000;
+
+const withTimeout = (p: Promise<void>, ms: number) => new Promise<void>((resolve) => {
+  const t = setTimeout(resolve, ms);
+  t.unref();
+  void p.then(() => { clearTimeout(t); resolve(); });
+});
 export const EMBEDDED_NAME = 'This laptop';
 
 export interface TlsRequest { caFile?: string | null; pinnedFingerprint?: string | null }
@@ -221,6 +229,15 @@ export class ConnectionService {
 
   /** The client of a connection (the active one when no id is given), made once and kept. */
   clientFor(id: string = this.activeId()): Promise<MaasClient> {
+    // This laptop's region being started (right after the console starts, or a restart): wait
+    // for it rather than fail with "not running" a second before it answers.
+    if (id === EMBEDDED_ID && !this.#embeddedRunning && this.#embeddedUp) {
+      const up = this.#embeddedUp;
+      return withTimeout(up, EMBEDDED_START_WAIT_MS).then(() => {
+        if (this.#embeddedUp === up) this.#embeddedUp = null; // it did not come up in time: say so below
+        return this.clientFor(id);
+      });
+    }
     let c = this.#clients.get(id);
     if (!c) {
       c = this.#makeClient(id);
@@ -273,6 +290,16 @@ export class ConnectionService {
     }
   }
 
+  #embeddedUp: Promise<void> | null = null;
+  #embeddedUpDone: (() => void) | null = null;
+
+  /** The embedded region is being started: its health says so, and its client waits for it. */
+  embeddedStarting(): void {
+    if (!this.#embeddedUp) this.#embeddedUp = new Promise((r) => { this.#embeddedUpDone = r; });
+    this.#d.store.update(EMBEDDED_ID, { health: 'unknown', healthMessage: 'The embedded region is starting.', lastChecked: this.#now() });
+    this.#changed();
+  }
+
   #startEmbedded: (() => Promise<void>) | null = null;
   /** How to (re)start the embedded region when the user checks a stopped This laptop. */
   setEmbeddedStarter(start: () => Promise<void>): void { this.#startEmbedded = start; }
@@ -306,6 +333,9 @@ export class ConnectionService {
   /** The embedded region's supervisor reports where it runs (or that it stopped and why). */
   async setEmbedded(state: { url: string } | { stopped: string }): Promise<void> {
     await this.#dropClient(EMBEDDED_ID);
+    const waiting = this.#embeddedUpDone;
+    this.#embeddedUp = null;
+    this.#embeddedUpDone = null;
     if ('url' in state) {
       this.#embeddedRunning = true;
       this.#d.store.update(EMBEDDED_ID, { url: state.url, apiVersion: '1.0', health: 'online', healthMessage: null, lastReached: this.#now(), lastChecked: this.#now() });
@@ -314,6 +344,7 @@ export class ConnectionService {
       this.#d.store.update(EMBEDDED_ID, { health: 'offline', healthMessage: state.stopped, lastChecked: this.#now() });
     }
     this.#changed();
+    waiting?.();
   }
 
   /** Ids of profiles imported from a CLI file, by "path#name". */

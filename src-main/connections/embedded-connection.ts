@@ -20,6 +20,7 @@ async function keyWorks(root: string, key: string): Promise<boolean> {
 }
 
 export async function startEmbeddedConnection(d: { region: EmbeddedRegion; service: ConnectionService; keychain: Keychain }): Promise<void> {
+  d.service.embeddedStarting();
   try {
     const root = rootOfRegionUrl(await d.region.start());
     let key = await d.keychain.get(EMBEDDED_ID);

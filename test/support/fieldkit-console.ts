@@ -26,9 +26,15 @@ export interface FieldkitConsole {
 }
 
 /** With `dataDir` (and the same keychain) a test restarts the console on what the last one left. */
-export async function startFieldkitConsole(o: { dataDir?: string; keychain?: Keychain; seedLaptop?: (core: RegionCore) => void } = {}): Promise<FieldkitConsole> {
+export async function startFieldkitConsole(o: {
+  dataDir?: string; keychain?: Keychain; seedLaptop?: (core: RegionCore) => void;
+  /** False: return while This laptop's region is still starting (a call made right after a restart). */
+  waitForLaptop?: boolean;
+  /** This laptop's region takes this long to start (a laptop just woken). */
+  laptopStartDelayMs?: number;
+} = {}): Promise<FieldkitConsole> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'maas-fieldkit-'));
-  const laptop = inProcessRegion(o.seedLaptop);
+  const laptop = inProcessRegion(o.seedLaptop, { startDelayMs: o.laptopStartDelayMs });
   const hub = new EventHub();
   const composed = await composeConsole({
     host: 'web', version: 'test', dataDir, emit: hub.emit.bind(hub), openExternal: async () => false,
@@ -38,7 +44,7 @@ export async function startFieldkitConsole(o: { dataDir?: string; keychain?: Key
   const deadline = Date.now() + 60_000;
   // Health is kept in the settings db, so after a restart it reads "online" before the
   // region is up again: wait for an answer instead.
-  for (;;) {
+  while (o.waitForLaptop !== false) {
     const up = await composed.connections.clientFor(EMBEDDED_ID).then((c) => c.listZones()).then(() => true, () => false);
     if (up) break;
     if (Date.now() > deadline) throw new Error('This laptop did not come up');

@@ -12,7 +12,7 @@ export interface InProcessRegion {
   close(): Promise<void>;
 }
 
-export function inProcessRegion(seed: (core: RegionCore) => void = () => {}): InProcessRegion {
+export function inProcessRegion(seed: (core: RegionCore) => void = () => {}, o: { startDelayMs?: number } = {}): InProcessRegion {
   let region: RunningRegion | null = null;
   const spawn: SpawnRegion = () => {
     let onMessage: (m: FromRegion) => void = () => {};
@@ -22,6 +22,7 @@ export function inProcessRegion(seed: (core: RegionCore) => void = () => {}): In
         void (async () => {
           try {
             if (m.type === 'start') {
+              if (o.startDelayMs) await new Promise((r) => setTimeout(r, o.startDelayMs));
               region = await startRegion({ dataDir: m.dataDir, port: 0, keyStorage: 'file', tagEngine: null, log: () => undefined });
               seed(region.core);
               onMessage({ type: 'ready', url: region.url });

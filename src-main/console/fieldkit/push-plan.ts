@@ -9,6 +9,7 @@ import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { MaasClient } from '../../maas-client/index';
 import type { PushJournal } from './push-journal';
 import { attachPower } from './push-power';
+import { diffDetails } from './push-details';
 
 export interface PlanDeps {
   local: () => Promise<MaasClient>;
@@ -37,6 +38,7 @@ export async function planPush(d: PlanDeps, req: { targetId: string; systemIds?:
   const diffs = source.map(toDiff);
   await attachPower(local, target, diffs, index, { enlisting: false });
   const plans = diffs.map((s) => classify(s, index));
+  await diffDetails(local, target, plans, new Map(source.map((n) => [n.systemId, n])));
   const used = source.filter((_, i) => plans[i].verdict !== 'conflict');
   const items: PushItemOutcome[] = plans.map((p) => ({ ...p, state: p.verdict === 'conflict' ? 'conflict' : 'pending', message: null }));
   const id = `push-${randomUUID()}`;

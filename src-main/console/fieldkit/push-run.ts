@@ -15,6 +15,7 @@ import { eachLimited } from '../inventory/limits';
 import type { PushJournal } from './push-journal';
 import { toDiff } from './push-plan';
 import { attachPower, type PowerValues } from './push-power';
+import { hasDetails, LSHW_FIELD, lshwChange, sendDetails } from './push-details';
 
 export interface RunDeps {
   local: () => Promise<MaasClient>;
@@ -78,7 +79,8 @@ export async function applyPush(d: RunDeps, pushId: string): Promise<PushReport>
     d.journal.setState(pushId, 'finished', { finishedAt: now() });
   } catch (e) {
     if (!cutOff(e)) { d.journal.setState(pushId, 'interrupted', { stopReason: (e as Error).message }); throw e; }
-    d.journal.setState(pushId, 'interrupted', { stopReason: (e as Error).message });
+    // The technician's words, not the transport's ("other side closed (UND_ERR_SOCKET)").
+    d.journal.setState(pushId, 'interrupted', { stopReason: `${plan.targetName} stopped answering at node ${Math.min(done + 1, total)} of ${total}; Resume carries on from there` });
   } finally {
     running.delete(pushId);
   }
@@ -122,8 +124,16 @@ async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOut
   try {
     if (item.state === 'pending') {
       const now = classify(diff, c.index);
+      // The target may have changed since the dry-run: a node whose create reached it just
+      // before a cut is matched by its MACs now, and updated rather than created twice.
+      // The lshw row of the dry-run is checked again against the target as it is now.
+      if (now.targetId && (now.verdict === 'update' || now.verdict === 'identical') && hasDetails(s)) {
+        const change = await lshwChange(c.local, c.target, s.systemId, now.targetId);
+        if (change) { now.fields.push(change); now.verdict = 'update'; }
+      }
+      if (now.verdict !== item.verdict) notes.push(`was "${item.verdict}" in the dry-run, now "${now.verdict}": ${now.verdict === 'conflict' ? 'the target changed' : 'it is already on the target (matched by MAC)'}`);
       Object.assign(item, { verdict: now.verdict, targetId: now.targetId, fields: now.fields, reason: now.reason });
-      if (now.verdict === 'conflict') { Object.assign(item, { state: 'conflict', message: now.reason }); return; }
+      if (now.verdict === 'conflict') { Object.assign(item, { state: 'conflict', message: [...notes, now.reason].join('; ') }); return; }
       if (now.verdict === 'create') {
         // Held in the index while the create is in flight, so a node pushed alongside with the
         // same hostname is a conflict here, not a failed create there.
@@ -150,7 +160,7 @@ async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOut
       await c.target.setZone([id], s.zone); notes.push(`zone ${s.zone}`);
     }
     for (const t of s.tags) if (item.verdict === 'create' || item.fields.some((f) => f.field === 'tags' && !f.power)) await c.target.updateTagNodes(t, { add: [id] });
-    if (item.verdict === 'create' && (s.cpuCount > 0 || s.memory > 0)) notes.push(await sendDetails(c.local, c.target, s.systemId, id));
+    if ((item.verdict === 'create' && hasDetails(s)) || item.fields.some((f) => f.field === LSHW_FIELD)) notes.push(await sendDetails(c.local, c.target, s.systemId, id));
     Object.assign(item, { state: 'done', message: notes.join('; ') || (item.verdict === 'identical' ? 'already there, identical' : 'up to date') });
   } catch (e) {
     if (cutOff(e)) throw e;
@@ -179,17 +189,4 @@ function updateOf(item: PushItemOutcome, params: Record<string, string>): { form
     }
   }
   return { form, names };
-}
-
-/** Our region takes details (op=set_details); real MAAS collects them when it commissions. */
-async function sendDetails(local: MaasClient, target: MaasClient, from: string, to: string): Promise<string> {
-  const det = await local.details(from);
-  if (!det.lshw && !det.lldp) return 'no details to send';
-  try {
-    await target.setDetails(to, { lshw: det.lshw ?? undefined, lldp: det.lldp ?? undefined });
-    return 'details sent';
-  } catch (e) {
-    if (failedStatus(e) === 400 || failedStatus(e) === 404) return 'details not taken by the target (MAAS gathers them when it commissions)';
-    throw e;
-  }
 }

@@ -28,6 +28,8 @@ export class PushSession {
   busy = $state<'plan' | 'apply' | null>(null);
   error = $state<string | null>(null);
   pushes = $state.raw<PushReport[]>([]);
+  /** Said when an apply or resume ends with other counts than the report it started from. */
+  countsNote = $state<string | null>(null);
 
   constructor(readonly client: ConsoleClient) {
     client.on('fieldkit.pushProgress', (p) => this.#progressed(p));
@@ -57,12 +59,19 @@ export class PushSession {
     if (!pushId) return;
     const known = this.pushes.find((p) => p.pushId === pushId);
     if (known && known.pushId !== this.report?.pushId) this.report = known;
-    this.busy = 'apply'; this.error = null;
+    this.busy = 'apply'; this.error = null; this.countsNote = null;
+    const before = this.report?.counts;
     const r = await this.client.call('fieldkit.pushApply', { pushId });
     this.busy = null;
-    if (r.ok) this.report = r.value; else this.error = r.error.message;
+    if (r.ok) { this.report = r.value; this.countsNote = before ? countsChanged(before, r.value.counts) : null; } else this.error = r.error.message;
     await this.loadPushes();
   }
+}
+
+/** "create 198 → 197, update 1 → 2" when the verdicts moved while the push ran, else null. */
+export function countsChanged(before: PushReport['counts'], after: PushReport['counts']): string | null {
+  const moved = (['create', 'update', 'identical', 'conflict'] as const).filter((k) => before[k] !== after[k]).map((k) => `${k} ${before[k]} → ${after[k]}`);
+  return moved.length ? `The counts changed while pushing (${moved.join(', ')}): the target changed since the dry-run — a node that reached it before a cut is matched by its MACs and updated, not created twice. Each row says what it found.` : null;
 }
 
 export const [getFieldKit, setFieldKit] = createContext<FieldKit>();
