@@ -46,10 +46,13 @@ async function setup(o: { cli?: { name: string; url: string; key: string | null 
   return { dir, server, composed, call, events, logs, cliFile };
 }
 
+type Listed = { payload: { id: string; health: string; url: string }[] };
+const laptopIn = (events: unknown[]) => (events.filter((e) => (e as { name: string }).name === 'connections.changed').at(-1) as Listed | undefined)
+  ?.payload.find((c) => c.id === 'local');
+/** This laptop once its region has started (or failed to): while it starts its health is 'unknown'. */
 const waitLaptop = async (events: unknown[]) => {
-  for (let i = 0; i < 600 && !JSON.stringify(events).includes('"id":"local","name":"This laptop"') ; i++) await new Promise((r) => setTimeout(r, 50));
-  const last = events.filter((e) => (e as { name: string }).name === 'connections.changed').at(-1) as { payload: { id: string; health: string; url: string }[] };
-  return last.payload.find((c) => c.id === 'local')!;
+  for (let i = 0; i < 600 && (laptopIn(events)?.health ?? 'unknown') === 'unknown'; i++) await new Promise((r) => setTimeout(r, 50));
+  return laptopIn(events)!;
 };
 
 /** Every byte the console wrote under its data directory. */
