@@ -62,8 +62,10 @@ export interface CsvImportResult { preview: CsvPreview; captured: CapturedNode[]
 const LshwFile = z.object({ name: z.string().min(1).max(255), text: z.string().max(8 * 1024 * 1024) }).strict();
 
 export interface LshwImportResult {
-  attached: { file: string; hostname: string; systemId: string; by: 'mac' | 'hostname' | 'file-name-mac' }[];
-  unmatched: { file: string; reason: string }[];
+  /** `new`: the file matched no captured node and was captured as one (hostname and MACs from the lshw). */
+  attached: { file: string; hostname: string; systemId: string; by: 'mac' | 'hostname' | 'file-name-mac' | 'new' }[];
+  /** `canCapture`: readable lshw with MACs no captured node has; it can be captured as a new node. */
+  unmatched: { file: string; reason: string; canCapture?: true }[];
 }
 
 export type PushVerdict = 'create' | 'identical' | 'update' | 'conflict';
@@ -114,7 +116,8 @@ export const fieldkitChannels = {
   'fieldkit.macOwner': channel(z.object({ mac: Text(64) }).strict(), returns<MacOwner | null>()),
   'fieldkit.csvPreview': channel(z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), returns<CsvPreview>()),
   'fieldkit.csvImport': channel(z.object({ text: z.string().max(16 * 1024 * 1024) }).strict(), returns<CsvImportResult>()),
-  'fieldkit.lshwImport': channel(z.object({ files: z.array(LshwFile).min(1).max(2000) }).strict(), returns<LshwImportResult>()),
+  /** `captureNew`: files that match no captured node become new captured nodes (power filled in later). */
+  'fieldkit.lshwImport': channel(z.object({ files: z.array(LshwFile).min(1).max(2000), captureNew: z.boolean().optional() }).strict(), returns<LshwImportResult>()),
   'fieldkit.pushPlan': channel(z.object({ targetId: Id, systemIds: z.array(Id).max(100_000).optional() }).strict(), returns<PushReport>()),
   'fieldkit.pushApply': channel(z.object({ pushId: Id }).strict(), returns<PushReport>()),
   'fieldkit.pushes': channel(z.object({}).strict(), returns<PushReport[]>()),

@@ -105,8 +105,8 @@ export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
       'fieldkit.macOwner': ({ mac }) => capture.macOwner(mac),
       'fieldkit.csvPreview': ({ text }) => previewCsv(capture, text),
       'fieldkit.csvImport': async ({ text }) => { const r = await importCsv(capture, text); void changed().catch(() => undefined); return r; },
-      'fieldkit.lshwImport': async ({ files }) => {
-        const r = await importLshwFolder(await local(), await capture.list(), files);
+      'fieldkit.lshwImport': async ({ files, captureNew }) => {
+        const r = await importLshwFolder(await local(), await capture.list(), files, captureNew ? (req) => capture.capture(req) : undefined);
         void changed().catch(() => undefined);
         return r;
       },

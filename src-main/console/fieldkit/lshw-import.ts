@@ -1,8 +1,12 @@
 // A folder of lshw XML files from a USB stick: each file goes to the captured node that has
 // one of the MACs in it (lshw lists each interface's MAC as <serial> of a network node), else
 // to the node named by the file (hostname.xml or aa-bb-cc-dd-ee-ff.xml). Files that are not
-// lshw XML or match nothing are listed with the reason, and nothing else is affected.
-import type { CapturedNode, LshwImportResult } from '../../../src-shared/contract/fieldkit';
+// lshw XML or match nothing are listed with the reason, and nothing else is affected. Asked
+// to, a file that matches nothing becomes a new captured node: its hostname is the lshw's
+// own (the id of its root node, which lshw sets to the machine's hostname), else the file's
+// name, its MACs those of its network interfaces; power is filled in later.
+import type { CaptureRequest, CapturedNode, LshwImportResult } from '../../../src-shared/contract/fieldkit';
+import { hostnameProblem } from '../../../src-shared/fieldkit/hostname-pattern';
 import { normaliseMac } from '../../../src-shared/maas/mac';
 import { summariseLshw } from '../inventory/lshw-summary';
 import type { MaasClient } from '../../maas-client/index';
@@ -11,7 +15,15 @@ export interface LshwFile { name: string; text: string }
 
 const stem = (name: string) => (name.split(/[\\/]/).pop() ?? name).replace(/\.(xml|lshw)$/i, '');
 
-export async function importLshwFolder(local: MaasClient, nodes: CapturedNode[], files: LshwFile[]): Promise<LshwImportResult> {
+/** The hostname lshw recorded: the id of the first <node> (the machine), once the file parsed as lshw. */
+export function lshwHostname(xml: string): string | null {
+  const id = /<node\b[^>]*?\bid="([^"]{1,255})"/.exec(xml.replace(/<!--[\s\S]*?-->/g, ''))?.[1] ?? null;
+  return id && !hostnameProblem(id) ? id : null;
+}
+
+/** `captureNew`: captures a node for a file that matches none (Capture.capture). */
+export async function importLshwFolder(local: MaasClient, nodes: CapturedNode[], files: LshwFile[],
+  captureNew?: (req: CaptureRequest) => Promise<CapturedNode>): Promise<LshwImportResult> {
   const byMac = new Map<string, CapturedNode>();
   for (const n of nodes) for (const m of n.macs) byMac.set(m, n);
   const byHost = new Map(nodes.map((n) => [n.hostname.toLowerCase(), n]));
@@ -40,8 +52,22 @@ export async function importLshwFolder(local: MaasClient, nodes: CapturedNode[],
       node = asMac ? byMac.get(asMac) : byHost.get(s.toLowerCase());
       by = asMac ? 'file-name-mac' : 'hostname';
     }
+    if (!node && macs.length && captureNew) {
+      const hostname = lshwHostname(text) ?? stem(f.name);
+      try {
+        node = await captureNew({ hostname, macs });
+        by = 'new';
+        byHost.set(node.hostname.toLowerCase(), node);
+        for (const m of node.macs) byMac.set(m, node);
+      } catch (e) {
+        out.unmatched.push({ file: f.name, reason: `not captured as a new node: ${(e as Error).message.replace(/^Not captured: /, '').slice(0, 300)}` });
+        continue;
+      }
+    }
     if (!node) {
-      out.unmatched.push({ file: f.name, reason: macs.length ? `no captured node has ${macs.join(', ')} or is named ${stem(f.name)}` : `no MAC in the file and no captured node is named ${stem(f.name)}` });
+      out.unmatched.push(macs.length
+        ? { file: f.name, reason: `no captured node has ${macs.join(', ')} or is named ${stem(f.name)}`, canCapture: true }
+        : { file: f.name, reason: `no MAC in the file and no captured node is named ${stem(f.name)}` });
       continue;
     }
     try {

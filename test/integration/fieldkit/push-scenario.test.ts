@@ -90,7 +90,7 @@ test('lshw folder: by the MAC inside, by file name (hostname or MAC); the rest l
     ...[5, 191, 192, 193, 194, 195, 196, 197, 198].map((n) => [`r12-u${n}`, 'mac']), ['r12-u199', 'hostname'], ['r12-u200', 'file-name-mac']]);
   expect(r.unmatched).toEqual([
     { file: 'usb/notes.xml', reason: 'not XML (it does not start with "<")' },
-    { file: 'usb/stray.xml', reason: 'no captured node has 02:00:00:00:00:99 or is named stray' },
+    { file: 'usb/stray.xml', reason: 'no captured node has 02:00:00:00:00:99 or is named stray', canCapture: true },
   ]);
   const captured = await fk.call('fieldkit.captured', {});
   expect(captured.filter((n) => n.hasDetails).map((n) => n.hostname).sort()).toEqual(
