@@ -4,6 +4,7 @@
 // hostname, mac/macs/mac_addresses (several separated by spaces or ";"), zone, power_type,
 // architecture, notes, and power_* for the power parameters (power_address, power_pass…).
 import Papa from 'papaparse';
+import { validatePowerParameters } from '../maas/power-params/index';
 import type { CaptureRequest, CsvPreview, CsvRowPreview } from '../contract/fieldkit';
 import { parseMacInput } from './mac-input';
 import { hostnameProblem } from './hostname-pattern';
@@ -65,6 +66,11 @@ export function readCsvRows(text: string, known: KnownNodes): { rows: CsvRow[]; 
     if (zone && !/^[\w-]+$/.test(zone)) problems.push(`zone "${zone.slice(0, 40)}" is not a zone name (letters, digits, "_" and "-")`);
     const powerType = (r.power_type ?? '').trim();
     if (Object.keys(powerParams).length && !powerType) problems.push('power parameters given without a power_type');
+    // The region's own rules, so a row the preview calls valid is one the region takes.
+    else if (powerType) {
+      const checked = validatePowerParameters(powerType, powerParams);
+      if (!checked.ok) problems.push(...Object.values(checked.errors).flat());
+    }
     const request: CaptureRequest = {
       hostname, macs: mi.macs, zone: zone || undefined, powerType: powerType || undefined,
       powerParams: Object.keys(powerParams).length ? powerParams : undefined,
