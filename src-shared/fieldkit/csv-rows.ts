@@ -69,7 +69,7 @@ export function readCsvRows(text: string, known: KnownNodes): { rows: CsvRow[]; 
     // The region's own rules, so a row the preview calls valid is one the region takes.
     else if (powerType) {
       const checked = validatePowerParameters(powerType, powerParams);
-      if (!checked.ok) problems.push(...Object.values(checked.errors).flat());
+      if (!checked.ok) problems.push(...Object.entries(checked.errors).flatMap(([field, ms]) => ms.map((m) => `${field} ${m}`)));
     }
     const request: CaptureRequest = {
       hostname, macs: mi.macs, zone: zone || undefined, powerType: powerType || undefined,

@@ -15,8 +15,13 @@ export const hasDetails = (n: Pick<NodeSummary, 'cpuCount' | 'memory'>) => n.cpu
 
 const kb = (s: string) => `${Math.max(1, Math.round(Buffer.byteLength(s, 'utf8') / 1024))} kB`;
 
-/** The lshw row of the diff when the captured lshw is not the target's, else null. */
+/**
+ * The lshw row of the diff when the captured lshw is not the target's, else null. Only a
+ * target that takes details (API 1.0: op=set_details) gets one; MAAS 2.x/3.x has no such call
+ * and gathers the lshw itself when it commissions, so there the row would never go away.
+ */
 export async function lshwChange(local: MaasClient, target: MaasClient, sourceId: string, targetId: string): Promise<FieldChange | null> {
+  if (target.apiVersion !== '1.0') return null;
   const mine = (await local.details(sourceId)).lshw;
   if (!mine) return null;
   const theirs = (await target.details(targetId)).lshw ?? null;

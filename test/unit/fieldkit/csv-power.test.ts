@@ -14,9 +14,9 @@ test('an unknown power type and a bad parameter are wrong rows, with why; a good
     'r4,52:54:00:00:00:04,virsh,qemu+ssh://h/system,admin,'].join('\n');
   const { preview } = readCsvRows(csv, known);
   expect(preview.rows.map((r) => r.ok)).toEqual([true, false, false, false]);
-  expect(preview.rows[1].problems.join(' ')).toMatch(/power_type is not a known power type/);
-  expect(preview.rows[2].problems.join(' ')).toMatch(/^power_address /);
+  expect(preview.rows[1].problems.join(' ')).toMatch(/^power_type is not a known power type/);
+  expect(preview.rows[2].problems.join(' ')).toMatch(/^power_address must not begin with "-"/);
   expect(preview.rows[2].problems.join(' ')).not.toContain('oProxyCommand'); // a value is never repeated
-  expect(preview.rows[3].problems.join(' ')).toMatch(/power_user is not a parameter of power type virsh/);
+  expect(preview.rows[3].problems.join(' ')).toMatch(/^power_user is not a parameter of power type virsh/);
   expect(preview.valid + preview.wrong).toBe(preview.rows.length);
 });
