@@ -62,17 +62,19 @@ test('CSV import: each row valid or wrong and why, then the valid rows captured'
   await page.getByRole('tab', { name: 'Import' }).click();
   const csv = ['hostname,mac,zone,power_type,power_address,power_pass',
     'r12-u3,52:54:00:aa:00:03,rack-12,ipmi,10.0.0.3,pw', 'r12-u4,52:54:00:aa:00:04,rack-12,ipmi,10.0.0.4,pw',
-    'r12-u5,52:54:00:aa:00:01,rack-12,,,', 'bad host,52:54:00:aa:00:06,,,,'].join('\n');
+    'r12-u5,52:54:00:aa:00:01,rack-12,,,', 'bad host,52:54:00:aa:00:06,,,,', 'r12-u7,52:54:00:aa:00:07,rack-12,idrac,10.0.0.7,pw'].join('\n');
   await page.getByLabel('CSV file').setInputFiles({ name: 'floor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const table = page.getByRole('table', { name: 'CSV preview' });
-  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row')).toHaveCount(6);
+  // An unknown power type is wrong in the preview, by the region's own rules, not at import.
+  await expect(table.getByRole('row').nth(5)).toContainText('power_type is not a known power type');
   await expect(table.getByRole('row').nth(3)).toContainText('MAC 52:54:00:aa:00:01 is already on r12-u1');
   await expect(table.getByRole('row').nth(4)).toContainText('"bad host" is not a valid hostname');
   await shell.shot('fieldkit-csv-preview-light');
   await shell.setTheme('dark');
   await shell.shot('fieldkit-csv-preview-dark');
   await page.getByRole('button', { name: 'Capture the 2 valid rows' }).click();
-  await expect(page.getByText('Captured 2; 2 wrong rows left out.')).toBeVisible();
+  await expect(page.getByTestId('csv-result')).toHaveText('Captured 2 of 5; 3 wrong rows left out.');
   expect(shell.errors).toEqual([]);
 });
 

@@ -175,6 +175,8 @@ export class NodeLists {
   }
 
   #cacheSoon(connectionId: string) {
+    // A read still in flight when the console closes must not arm a write after its database closed.
+    if (this.#closed) return;
     this.#dirty.add(connectionId);
     if (this.#cacheTimer) return;
     this.#cacheTimer = setTimeout(() => this.flush(), 2000);
