@@ -8,6 +8,12 @@ import { bulkActionInfo, type BulkAction, type BulkParams, type NodeOutcome } fr
 import { toCsv } from '../../../../src-shared/inventory/csv';
 import { preflight, skipSummary, type Preflight } from '../../../../src-shared/inventory/preflight';
 
+/** The MAAS 2.x/3.x machine actions' options that were given (unset ones are left to the server). */
+function machineOptionsOf(p: BulkParams) {
+  const keys = ['pool', 'osystem', 'distroSeries', 'hweKernel', 'userData', 'enableSsh', 'skipNetworking', 'skipStorage', 'commissioningScripts', 'testingScripts'] as const;
+  return Object.fromEntries(keys.filter((k) => p[k] !== undefined && !(Array.isArray(p[k]) && p[k].length === 0)).map((k) => [k, p[k]])) as Partial<BulkParams>;
+}
+
 export type BulkPhase = 'preflight' | 'running' | 'finished';
 
 const rank: Record<NodeOutcome['state'], number> = { failed: 0, running: 1, pending: 2, unchanged: 3, skipped: 4, recorded: 5, done: 6 };
@@ -58,6 +64,7 @@ export class BulkSession {
     const needs = this.info.needs;
     if (needs === 'tag' && !this.params.tag?.trim()) return false;
     if (needs === 'zone' && this.params.zone === undefined) return false;
+    if (needs === 'pool' && !this.params.pool) return false;
     return this.action === 'acceptAll' || this.plan.act.length > 0;
   }
 
@@ -70,6 +77,7 @@ export class BulkSession {
       ...(this.params.zone !== undefined ? { zone: this.params.zone } : {}),
       ...(this.params.tag ? { tag: this.params.tag.trim() } : {}),
       ...(this.params.comment ? { comment: this.params.comment } : {}),
+      ...machineOptionsOf(this.params),
     });
     if (!r.ok) { this.error = r.error.message; this.phase = 'preflight'; return; }
     this.jobId = r.value.jobId;
