@@ -8,6 +8,8 @@
 //   machines handled before the refusal are NOT rolled back. The answer does not say which of
 //   the others changed: they are `unreported` until the caller reads them back.
 import type { BulkOutcome } from '../../src-shared/maas/maas-types';
+import { MAX_JSON_DEPTH } from './answer-limits';
+import { parseBoundedJson } from './bounded-json';
 import type { Answer } from './transport';
 
 const idsOf = (body: unknown): string[] =>
@@ -16,7 +18,7 @@ const idsOf = (body: unknown): string[] =>
     : [];
 
 function parseBody(a: Answer): unknown {
-  try { return JSON.parse(a.body.toString('utf8')); } catch { return a.body.toString('utf8'); }
+  try { return parseBoundedJson(a.body.toString('utf8'), MAX_JSON_DEPTH); } catch { return a.body.toString('utf8'); }
 }
 
 const summaryOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300);

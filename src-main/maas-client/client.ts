@@ -1,7 +1,6 @@
 // One MaasClient for API 1.0 and 2.0: the version is known when the connection is made
 // (discover.ts) and every difference is handled here through the dialect, so use-cases never
 // ask which MAAS they talk to.
-import { deserialize } from 'bson';
 import type {
   ApiVersion, BulkOutcome, EventPage, EventQuery, MaasVersionInfo, NodeDetails, NodeSummary, TagInfo, ZoneInfo,
 } from '../../src-shared/maas/maas-types';
@@ -10,6 +9,12 @@ import { parseApiKey } from './api-key';
 import { acceptAllOutcome, bulkOutcome } from './bulk';
 import { dialects, type Dialect } from './dialect';
 import { apiRootOf } from './discover';
+import type { LimitOverrides } from './answer-limits';
+import {
+  anyObjectShape, changedNodesShape, eventPageShape, listOf, machineShape, powerParametersByNodeShape, powerParametersShape,
+  powerStateShape, tagMembershipShape, tagShape, versionShape, zoneShape,
+} from './answer-shapes';
+import { BsonShapeError, detailsFields } from './bson-details';
 import { MaasMalformedAnswerError } from './errors';
 import type { FormParams, Params } from './form';
 import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
@@ -95,11 +100,16 @@ export interface ClientOptions {
   timeoutMs?: number;
   retries?: number;
   maxRetryAfterMs?: number;
+  /** The most one call waits between retries, all waits together. */
+  retryBudgetMs?: number;
+  /** Answer sizes and deadlines other than answer-limits.ts's. */
+  limits?: LimitOverrides;
   sleep?: (ms: number) => Promise<void>;
   onOutcome?: (o: CallOutcome) => void;
 }
 
 type Json = Record<string, unknown>;
+const machines = listOf(machineShape);
 const enc = encodeURIComponent;
 
 export function createMaasClient(o: ClientOptions): MaasClient {
@@ -107,17 +117,19 @@ export function createMaasClient(o: ClientOptions): MaasClient {
   const label = o.label ? `${o.label} (${o.root})` : o.root;
   const t = new MaasTransport({
     apiRoot: apiRootOf(o.root, o.apiVersion), credentials: parseApiKey(o.apiKey), label, tls: o.tls,
-    timeoutMs: o.timeoutMs, retries: o.retries, maxRetryAfterMs: o.maxRetryAfterMs, sleep: o.sleep, onOutcome: o.onOutcome,
+    timeoutMs: o.timeoutMs, retries: o.retries, maxRetryAfterMs: o.maxRetryAfterMs, retryBudgetMs: o.retryBudgetMs,
+    limits: o.limits, sleep: o.sleep, onOutcome: o.onOutcome,
   });
   const nodePath = (id: string) => `${d.collection}${enc(id)}/`;
-  const get = <T>(path: string, op?: string, query?: Params) => t.json<T>({ method: 'GET', path, op, query });
-  const post = <T>(path: string, op?: string, form?: FormParams) => t.json<T>({ method: 'POST', path, op, form });
   const nodeOp = async (id: string, op: string, form?: FormParams) =>
-    toNodeSummary(await post<Json>(nodePath(id), op, form), d.api);
+    toNodeSummary(await t.one({ method: 'POST', path: nodePath(id), op, form, answer: 'node' }, machineShape), d.api);
+  const listed = async (path: string, op: string | undefined, query?: Params) =>
+    ((await t.json({ method: 'GET', path, op, query, answer: 'node list' }, machines)) ?? []).map((n) => toNodeSummary(n, d.api));
 
   const powerParametersOf = powerParametersReader({
-    bulk: async (ids) => (await get<Record<string, Json>>(d.collection, 'power_parameters', { id: ids })) ?? {},
-    one: async (id) => (await get<Json>(nodePath(id), 'power_parameters')) ?? {},
+    bulk: async (ids) => (await t.json({ method: 'GET', path: d.collection, op: 'power_parameters', query: { id: ids }, answer: 'list' },
+      powerParametersByNodeShape)) ?? {},
+    one: async (id) => (await t.json({ method: 'GET', path: nodePath(id), op: 'power_parameters' }, powerParametersShape)) ?? {},
   });
 
   const filterParams = (f: NodeFilter = {}): Params => ({
@@ -129,38 +141,34 @@ export function createMaasClient(o: ClientOptions): MaasClient {
     apiVersion: d.api,
     label,
     async version() {
-      const v = await get<Json>('version/');
+      const v = await t.json({ method: 'GET', path: 'version/' }, versionShape);
       return {
         apiVersion: d.api,
-        version: typeof v?.version === 'string' ? v.version : null,
-        capabilities: Array.isArray(v?.capabilities) ? v.capabilities.map(String) : [],
+        version: v?.version ?? null,
+        capabilities: v?.capabilities ?? [],
       };
     },
-    describe: () => get<unknown>('describe/'),
+    describe: () => t.json({ method: 'GET', path: 'describe/', answer: 'describe' }, anyObjectShape),
     async checkKey() {
       // zones/ needs authentication in both APIs and is small on every server.
-      await get<unknown>('zones/');
+      await t.json({ method: 'GET', path: 'zones/', answer: 'list' }, listOf(zoneShape));
     },
-    async listNodes(filter) {
-      // API 2.0 reads have filters but no paging: this is every machine the filter matches.
-      const list = await get<Json[]>(d.collection, d.listOp, filterParams(filter));
-      return (list ?? []).map((n) => toNodeSummary(n, d.api));
-    },
-    async getNode(id) { return toNodeSummary(await get<Json>(nodePath(id)), d.api); },
+    // API 2.0 reads have filters but no paging: this is every machine the filter matches.
+    listNodes: (filter) => listed(d.collection, d.listOp, filterParams(filter)),
+    async getNode(id) { return toNodeSummary(await t.one({ method: 'GET', path: nodePath(id), answer: 'node' }, machineShape), d.api); },
     async details(id) {
-      const a = await t.call({ method: 'GET', path: nodePath(id), op: 'details' });
-      let doc: Record<string, unknown>;
+      const spec = { method: 'GET', path: nodePath(id), op: 'details', answer: 'details' } as const;
+      const a = await t.call(spec);
       try {
-        doc = deserialize(a.body, { promoteBuffers: true });
+        return detailsFields(a.body, ['lshw', 'lldp']);
       } catch (e) {
-        throw new MaasMalformedAnswerError(`${t.describeCall({ method: 'GET', path: nodePath(id), op: 'details' })}: ` +
-          `the answer is not BSON (${(e as Error).message})`, a.status);
+        if (!(e instanceof BsonShapeError)) throw e;
+        throw new MaasMalformedAnswerError(`${t.describeCall(spec)}: the answer is not a BSON details document, so it was not used: ${e.message}`, a.status);
       }
-      const text = (v: unknown): string | null =>
-        v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : typeof v === 'string' ? v : null;
-      return { lshw: text(doc.lshw), lldp: text(doc.lldp) };
     },
-    async powerParameters(id) { return (await get<Json>(nodePath(id), 'power_parameters')) ?? {}; },
+    async powerParameters(id) {
+      return (await t.json({ method: 'GET', path: nodePath(id), op: 'power_parameters' }, powerParametersShape)) ?? {};
+    },
     powerParametersOf,
     async setDetails(id, det) {
       const form: FormParams = {};
@@ -169,22 +177,24 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       await t.call({ method: 'POST', path: nodePath(id), op: 'set_details', form });
     },
     async acceptNodes(ids) {
-      const a = await t.call({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409] });
+      const a = await t.call({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409], answer: 'node list' });
       return bulkOutcome(ids, a);
     },
     async acceptAllNodes() {
-      return acceptAllOutcome(await t.call({ method: 'POST', path: d.collection, op: 'accept_all' }));
+      return acceptAllOutcome(await t.call({ method: 'POST', path: d.collection, op: 'accept_all', answer: 'node list' }));
     },
     async releaseNodes(ids, comment) {
       const form: FormParams = { [d.idsParam]: ids };
       if (comment && d.takesComment) form.comment = comment;
-      const a = await t.call({ method: 'POST', path: d.collection, op: 'release', form, accept: [409] });
+      const a = await t.call({ method: 'POST', path: d.collection, op: 'release', form, accept: [409], answer: 'node list' });
       return bulkOutcome(ids, a);
     },
     commissionNode: (id) => nodeOp(id, 'commission'),
     startNode: (id) => nodeOp(id, d.powerOnOp),
     stopNode: (id, mode) => nodeOp(id, d.powerOffOp, mode === 'soft' ? { stop_mode: 'soft' } : {}),
-    async queryPowerState(id) { return String((await get<{ state?: unknown }>(nodePath(id), 'query_power_state'))?.state ?? 'unknown'); },
+    async queryPowerState(id) {
+      return (await t.json({ method: 'GET', path: nodePath(id), op: 'query_power_state' }, powerStateShape))?.state ?? 'unknown';
+    },
     markBroken: (id, description) => nodeOp(id, 'mark_broken', description ? { error_description: description, comment: d.takesComment ? description : undefined } : {}),
     markFixed: (id) => nodeOp(id, 'mark_fixed'),
     async setZone(ids, zone) {
@@ -196,36 +206,37 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       const form: FormParams = { hostname: n.hostname, architecture: n.architecture, mac_addresses: n.macAddresses };
       if (n.powerType) form.power_type = n.powerType;
       for (const [k, v] of Object.entries(n.powerParameters ?? {})) form[`power_parameters_${k}`] = v;
-      return toNodeSummary(await post<Json>(d.collection, d.createOp, form), d.api);
+      return toNodeSummary(await t.one({ method: 'POST', path: d.collection, op: d.createOp, form, answer: 'node' }, machineShape), d.api);
     },
-    async createZone(name, description) { return toZone(await post<Json>('zones/', undefined, { name, description })); },
+    async createZone(name, description) {
+      return toZone(await t.one({ method: 'POST', path: 'zones/', form: { name, description } }, zoneShape));
+    },
     async updateNode(id, fields) {
-      return toNodeSummary(await t.json<Json>({ method: 'PUT', path: nodePath(id), form: fields }), d.api);
+      return toNodeSummary(await t.one({ method: 'PUT', path: nodePath(id), form: fields, answer: 'node' }, machineShape), d.api);
     },
-    async listTags() { return ((await get<Json[]>('tags/', d.tagsListOp)) ?? []).map(toTag); },
+    async listTags() { return ((await t.json({ method: 'GET', path: 'tags/', op: d.tagsListOp, answer: 'list' }, listOf(tagShape))) ?? []).map(toTag); },
     async createTag(tag) {
-      return toTag(await post<Json>('tags/', d.createOp, {
+      return toTag(await t.one({ method: 'POST', path: 'tags/', op: d.createOp, form: {
         name: tag.name, definition: tag.definition, comment: tag.comment, kernel_opts: tag.kernelOpts,
-      }));
+      } }, tagShape));
     },
     async updateTag(name, c) {
-      return toTag(await t.json<Json>({ method: 'PUT', path: `tags/${enc(name)}/`,
-        form: { name: c.name, definition: c.definition, comment: c.comment, kernel_opts: c.kernelOpts } }));
+      return toTag(await t.one({ method: 'PUT', path: `tags/${enc(name)}/`,
+        form: { name: c.name, definition: c.definition, comment: c.comment, kernel_opts: c.kernelOpts } }, tagShape));
     },
     async deleteTag(name) { await t.call({ method: 'DELETE', path: `tags/${enc(name)}/` }); },
-    async tagNodes(name) {
-      return ((await get<Json[]>(`tags/${enc(name)}/`, d.tagNodesOp)) ?? []).map((n) => toNodeSummary(n, d.api));
-    },
+    tagNodes: (name) => listed(`tags/${enc(name)}/`, d.tagNodesOp),
     async updateTagNodes(name, change) {
-      const r = await post<Json>(`tags/${enc(name)}/`, 'update_nodes', { add: change.add, remove: change.remove });
-      return { added: Number(r?.added ?? 0), removed: Number(r?.removed ?? 0) };
+      const r = await t.json({ method: 'POST', path: `tags/${enc(name)}/`, op: 'update_nodes', form: { add: change.add, remove: change.remove } },
+        tagMembershipShape);
+      return { added: r?.added ?? 0, removed: r?.removed ?? 0 };
     },
-    async listZones() { return ((await get<Json[]>('zones/')) ?? []).map(toZone); },
+    async listZones() { return ((await t.json({ method: 'GET', path: 'zones/', answer: 'list' }, listOf(zoneShape))) ?? []).map(toZone); },
     async queryEvents(q = {}) {
-      const body = await get<Json>('events/', 'query', {
+      const body = await t.json({ method: 'GET', path: 'events/', op: 'query', answer: 'events', query: {
         hostname: q.hostname, mac_address: q.macAddress, id: q.systemId, zone: q.zone, agent_name: q.agentName,
         level: q.level, limit: q.limit, before: q.before, after: q.after,
-      });
+      } }, eventPageShape);
       return toEventPage(body ?? {}, q);
     },
     close: () => t.close(),

@@ -4,6 +4,7 @@
 // the host alone, or an API URL copied from the CLI (`…/MAAS/api/2.0/`).
 import type { ApiVersion, MaasVersionInfo } from '../../src-shared/maas/maas-types';
 import { InvalidMaasUrlError, MaasMalformedAnswerError, NoMaasApiError, statusOf } from './errors';
+import { versionShape } from './answer-shapes';
 import { MaasTransport } from './transport';
 import type { TlsTrust } from './tls-trust';
 
@@ -44,12 +45,12 @@ export function parseMaasUrl(raw: string): { roots: string[]; preferred: ApiVers
 
 export const apiRootOf = (root: string, api: ApiVersion): string => `${root}api/${api}/`;
 
-async function probe(root: string, api: ApiVersion, path: string, o: DiscoverOptions): Promise<Record<string, unknown> | null> {
+async function probe(root: string, api: ApiVersion, path: string, o: DiscoverOptions): Promise<{ version?: string | null; capabilities?: string[] | null } | null> {
   const t = new MaasTransport({ apiRoot: apiRootOf(root, api), credentials: null, label: root, tls: o.tls,
     timeoutMs: o.timeoutMs ?? 10_000, retries: o.retries ?? 1, sleep: o.sleep });
   try {
-    const body = await t.json<unknown>({ method: 'GET', path });
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    // describe/ (API 1.0's fallback) has no version fields; checked as version/ is, it passes as an object.
+    return await t.json({ method: 'GET', path, answer: path === 'describe/' ? 'describe' : 'small' }, versionShape) ?? {};
   } catch (e) {
     // Not this API here (404, or a web page answering 200 with HTML): try the next place.
     if (statusOf(e) === 404 || statusOf(e) === 405 || (e instanceof MaasMalformedAnswerError && e.status < 300)) return null;
@@ -68,8 +69,8 @@ export async function discoverApi(url: string, o: DiscoverOptions = {}): Promise
       if (v) {
         return {
           root, apiVersion: api,
-          version: typeof v.version === 'string' ? v.version : null,
-          capabilities: Array.isArray(v.capabilities) ? v.capabilities.map(String) : [],
+          version: v.version ?? null,
+          capabilities: v.capabilities ?? [],
         };
       }
     }

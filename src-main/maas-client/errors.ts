@@ -143,10 +143,13 @@ export function describeNetworkError(e: unknown, timeoutMs: number): NetworkFail
 export const serverText = (body: string, max = 400): string =>
   body.slice(0, max * 4).replace(/\s+/g, ' ').trim().slice(0, max);
 
-export function httpFailure(where: string, status: number, body: string): MaasStatusError {
+export function httpFailure(where: string, status: number, body: string, o: { location?: string; note?: string } = {}): MaasStatusError {
   const text = serverText(body);
   const words = statusWords[status] ?? '';
-  return new MaasStatusError(`${where}: HTTP ${status}${words ? ` ${words}` : ''}${text ? ` — ${text}` : ''}`, status, text);
+  // A redirect is reported, never followed: following it would sign a request to wherever
+  // the server pointed, with the key, and the user named this server only.
+  const redirect = o.location ? ` (a redirect to ${serverText(o.location, 200)}: not followed)` : '';
+  return new MaasStatusError(`${where}: HTTP ${status}${words ? ` ${words}` : ''}${redirect}${text ? ` — ${text}` : ''}${o.note ?? ''}`, status, text);
 }
 
 export function networkFailure(where: string, f: NetworkFailure): MaasTlsError | MaasUnreachableError {

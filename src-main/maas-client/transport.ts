@@ -1,10 +1,19 @@
 // One HTTP path to one MAAS server: OAuth 1.0a PLAINTEXT signing, an undici Agent of its own
 // (keep-alive, its own TLS trust), timeouts, and retries with back-off on network errors and
-// on 503 honouring Retry-After (as gomaasapi's client.go does for 503).
-import { Agent, request } from 'undici';
+// on 503 honouring Retry-After (as gomaasapi's client.go does for 503). The server is not
+// trusted to behave: each kind of answer is read only up to its size (answer-limits.ts), each
+// call ends by its deadline however the server drips, stalls or asks to retry, waits between
+// retries have a budget, redirects are never followed (the key goes only to the server the
+// user named), and JSON nested past any MAAS answer is refused before it is parsed.
+import { Agent, request, type Dispatcher } from 'undici';
 import OAuth from 'oauth-1.0a';
+import type { z } from 'zod';
 import type { ApiCredentials } from './api-key';
-import { MaasMalformedAnswerError, describeNetworkError, httpFailure, networkFailure } from './errors';
+import { ERROR_BODY_BYTES, MAX_JSON_DEPTH, limitOf, type AnswerKind, type LimitOverrides } from './answer-limits';
+import { checked } from './answer-shapes';
+import { TooDeepError, parseBoundedJson } from './bounded-json';
+import { MaasDeadlineError, MaasMalformedAnswerError, describeNetworkError, httpFailure, networkFailure } from './errors';
+import { readLimited, tooLarge } from './read-answer';
 import { multipartBody, queryString, type FormParams, type Params } from './form';
 import { agentTlsOptions, type TlsTrust } from './tls-trust';
 
@@ -19,12 +28,16 @@ export interface CallSpec {
   form?: FormParams;
   /** HTTP statuses the caller handles itself (e.g. 409 of a bulk release). */
   accept?: number[];
+  /** What is asked for: sets how much is read and the deadline ('small' when not given). */
+  answer?: AnswerKind;
 }
 
 export interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
+  /** True when only the start of an error answer was read (ERROR_BODY_BYTES). */
+  truncated?: boolean;
 }
 
 export interface TransportOptions {
@@ -39,6 +52,10 @@ export interface TransportOptions {
   retries?: number;
   /** The longest Retry-After we wait for; beyond it the 503 is reported. */
   maxRetryAfterMs?: number;
+  /** The most one call waits between its attempts, all waits together. */
+  retryBudgetMs?: number;
+  /** Sizes and deadlines other than answer-limits.ts's. */
+  limits?: LimitOverrides;
   tls?: TlsTrust;
   /** Injected in tests so back-off does not slow them. */
   sleep?: (ms: number) => Promise<void>;
@@ -97,6 +114,7 @@ export class MaasTransport {
 
   async call(spec: CallSpec): Promise<Answer> {
     const where = this.describeCall(spec);
+    const limit = limitOf(spec.answer ?? 'small', this.#o.limits);
     // op travels in the query string for every method (MAAS dispatches on it there); other
     // parameters of POST and PUT go in the multipart body.
     const target = `${this.apiRoot}${spec.path}${queryString(spec.op, spec.query)}`;
@@ -104,43 +122,79 @@ export class MaasTransport {
     const retries = this.#unreached ? 0 : this.#o.retries ?? 3;
     const sleep = this.#o.sleep ?? defaultSleep;
     const maxWait = this.#o.maxRetryAfterMs ?? 60_000;
-    for (let attempt = 0; ; attempt++) {
-      const headers: Record<string, string> = { accept: 'application/json, application/bson;q=0.9, */*;q=0.5' };
-      if (this.#oauth && this.#token) {
-        Object.assign(headers, this.#oauth.toHeader(this.#oauth.authorize({ url: target, method: spec.method }, this.#token)));
+    const budget = this.#o.retryBudgetMs ?? 60_000;
+    const started = Date.now();
+    let waited = 0;
+    // A wait is taken only if the waits so far plus it stay in the budget and it ends before
+    // the deadline (counting waits as well as the clock: tests inject a sleep that takes none).
+    const affordable = (ms: number) => waited + ms <= budget && Math.max(Date.now() - started, waited) + ms < limit.deadlineMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limit.deadlineMs);
+    const pastDeadline = () => new MaasDeadlineError(`${where}: no whole answer within ${seconds(limit.deadlineMs)} s ` +
+      '(retries and waits included); the call was given up', limit.deadlineMs);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const headers: Record<string, string> = { accept: 'application/json, application/bson;q=0.9, */*;q=0.5' };
+        if (this.#oauth && this.#token) {
+          Object.assign(headers, this.#oauth.toHeader(this.#oauth.authorize({ url: target, method: spec.method }, this.#token)));
+        }
+        if (encoded) headers['content-type'] = encoded.contentType;
+        let r: Dispatcher.ResponseData;
+        let body: Awaited<ReturnType<typeof readLimited>>;
+        let wanted: boolean;
+        try {
+          r = await request(target, { method: spec.method, headers, body: encoded?.body, dispatcher: this.#agent, signal: deadline.signal });
+          wanted = (r.statusCode >= 200 && r.statusCode < 300) || (spec.accept?.includes(r.statusCode) ?? false);
+          body = await readLimited(r, wanted ? limit.bytes : ERROR_BODY_BYTES, !wanted);
+        } catch (e) {
+          if (deadline.signal.aborted) throw pastDeadline();
+          const f = describeNetworkError(e, this.timeoutMs);
+          const safe = !f.maybeSent || spec.method === 'GET';
+          const wait = backoff(attempt);
+          if (f.kind !== 'tls' && safe && attempt < retries && affordable(wait)) { waited += wait; await sleep(wait); continue; }
+          const failure = networkFailure(where, attempts(f, attempt));
+          if (f.kind !== 'tls') this.#unreached = true;
+          this.#o.onOutcome?.({ failed: f.kind === 'tls' ? 'tls' : 'unreachable', message: failure.message });
+          throw failure;
+        }
+        this.#unreached = false;
+        this.#o.onOutcome?.({ answered: r.statusCode });
+        if (wanted && body.over) throw tooLarge(where, r.statusCode, limit, body);
+        const answer: Answer = { status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), body: body.bytes, truncated: body.over };
+        if (wanted) return answer;
+        let gaveUp = '';
+        if (answer.status === 503 && attempt < retries) {
+          const asked = retryAfterMs(r.headers['retry-after']);
+          const wait = asked ?? (spec.method === 'GET' ? backoff(attempt) : null);
+          if (wait !== null && (asked === null || asked <= maxWait) && affordable(wait)) { waited += wait; await sleep(wait); continue; }
+          if (wait !== null && asked !== null && asked <= maxWait) {
+            gaveUp = ` (asked to retry in ${seconds(wait)} s after ${seconds(waited)} s of waiting; a call waits at most ` +
+              `${seconds(Math.min(budget, limit.deadlineMs))} s in all)`;
+          }
+        }
+        const location = answer.status >= 300 && answer.status < 400 ? String(r.headers.location ?? '') : '';
+        throw httpFailure(where, answer.status, answer.body.toString('utf8'), { location, note: gaveUp });
       }
-      if (encoded) headers['content-type'] = encoded.contentType;
-      let answer: Answer;
-      let retryAfter: string | string[] | undefined;
-      try {
-        const r = await request(target, { method: spec.method, headers, body: encoded?.body, dispatcher: this.#agent });
-        answer = { status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), body: Buffer.from(await r.body.arrayBuffer()) };
-        retryAfter = r.headers['retry-after'];
-      } catch (e) {
-        const f = describeNetworkError(e, this.timeoutMs);
-        const safe = !f.maybeSent || spec.method === 'GET';
-        if (f.kind !== 'tls' && safe && attempt < retries) { await sleep(backoff(attempt)); continue; }
-        const failure = networkFailure(where, attempts(f, attempt));
-        if (f.kind !== 'tls') this.#unreached = true;
-        this.#o.onOutcome?.({ failed: f.kind === 'tls' ? 'tls' : 'unreachable', message: failure.message });
-        throw failure;
-      }
-      this.#unreached = false;
-      this.#o.onOutcome?.({ answered: answer.status });
-      if (answer.status === 503 && attempt < retries) {
-        const wait = retryAfterMs(retryAfter);
-        if (wait !== null && wait <= maxWait) { await sleep(wait); continue; }
-        if (wait === null && spec.method === 'GET') { await sleep(backoff(attempt)); continue; }
-      }
-      if (answer.status >= 200 && answer.status < 300) return answer;
-      if (spec.accept?.includes(answer.status)) return answer;
-      throw httpFailure(where, answer.status, answer.body.toString('utf8'));
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  async json<T>(spec: CallSpec): Promise<T> {
+  /** The answer's JSON, checked against its shape (answer-shapes.ts); null for an empty answer. */
+  async json<S extends z.ZodType>(spec: CallSpec, shape: S): Promise<z.output<S> | null> {
     const a = await this.call(spec);
-    return parseJson<T>(this.describeCall(spec), a);
+    const where = this.describeCall(spec);
+    const value = parseJson<unknown>(where, a);
+    return value === null ? null : checked(where, a.status, limitOf(spec.answer ?? 'small').what, shape, value);
+  }
+
+  /** The same, where an empty answer is itself malformed (a node, a tag: something to show). */
+  async one<S extends z.ZodType>(spec: CallSpec, shape: S): Promise<z.output<S>> {
+    const value = await this.json(spec, shape);
+    if (value === null) {
+      throw new MaasMalformedAnswerError(`${this.describeCall(spec)}: the server answered with nothing where ${limitOf(spec.answer ?? 'small').what} was expected`, 204);
+    }
+    return value;
   }
 
   async close(): Promise<void> {
@@ -156,11 +210,16 @@ function attempts<T extends { what: string }>(f: T, attempt: number): T {
 export const backoff = (attempt: number): number =>
   Math.min(5000, 200 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
 export function parseJson<T>(where: string, a: Answer): T {
   if (a.status === 204 || a.body.length === 0) return null as T;
   try {
-    return JSON.parse(a.body.toString('utf8')) as T;
-  } catch {
+    return parseBoundedJson(a.body.toString('utf8'), MAX_JSON_DEPTH) as T;
+  } catch (e) {
+    if (e instanceof TooDeepError) {
+      throw new MaasMalformedAnswerError(`${where}: the server answered ${a.status} with JSON that was not read: ${e.message}`, a.status);
+    }
     throw new MaasMalformedAnswerError(
       `${where}: the server answered ${a.status} with something that is not JSON (${a.contentType || 'no content type'}): ` +
       a.body.toString('utf8', 0, 120).replace(/\s+/g, ' '), a.status);
