@@ -49,11 +49,11 @@ export const limitOf = (kind: AnswerKind, o: LimitOverrides = {}): AnswerLimit =
   return { what: base.what, bytes: o.bytes?.[kind] ?? base.bytes, deadlineMs: o.deadlineMs ?? base.deadlineMs };
 };
 
-/** 2254857830 → "2.1 GB" (decimal units, as a user reads a size). */
+/** 2254857830 → "2.1 GiB" (binary units, as the limits are set). */
 export function sizeText(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
   let u = 0;
-  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
+  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
   return u === 0 ? `${v} bytes` : `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[u]}`;
 }

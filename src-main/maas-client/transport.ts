@@ -142,10 +142,13 @@ export class MaasTransport {
         let r: Dispatcher.ResponseData;
         let body: Awaited<ReturnType<typeof readLimited>>;
         let wanted: boolean;
+        let success: boolean;
         try {
           r = await request(target, { method: spec.method, headers, body: encoded?.body, dispatcher: this.#agent, signal: deadline.signal });
-          wanted = (r.statusCode >= 200 && r.statusCode < 300) || (spec.accept?.includes(r.statusCode) ?? false);
-          body = await readLimited(r, wanted ? limit.bytes : ERROR_BODY_BYTES, !wanted);
+          success = r.statusCode >= 200 && r.statusCode < 300;
+          wanted = success || (spec.accept?.includes(r.statusCode) ?? false);
+          // Any other status is an error text (a 409 the caller reads included): its start is enough.
+          body = await readLimited(r, success ? limit.bytes : ERROR_BODY_BYTES, !success);
         } catch (e) {
           if (deadline.signal.aborted) throw pastDeadline();
           const f = describeNetworkError(e, this.timeoutMs);
@@ -159,7 +162,7 @@ export class MaasTransport {
         }
         this.#unreached = false;
         this.#o.onOutcome?.({ answered: r.statusCode });
-        if (wanted && body.over) throw tooLarge(where, r.statusCode, limit, body);
+        if (success && body.over) throw tooLarge(where, r.statusCode, limit, body);
         const answer: Answer = { status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), body: body.bytes, truncated: body.over };
         if (wanted) return answer;
         let gaveUp = '';

@@ -5,6 +5,8 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 
 /** The part of a MaasClient (maas-client/client.ts) the event use-cases use. */
 export interface EventsClient {
+  /** How errors name the server. */
+  readonly label?: string;
   queryEvents(q?: EventQuery): Promise<EventPage>;
   listZones(): Promise<ZoneInfo[]>;
 }
