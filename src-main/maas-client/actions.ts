@@ -3,6 +3,9 @@
 // api/resourcepools.py). API 1.0 servers have their own two: deploy is `nodes op=acquire`
 // (by hostname) then `op=start` with a distro series; abort is `op=abort_operation`.
 import type { NodeSummary, ServerOffer } from '../../src-shared/maas/maas-types';
+import {
+  bootResourceShape, configValueShape, describeShape, listOf, machineShape, poolShape, scriptShape, versionShape,
+} from './answer-shapes';
 import type { Dialect } from './dialect';
 import type { FormParams } from './form';
 import type { MaasTransport } from './transport';
@@ -32,30 +35,30 @@ const csv = (v: string[] | undefined) => (v && v.length ? v.join(',') : undefine
 export function machineActionCalls(t: MaasTransport, d: Dialect, toNode: (j: Json) => NodeSummary): MachineActionCalls {
   const enc = encodeURIComponent;
   const nodePath = (id: string) => `${d.collection}${enc(id)}/`;
-  const post = async (path: string, op: string | undefined, form: FormParams = {}) => t.json<Json>({ method: 'POST', path, op, form });
+  const post = async (path: string, op: string | undefined, form: FormParams = {}) => t.json({ method: 'POST', path, op, form, answer: 'node' }, machineShape);
   /** Some ops answer 204 (3.x override_failed_testing): the machine is read back then. */
   const opOnNode = async (id: string, op: string, form: FormParams = {}) =>
-    toNode((await post(nodePath(id), op, form)) ?? (await t.json<Json>({ method: 'GET', path: nodePath(id) })));
+    toNode((await post(nodePath(id), op, form)) ?? (await t.one({ method: 'GET', path: nodePath(id), answer: 'node' }, machineShape)));
   const orNull = async <T>(f: () => Promise<T>): Promise<T | null> => { try { return await f(); } catch { return null; } };
 
   return {
     async serverOffer() {
-      const v = await orNull(() => t.json<Json>({ method: 'GET', path: 'version/' }));
-      const version = typeof v?.version === 'string' ? v.version : null;
+      const v = await orNull(() => t.json({ method: 'GET', path: 'version/' }, versionShape));
+      const version = v?.version ?? null;
       if (d.api === '1.0') return { apiVersion: d.api, version, machineOps: null, images: [], defaults: { osystem: null, distroSeries: null }, commissioningScripts: [], testingScripts: [], pools: [] };
       const [describe, resources, os, series, comm, tests, pools] = await Promise.all([
-        orNull(() => t.json<{ handlers?: { name?: string; actions?: { op?: string | null }[] }[] }>({ method: 'GET', path: 'describe/' })),
-        orNull(() => t.json<Json[]>({ method: 'GET', path: 'boot-resources/' })),
-        orNull(() => t.json<unknown>({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_osystem' } })),
-        orNull(() => t.json<unknown>({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_distro_series' } })),
-        orNull(() => t.json<Json[]>({ method: 'GET', path: 'scripts/', query: { type: 'commissioning' } })),
-        orNull(() => t.json<Json[]>({ method: 'GET', path: 'scripts/', query: { type: 'testing' } })),
-        orNull(() => t.json<Json[]>({ method: 'GET', path: 'resourcepools/' })),
+        orNull(() => t.json({ method: 'GET', path: 'describe/', answer: 'describe' }, describeShape)),
+        orNull(() => t.json({ method: 'GET', path: 'boot-resources/', answer: 'list' }, listOf(bootResourceShape))),
+        orNull(() => t.json({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_osystem' } }, configValueShape)),
+        orNull(() => t.json({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_distro_series' } }, configValueShape)),
+        orNull(() => t.json({ method: 'GET', path: 'scripts/', query: { type: 'commissioning' }, answer: 'list' }, listOf(scriptShape))),
+        orNull(() => t.json({ method: 'GET', path: 'scripts/', query: { type: 'testing' }, answer: 'list' }, listOf(scriptShape))),
+        orNull(() => t.json({ method: 'GET', path: 'resourcepools/', answer: 'list' }, listOf(poolShape))),
       ]);
       const handler = describe?.handlers?.find((h) => h.name === 'MachineHandler');
       const images = new Map<string, Map<string, Set<string>>>();
       for (const r of resources ?? []) {
-        const name = String(r.name ?? ''); const arch = String(r.architecture ?? '');
+        const name = r.name ?? ''; const arch = r.architecture ?? '';
         if (BOOTLOADERS.test(name) || !name.includes('/')) continue;
         const [osystem, release] = name.split('/');
         const kernel = arch.split('/')[1] ?? '';
@@ -65,18 +68,20 @@ export function machineActionCalls(t: MaasTransport, d: Dialect, toNode: (j: Jso
         releases.set(release, kernels);
         images.set(osystem, releases);
       }
-      const scripts = (l: Json[] | null) => (l ?? []).map((s) => ({ name: String(s.name ?? ''), tags: Array.isArray(s.tags) ? s.tags.map(String) : [] })).filter((s) => s.name);
+      const scripts = (l: { name?: string | null; tags?: string[] | null }[] | null) =>
+        (l ?? []).map((s) => ({ name: s.name ?? '', tags: s.tags ?? [] })).filter((s) => s.name);
       return {
         apiVersion: d.api, version,
         machineOps: handler ? (handler.actions ?? []).map((a) => a.op).filter((op): op is string => typeof op === 'string') : null,
         images: [...images].map(([osystem, rel]) => ({ osystem, releases: [...rel].map(([series, k]) => ({ series, kernels: [...k].sort() })) })),
         defaults: { osystem: typeof os === 'string' ? os : null, distroSeries: typeof series === 'string' ? series : null },
         commissioningScripts: scripts(comm), testingScripts: scripts(tests),
-        pools: (pools ?? []).map((p) => String(p.name ?? '')).filter(Boolean),
+        pools: (pools ?? []).map((p) => p.name ?? '').filter(Boolean),
       };
     },
     async allocateMachine(id, hostname) {
-      return toNode(await post(d.collection, d.api === '2.0' ? 'allocate' : 'acquire', d.api === '2.0' ? { system_id: id } : { name: hostname }));
+      return toNode(await t.one({ method: 'POST', path: d.collection, op: d.api === '2.0' ? 'allocate' : 'acquire',
+        form: d.api === '2.0' ? { system_id: id } : { name: hostname }, answer: 'node' }, machineShape));
     },
     async deployMachine(id, o) {
       const series = o.distroSeries ? (o.osystem && o.osystem !== 'ubuntu' ? `${o.osystem}/${o.distroSeries}` : o.distroSeries) : undefined;
@@ -93,6 +98,6 @@ export function machineActionCalls(t: MaasTransport, d: Dialect, toNode: (j: Jso
     }),
     testMachine: (id, o) => opOnNode(id, 'test', { enable_ssh: flag(o.enableSsh), testing_scripts: csv(o.testingScripts) }),
     machineOp: (id, op, comment) => opOnNode(id, d.api === '1.0' && op === 'abort' ? 'abort_operation' : op, comment && d.takesComment ? { comment } : {}),
-    async setPool(id, pool) { return toNode(await t.json<Json>({ method: 'PUT', path: nodePath(id), form: { pool } })); },
+    async setPool(id, pool) { return toNode(await t.one({ method: 'PUT', path: nodePath(id), form: { pool }, answer: 'node' }, machineShape)); },
   };
 }

@@ -60,6 +60,15 @@ export const tagMembershipShape = z.looseObject({ added: count, removed: count }
 /** `op=accept` / `accept_all`: ids (1.0) or machines (2.0) that changed. */
 export const changedNodesShape = z.array(z.union([z.string(), z.looseObject({ system_id: z.string() })]));
 
+/** What the machine-action forms offer (actions.ts): ops, images, scripts, pools, defaults. */
+export const describeShape = z.looseObject({
+  handlers: z.array(z.looseObject({ name: text, actions: z.array(z.looseObject({ op: text })).nullish() })).nullish(),
+});
+export const bootResourceShape = z.looseObject({ name: text, architecture: text });
+export const scriptShape = z.looseObject({ name: text, tags: texts });
+export const poolShape = z.looseObject({ name: text });
+export const configValueShape = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
 /** Any JSON object: answers the console reads no field of (describe/), or only passes on. */
 export const anyObjectShape = z.looseObject({});
 
