@@ -28,7 +28,7 @@ export const bulkActionInfo: Record<BulkAction, BulkActionInfo> = {
   accept: { label: 'Accept', doing: 'Accepting', done: 'Accepted' },
   acceptAll: { label: 'Accept all new', doing: 'Accepting', done: 'Accepted' },
   release: { label: 'Release', doing: 'Releasing', done: 'Released' },
-  commission: { label: 'Commission', doing: 'Commissioning', done: 'Commissioning started' },
+  commission: { label: 'Commission', doing: 'Commissioning', done: 'Commissioning started', options: 'commission' },
   powerOn: { label: 'Power on', doing: 'Powering on', done: 'Powered on' },
   powerOff: { label: 'Power off', doing: 'Powering off', done: 'Powered off' },
   // MAAS's "Check power": asks the BMC now (op=query_power_state) and records what it says.
