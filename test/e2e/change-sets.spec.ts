@@ -126,7 +126,7 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await inv.grid().getByRole('button', { name: 'ce-1' }).click();
   await detail.getByRole('group', { name: 'Actions on this node' }).getByRole('button', { name: 'Commission' }).click();
   await detail.getByRole('form', { name: 'Commission this node' }).getByRole('button', { name: 'Commission' }).click();
-  await expect(detail.getByTestId('node-action-outcome')).toHaveText('Commission: Done');
+  await expect(detail.getByTestId('node-action-outcome')).toHaveText('Commission: Done — now Commissioning');
   await expect.poll(async () => (await c.listNodes()).find((n) => n.systemId === ids[1])?.statusName).toBe('Commissioning');
   expect(await page.content()).not.toContain(PASSWORD);
   expect(shell.errors).toEqual([]);

@@ -95,7 +95,7 @@ test('a bare host:port is accepted; a second connection to the same server is wa
   expect(bare).toMatch(/^127\.0\.0\.1:\d+$/);
   await conns.fill({ name: 'Lab again', url: bare, key: KEY });
   await conns.test();
-  await expect(page.getByText('Reached MAAS 2.9.2 (API 2.0); the key works.')).toBeVisible();
+  await expect(page.getByText('Reached MAAS 3.4.9 (API 2.0); the key works.')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '"Lab" already connects to this server' })).toContainText(lab.root);
   for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`connections-same-server-${theme}`); }
   await conns.save().click();
