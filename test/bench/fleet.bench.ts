@@ -8,6 +8,7 @@ import { startConsoleHost } from '../support/console-host';
 import { startDatacenter, type Datacenter } from '../support/fieldkit-console';
 import { inProcessRegion } from '../support/in-process-region';
 import { seedNodes } from '../support/inventory-seed';
+import { keyTimerScript } from './key-timer';
 import type { Bench, Figure } from './types';
 
 const say = (what: string) => process.stderr.write(`  fleet: ${what} (${new Date().toISOString().slice(11, 19)})\n`);
@@ -37,13 +38,7 @@ function findFigures(): Figure[] {
   ];
 }
 
-const INSTALL_KEY_TIMER = `(() => {
-  window.__samples = [];
-  const input = document.querySelector('#fleet-search');
-  let t0 = 0;
-  input.addEventListener('keydown', (e) => { t0 = e.timeStamp; });
-  input.addEventListener('input', () => requestAnimationFrame(() => setTimeout(() => window.__samples.push(performance.now() - t0), 0)));
-})()`;
+const INSTALL_KEY_TIMER = keyTimerScript('#fleet-search');
 
 async function keystrokeFigures(): Promise<Figure[]> {
   const laptop = inProcessRegion((core) => { seedNodes(core, { count: 20_000, idPrefix: 'lp' }); });

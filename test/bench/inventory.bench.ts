@@ -13,6 +13,7 @@ import { createMaasClient } from '../../src-main/maas-client/index';
 import { startConsoleHost, type ConsoleHost } from '../support/console-host';
 import { inProcessRegion, type InProcessRegion } from '../support/in-process-region';
 import { seedNodes } from '../support/inventory-seed';
+import { keyTimerScript } from './key-timer';
 import type { Bench, Figure } from './types';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -40,15 +41,7 @@ async function open(page: Page, host: ConsoleHost, total: number) {
 }
 
 // In-page scripts are strings: this file is type-checked as Node code (no DOM lib).
-const INSTALL_KEY_TIMER = `(() => {
-  window.__samples = [];
-  const input = document.querySelector('#inv-search');
-  let t0 = 0;
-  input.addEventListener('keydown', (e) => { t0 = e.timeStamp; });
-  // Svelte flushes in a microtask; the rAF callback runs before the next paint and the task
-  // after it once that frame is painted.
-  input.addEventListener('input', () => requestAnimationFrame(() => setTimeout(() => window.__samples.push(performance.now() - t0), 0)));
-})()`;
+const INSTALL_KEY_TIMER = keyTimerScript('#inv-search');
 
 const SCROLL_ALL = `new Promise((done) => {
   const grid = document.querySelector('.node-table .vtable');
