@@ -42,6 +42,8 @@ const NODESET_TABLE = 8;
 const NODE_TYPE = 4;
 const XML_DOCUMENT_NODE = 9;
 const XML_HTML_DOCUMENT_NODE = 13;
+// xmlDoc.ids: the table of xml:id (and DTD ID) attributes that XPath's id() reads.
+const DOC_IDS = 64;
 
 enum XPathType {
   NodeSet = 1,
@@ -60,6 +62,8 @@ export class Libxml {
   private readonly errorCallback: Pointer;
   private readonly prefixBuffers: Pointer[];
   private readonly utf8: Pointer;
+  /** ID tables taken off parsed documents, put back before the document is freed. */
+  private readonly hiddenIds = new Map<Pointer, number>();
 
   private constructor(private readonly m: LibXml2) {
     m._xmlInitParser();
@@ -111,7 +115,21 @@ export class Libxml {
       m._xmlFreeDoc(doc);
       return null;
     }
+    this.hideIds(doc);
     return doc;
+  }
+
+  /**
+   * MAAS builds its composite by moving parsed trees into a new document; their xml:id
+   * entries stay behind in the documents they were parsed in, so XPath's id() finds
+   * nothing there, whatever the details say. Ours is parsed as one text, so libxml2 fills
+   * the table: we take it off the document (and put it back to free it) for the same answer.
+   */
+  private hideIds(doc: Pointer): void {
+    const ids = this.m.getValue(doc + DOC_IDS, 'i32');
+    if (ids === 0) return;
+    this.hiddenIds.set(doc, ids);
+    this.m.HEAP32[(doc + DOC_IDS) >> 2] = 0;
   }
 
   /** Does the document have a DOCTYPE (internal subset or external id)? */
@@ -146,6 +164,11 @@ export class Libxml {
   }
 
   freeDoc(doc: Pointer): void {
+    const ids = this.hiddenIds.get(doc);
+    if (ids !== undefined) {
+      this.hiddenIds.delete(doc);
+      this.m.HEAP32[(doc + DOC_IDS) >> 2] = ids;
+    }
     this.m._xmlFreeDoc(doc);
   }
 
