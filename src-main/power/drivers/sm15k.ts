@@ -5,12 +5,14 @@
 //    or action=Power-Off&force=true&TOKEN, then logout. Every answer is JSON with
 //    error.code (200/202/304 fine; 401 while another session is logged in: tried again).
 //  - ipmi (MAAS's default): ipmitool lanplus with SeaMicro's OEM command
-//    `raw 0x2E 1 0x00 0x7d 0xab MODE 0 SYSTEM_ID` (MODE 1 on, 0 off); password via -E.
+//    `raw 0x2E 1 0x00 0x7d 0xab MODE 0 SYSTEM_ID` (MODE 1 on, 0 off as MAAS 1.8's template;
+//    MAAS's later driver sent 6 for off); password via -E. The chassis's completion code
+//    says what it refused: 0xC9 an unknown server, 0xC1 a BMC that is no SeaMicro.
 //  - restapi2 (REST API v2.0, MAAS used python-seamicroclient): not supported here.
 // Neither way can read the power state (MAAS 1.8 could not either), so changes are sent,
 // not verified, and the state stays "unknown".
 import type { DriverContext, PowerDriver } from '../driver';
-import { PowerError } from '../types';
+import { PowerError, type PowerErrorKind } from '../types';
 import { httpCall } from './http';
 import { addressKey, hostPort, joinHostPort, need, optional, secret } from './params';
 
@@ -65,22 +67,35 @@ async function viaRest(ctx: DriverContext, change: 'on' | 'off') {
   }
 }
 
+// The chassis's IPMI completion codes for the OEM command, as a BMC uses them.
+const ipmiRefusals: Record<string, [PowerErrorKind, string]> = {
+  c1: ['protocol', "does not know SeaMicro's OEM power command: is it a SeaMicro 15000?"],
+  c7: ['protocol', 'refused the length of the OEM power command (completion code 0xC7)'],
+  cc: ['protocol', 'refused a field of the OEM power command (completion code 0xCC, invalid data field)'],
+  d4: ['privilege', 'accepted the login, but the account may not send the OEM power command (completion code 0xD4, insufficient privilege)'],
+};
+
 async function viaIpmi(ctx: DriverContext, change: 'on' | 'off') {
   const hp = hostPort(ctx.params);
+  const server = systemId(ctx.params);
+  // SYSTEM_ID travels as one byte of the raw command.
+  if (Number(server) > 255) throw new PowerError('bad-parameters', 'power parameter system_id must be 0-255 with power_control ipmi (one byte of the OEM command)');
   const out = await ctx.run({
     command: 'ipmitool',
     // Cipher suite 3 and ipmitool's own timeouts as the ipmi driver (ipmi.ts) uses them.
     args: ['-I', 'lanplus', '-C', '3', '-H', hp.host, '-p', String(hp.port ?? 623), '-U', need(ctx.params, 'power_user', 'user'), '-E',
       '-N', String(Math.min(3, Math.max(1, Math.floor(ctx.timeoutMs / 5000)))), '-R', '1', '-v',
-      'raw', '0x2E', '1', '0x00', '0x7d', '0xab', change === 'on' ? '1' : '0', '0', systemId(ctx.params)],
+      'raw', '0x2E', '1', '0x00', '0x7d', '0xab', change === 'on' ? '1' : '0', '0', server],
     debianPackage: 'ipmitool', env: { IPMI_PASSWORD: secret(ctx.params) }, signal: ctx.signal, timeoutMs: ctx.timeoutMs,
   });
   if (out.code === 0) return;
   const text = `${out.stdout}\n${out.stderr}`;
   if (/RAKP 2 HMAC is invalid|unauthorized name|password invalid|Activate Session command failed/i.test(text)) throw new PowerError('auth', `${what} refused the user name or password (ipmitool)`, text);
-  if (/Invalid command|rsp=0xc1/i.test(text)) throw new PowerError('protocol', `${what} does not know SeaMicro's OEM power command: is it a SeaMicro 15000?`, text);
+  const rsp = /rsp=0x([0-9a-f]{2})/i.exec(text)?.[1].toLowerCase() ?? (/Invalid command/i.test(text) ? 'c1' : undefined);
+  if (rsp === 'c9') throw new PowerError('bad-parameters', `${what} has no server ${server} (completion code 0xC9, parameter out of range): check system_id`, text);
+  if (rsp && ipmiRefusals[rsp]) throw new PowerError(ipmiRefusals[rsp][0], `${what} ${ipmiRefusals[rsp][1]}`, text);
   if (/Unable to establish|No response|Get Auth Capabilities|Address lookup/i.test(text)) throw new PowerError('unreachable', `no answer from ${what} (ipmitool)`, text);
-  throw new PowerError('failed', `${what} refused the power command (ipmitool)`, text);
+  throw new PowerError('failed', `${what} refused the power command (ipmitool${rsp ? `, completion code 0x${rsp.toUpperCase()}` : ''})`, text);
 }
 
 const change = (to: 'on' | 'off') => async (ctx: DriverContext) => {

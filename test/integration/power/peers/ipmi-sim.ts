@@ -40,7 +40,8 @@ esac
 exit 0
 `;
 
-export async function startIpmiSim(opts: { password?: string; power?: 'on' | 'off'; extraUsers?: string[] } = {}): Promise<IpmiSim> {
+/** `modules`: ipmi_sim plugins (`loadlib`), each a shared object and its option string. */
+export async function startIpmiSim(opts: { password?: string; power?: 'on' | 'off'; extraUsers?: string[]; modules?: { path: string; options: string }[] } = {}): Promise<IpmiSim> {
   requireTool('ipmi_sim', 'openipmi');
   const dir = await mkdtemp(join(tmpdir(), 'ipmi-sim-'));
   const port = await freeUdpPort();
@@ -68,7 +69,7 @@ set_working_mc 0x20
   chassis_control "${join(dir, 'chassis.sh')}"
   user 2 true  "admin" "${password}" admin 10 none md2 md5 straight
   user 3 true  "poweronly" "${operatorPassword}" operator 10 none md2 md5 straight
-${(opts.extraUsers ?? []).map((u) => `  ${u}\n`).join('')}set_working_mc 0x72
+${(opts.extraUsers ?? []).map((u) => `  ${u}\n`).join('')}${(opts.modules ?? []).map((m) => `loadlib "${m.path}" "${m.options}"\n`).join('')}set_working_mc 0x72
   chassis_control "${join(dir, 'c72', 'chassis.sh')}"
 `,
   );
