@@ -2,8 +2,9 @@
 // server cannot exhaust memory or hold a call open. The figures come from what real MAAS
 // sends: a MAAS 3.x machine is 5–18 kB of JSON (interfaces, block devices, pool, zone), so
 // 10,000 of them are ~180 MB; a node's lshw is ~20–150 kB and rarely above 1 MB; an events
-// page is at most 1,000 events of a few hundred bytes; an error is a line of text.
-export type AnswerKind = 'node list' | 'node' | 'details' | 'events' | 'list' | 'describe' | 'small';
+// page is at most 1,000 events of a few hundred bytes; a script's output, stdout, stderr and
+// result are kept by MAAS up to 1 MiB each and sent base64 (4/3 larger); an error is a line of text.
+export type AnswerKind = 'node list' | 'node' | 'details' | 'events' | 'list' | 'script output' | 'describe' | 'small';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -23,6 +24,7 @@ export const ANSWER_LIMITS: Record<AnswerKind, AnswerLimit> = {
   details: { bytes: 8 * MiB, deadlineMs: 120_000, what: "a node's details (lshw, lldp)" },
   events: { bytes: 16 * MiB, deadlineMs: 120_000, what: 'a page of events' },
   list: { bytes: 32 * MiB, deadlineMs: 120_000, what: 'a list' },
+  'script output': { bytes: 8 * MiB, deadlineMs: 120_000, what: "a script's output" },
   describe: { bytes: 16 * MiB, deadlineMs: 120_000, what: 'the API description' },
   small: { bytes: 1 * MiB, deadlineMs: 60_000, what: 'a short answer' },
 };

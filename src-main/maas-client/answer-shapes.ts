@@ -69,6 +69,17 @@ export const scriptShape = z.looseObject({ name: text, tags: texts });
 export const poolShape = z.looseObject({ name: text });
 export const configValueShape = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** Script results (api/scriptresults.py): a run ("script set") and its scripts, output only when asked. */
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').nullish();
+export const scriptResultShape = z.looseObject({
+  id: z.number().int(), name: text, status: z.number().int().nullish(), status_name: text, exit_status: z.number().int().nullish(),
+  started: text, ended: text, runtime: text, suppressed: z.boolean().nullish(), output: base64, stdout: base64, stderr: base64,
+});
+export const scriptSetShape = z.looseObject({
+  id: z.number().int(), type: z.number().int().nullish(), type_name: text, status_name: text, started: text, ended: text,
+  results: z.array(scriptResultShape).nullish(),
+});
+
 /** Any JSON object: answers the console reads no field of (describe/), or only passes on. */
 export const anyObjectShape = z.looseObject({});
 

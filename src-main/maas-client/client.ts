@@ -19,6 +19,7 @@ import { MaasMalformedAnswerError } from './errors';
 import type { FormParams, Params } from './form';
 import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
 import { powerParametersReader } from './power-bulk';
+import { scriptResultCalls, type ScriptResultCalls } from './script-results';
 import { MaasTransport, type CallOutcome } from './transport';
 import type { TlsTrust } from './tls-trust';
 
@@ -40,7 +41,7 @@ export interface NewNode {
 
 export interface TagChanges { definition?: string; comment?: string; kernelOpts?: string; name?: string }
 
-export interface MaasClient extends MachineActionCalls {
+export interface MaasClient extends MachineActionCalls, ScriptResultCalls {
   readonly apiVersion: ApiVersion;
   /** The server as errors name it. */
   readonly label: string;
@@ -138,6 +139,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
 
   return {
     ...machineActionCalls(t, d, (j) => toNodeSummary(j, d.api)),
+    ...scriptResultCalls(t, d),
     apiVersion: d.api,
     label,
     async version() {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { bulkActions, type BulkAction, type NodeOutcome } from '../inventory/bulk-actions';
 import { channel, event, returns } from './channel';
-import type { MaasEvent, NodeSummary, ServerOffer } from './maas-types';
+import type { MaasEvent, NodeScripts, NodeSummary, ScriptOutput, ServerOffer } from './maas-types';
 import { validatePowerParameters } from '../maas/power-params/index';
 
 const ConnectionId = z.string().min(1).max(100);
@@ -58,6 +58,10 @@ export interface NodeDetailView {
   powerParametersProblem: string | null;
   events: MaasEvent[];
   eventsProblem: string | null;
+  /** The latest commissioning and testing runs (MAAS 2.x/3.x); null or absent from API 1.0 servers. */
+  scripts?: NodeScripts | null;
+  /** Why the runs could not be read. */
+  scriptsProblem?: string | null;
   /** Set when the server could not be reached and this is the snapshot: when it was read. */
   offlineAsOf: string | null;
 }
@@ -144,6 +148,10 @@ export const inventoryChannels = {
   'inventory.node': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<NodeDetailView>()),
   /** The raw lshw XML as the server holds it (null when none). */
   'inventory.lshw': channel(z.object({ connectionId: ConnectionId, systemId: SystemId }).strict(), returns<{ xml: string | null }>()),
+  /** One script's output of a run listed in the node's detail (MAAS 2.x/3.x). */
+  'inventory.scriptOutput': channel(z.object({
+    connectionId: ConnectionId, systemId: SystemId, runId: z.number().int().nonnegative(), resultId: z.number().int().nonnegative(),
+  }).strict(), returns<ScriptOutput>()),
   /** Zones and tag names to pick from in Set zone / Add tag. */
   'inventory.choices': channel(z.object({ connectionId: ConnectionId }).strict(), returns<{ zones: string[]; tags: string[] }>()),
   'inventory.bulk': channel(BulkRequest, returns<BulkStart>()),

@@ -160,3 +160,41 @@ export interface ServerOffer {
   /** Resource pools (MAAS 2.5+); empty when the server has none to offer. */
   pools: string[];
 }
+
+/** One script of a commissioning or testing run (MAAS 2.x/3.x `nodes/{id}/results/`). */
+export interface ScriptResult {
+  id: number;
+  name: string;
+  /** MAAS's SCRIPT_STATUS number (0 pending, 1 running, 2 passed, 3 failed, 4 timed out…); null if not sent. */
+  status: number | null;
+  /** MAAS's own word for it: "Passed", "Failed", "Timed out"… */
+  statusName: string;
+  exitStatus: number | null;
+  /** As MAAS writes them (RFC 2822); null until the script starts / ends. */
+  started: string | null;
+  ended: string | null;
+  /** "0:00:04" once ended, else "". */
+  runtime: string;
+  /** A failure the operator chose to ignore. */
+  suppressed: boolean;
+}
+
+/** The node's latest run of one kind (MAAS's current commissioning or testing script set). */
+export interface ScriptRun {
+  id: number;
+  kind: 'commissioning' | 'testing';
+  /** The run's own status word (MAAS 2.8+), else "". */
+  statusName: string;
+  started: string | null;
+  ended: string | null;
+  results: ScriptResult[];
+}
+
+export interface NodeScripts { commissioning: ScriptRun | null; testing: ScriptRun | null }
+
+/** One script's combined output, decoded from MAAS's base64. */
+export interface ScriptOutput {
+  text: string;
+  /** Size of the output as the server keeps it. */
+  bytes: number;
+}

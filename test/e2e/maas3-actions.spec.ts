@@ -75,3 +75,23 @@ test('deploy three machines and commission two: pre-flight, outcomes, statuses',
   for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`maas3-after-${theme}`); }
   expect(shell.errors).toEqual([]);
 });
+
+test("a machine that failed testing: its commissioning and testing runs script by script, a script's output on request", async ({ page }) => {
+  const shell = new ShellPage(page);
+  const inv = new InventoryPage(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${host.url}#/inventory/node/${idOf('lab-failtest-01')}`);
+  await inv.waitLoaded(22);
+  const detail = page.getByRole('complementary');
+  await expect(detail.getByRole('heading', { name: 'lab-failtest-01' })).toBeVisible();
+  await detail.getByRole('tab', { name: 'Commissioning' }).click();
+  const testing = detail.getByRole('table', { name: 'Testing scripts' });
+  await expect(testing.getByRole('row', { name: /memtester Failed · exit 1 0:22:54/ })).toBeVisible();
+  await expect(testing.getByRole('row')).toHaveCount(4); // the newest run only: header + 3 scripts
+  await expect(detail.getByRole('table', { name: 'Commissioning scripts' }).getByRole('row', { name: /maas-lshw Passed/ })).toBeVisible();
+  expect(lab.requests.some((r) => r.query.has('include_output'))).toBe(false);
+  await testing.getByRole('button', { name: 'Output of memtester' }).click();
+  await expect(detail.getByLabel(/^Output of memtester \(\d+ bytes\)$/)).toContainText('Compare XOR         : FAILURE');
+  for (const theme of ['light', 'dark'] as const) { await shell.setTheme(theme); await shell.shot(`maas3-node-scripts-${theme}`); }
+  expect(shell.errors).toEqual([]);
+});

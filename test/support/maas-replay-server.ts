@@ -15,6 +15,7 @@ import type { ReplayMachine } from './maas-replay/machine';
 import { settle as settleOne, text, type Reply } from './maas-replay/machine-ops';
 import { collectionRoute, memberRoute, type MachineState, type Req } from './maas-replay/machine-routes';
 import { bootResources, describeBody, hasPools, poolsBody, scriptsBody, versionBody, type Offer } from './maas-replay/server-offer';
+import { scriptResultsRoute } from './maas-replay/script-results';
 import { texts } from './maas-replay/texts';
 
 export { machine, type ReplayMachine } from './maas-replay/machine';
@@ -133,6 +134,8 @@ export async function startReplayServer(o: ReplayOptions): Promise<ReplayServer>
       releases: offer.releases,
     });
     if (machineReply) return machineReply;
+    const scriptReply = api2 ? scriptResultsRoute(rest, r.method, r.query, prefix, (id) => (state.machines.has(id) ? state.machines.get(id)!.script_sets ?? [] : undefined)) : null;
+    if (scriptReply) return scriptReply;
     if (rest === 'describe/') return { status: 200, body: api2 ? describeBody(offer, origin, prefix) : { doc: 'MAAS API', handlers: [], resources: [] } };
     if (rest === 'zones/' && r.method === 'GET') return { status: 200, body: zones };
     if (rest === 'zones/' && r.method === 'POST') {

@@ -31,7 +31,7 @@ export interface InventoryDeps {
 }
 
 export type InventoryChannel = 'inventory.list' | 'inventory.refresh' | 'inventory.reread' | 'inventory.node' | 'inventory.lshw'
-  | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel' | 'inventory.editNode' | 'inventory.offer';
+  | 'inventory.scriptOutput' | 'inventory.choices' | 'inventory.bulk' | 'inventory.bulkCancel' | 'inventory.editNode' | 'inventory.offer';
 
 export interface Inventory {
   handlers: HandlersFor<InventoryChannel>;
@@ -62,6 +62,8 @@ export function createInventory(deps: InventoryDeps): Inventory {
     },
     'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots, kept: d.keptDetails }, connectionId, systemId),
     'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots, kept: d.keptDetails }, connectionId, systemId),
+    'inventory.scriptOutput': async ({ connectionId, systemId, runId, resultId }) =>
+      (await d.clientFor(connectionId)).scriptOutput(systemId, runId, resultId),
     'inventory.choices': async ({ connectionId }) => {
       const names = (l: { name: string }[]) => l.map((x) => x.name).sort();
       // Offline, a bulk action is recorded for later: offer what the server last had.

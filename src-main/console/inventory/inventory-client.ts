@@ -7,6 +7,7 @@ export type InventoryClient = Pick<MaasClient, 'apiVersion' | 'label'
   | 'acceptNodes' | 'acceptAllNodes' | 'releaseNodes' | 'commissionNode' | 'startNode' | 'stopNode' | 'queryPowerState'
   | 'markBroken' | 'markFixed' | 'setZone' | 'deleteNode' | 'updateNode'
   | 'listTags' | 'createTag' | 'updateTagNodes' | 'listZones' | 'queryEvents'
+  | 'scriptRuns' | 'scriptOutput'
   | 'serverOffer' | 'allocateMachine' | 'deployMachine' | 'commissionMachine' | 'testMachine' | 'machineOp' | 'setPool'>;
 
 /** The client of a connection (throws ConsoleFailure not-found for an unknown id). */

@@ -50,10 +50,12 @@ async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots
   const client = await d.clientFor(connectionId);
   const node = await client.getNode(systemId);
   d.lists.upsert(connectionId, [node]);
-  const [details, params, events] = await Promise.allSettled([
+  const [details, params, events, scripts] = await Promise.allSettled([
     client.details(systemId),
     client.powerParameters(systemId),
     client.queryEvents({ systemId: [systemId], limit: 25, level: 'DEBUG' }),
+    // Script results exist from MAAS 2.2 on; API 1.0 servers and the embedded region have none.
+    client.apiVersion === '2.0' ? client.scriptRuns(systemId) : Promise.resolve(null),
   ]);
   const lshw = details.status === 'fulfilled' ? details.value.lshw : null;
   const view: NodeDetailView = {
@@ -62,6 +64,8 @@ async function readDetail(d: { clientFor: ClientFor; lists: NodeLists; snapshots
     powerParametersProblem: params.status === 'rejected' ? why(params.reason) : null,
     events: events.status === 'fulfilled' ? events.value.events : [],
     eventsProblem: events.status === 'rejected' ? why(events.reason) : null,
+    scripts: scripts.status === 'fulfilled' ? scripts.value : null,
+    scriptsProblem: scripts.status === 'rejected' ? why(scripts.reason) : null,
     offlineAsOf: null,
   };
   // Only a complete read replaces what the snapshot has (a part that failed keeps the last good one).

@@ -3,6 +3,7 @@
 // read`): nested zone, pool and domain objects, `interface_set` with VLANs that repeat
 // their parent's MAC, test statuses with their names, and 3.x's 18 hardware_info keys.
 import { interfacesOf, statusNameOf, type ReplayInterface, type ReplayMachine } from './machine';
+import { currentRunId } from './script-results';
 
 const HARDWARE_KEYS = [
   'system_vendor', 'system_product', 'system_family', 'system_version', 'system_sku', 'system_serial', 'cpu_model',
@@ -58,8 +59,8 @@ export function asApi2(m: ReplayMachine, base: string) {
     storage: m.storage, fqdn: `${m.hostname}.${m.domain}`, boot_interface: ifaces[0] ?? null, tag_names: m.tag_names,
     memory_test_status_name: testName, next_sync: null, ip_addresses: m.ip_addresses, testing_status_name: testName,
     pool: { name: m.pool, description: m.pool === 'default' ? 'Default pool' : '', id: poolId(m.pool), resource_uri: `${base}resourcepool/${poolId(m.pool)}/` },
-    osystem: m.osystem, raids: [], boot_disk: null, enable_hw_sync: false, current_testing_result_id: 7, status_message: m.status_message,
-    cpu_count: m.cpu_count, volume_groups: [], current_commissioning_result_id: 6, sync_interval: null,
+    osystem: m.osystem, raids: [], boot_disk: null, enable_hw_sync: false, current_testing_result_id: currentRunId(m.script_sets, 2), status_message: m.status_message,
+    cpu_count: m.cpu_count, volume_groups: [], current_commissioning_result_id: currentRunId(m.script_sets, 0), sync_interval: null,
     zone: { name: m.zone, description: '', id: m.zone === 'default' ? 1 : 2, resource_uri: `${base}zones/${m.zone}/` },
     cpu_test_status: test, network_test_status: -1, disable_ipv4: false,
     numanode_set: [{ index: 0, memory: m.memory, cores: Array.from({ length: m.cpu_count }, (_, i) => i), hugepages_set: [] }],

@@ -3,6 +3,7 @@
 // domains, power states, hardware_info, a locked machine), with tags that carry kernel_opts
 // and events of MAAS's own types. The names, ids, MACs and values are this project's.
 import { maasTime as fmt, type ReplayEvent } from './events';
+import { fleetScriptSets } from './fleet-scripts';
 import { machine, type ReplayInterface, type ReplayMachine } from './machine';
 
 const mac = (n: number, nic: number) => `3c:ec:ef:4a:${n.toString(16).padStart(2, '0')}:${(0x10 + nic).toString(16)}`;
@@ -61,7 +62,7 @@ export function maas3Fleet(): ReplayMachine[] {
     const n = i + 1;
     return machine(n, status, {
       system_id: `k${(0x3a1f0 + n * 37).toString(36)}`, hostname, macs: [mac(n, 0), mac(n, 1)], hardware_info: HW(n),
-      cpu_count: 24 + (n % 3) * 8, memory: 65536 * (1 + (n % 2)), storage: 960197.124 * (1 + (n % 3)), power_type: 'ipmi', ...extra,
+      cpu_count: 24 + (n % 3) * 8, memory: 65536 * (1 + (n % 2)), storage: 960197.124 * (1 + (n % 3)), power_type: 'ipmi', script_sets: fleetScriptSets(n, status), ...extra,
     });
   });
 }

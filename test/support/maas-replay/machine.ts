@@ -2,6 +2,7 @@
 // own field names where there is one. The JSON MAAS sends is made from this by
 // api2-machine.ts (MAAS 3.x machines handler) and api1-node.ts (MAAS 1.8 nodes handler).
 import { displayStatus } from '../../../src-shared/maas/node-status';
+import type { ReplayScriptSet } from './script-results';
 
 /** An interface of `interface_set`: VLANs, bonds and bridges carry a parent's MAC, as in MAAS. */
 export interface ReplayInterface {
@@ -50,6 +51,8 @@ export interface ReplayMachine {
   description: string;
   lshw: string | null;
   lldp: string | null;
+  /** Commissioning and testing runs (MAAS 2.x/3.x script sets); none when absent. */
+  script_sets?: ReplayScriptSet[];
 }
 
 export const statusNameOf = (s: number): string => displayStatus(s);
