@@ -1,11 +1,11 @@
 // The field kit in Chromium: scanner-style capture (a MAC and Enter, as a barcode scanner
 // types), a duplicate refused at once, CSV preview with wrong rows, and a push's dry-run
 // diff then apply against a second region. Screenshots in light and dark.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ConsoleHost } from '../support/console-host';
 import { startDatacenter, startLaptopHost, type Datacenter } from '../support/fieldkit-console';
 import type { InProcessRegion } from '../support/in-process-region';
-import { ShellPage } from './support/shell-page';
+import { openCapture } from './support/capture-page';
 
 let host: ConsoleHost;
 let laptop: InProcessRegion;
@@ -20,18 +20,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => { await host?.close(); await laptop?.close(); await dc?.close(); });
 
-async function openCapture(page: Page, theme: 'light' | 'dark'): Promise<ShellPage> {
-  const shell = new ShellPage(page);
-  await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(host.url);
-  await shell.setTheme(theme);
-  await page.keyboard.press('Alt+5');
-  await expect(shell.main().getByRole('heading', { level: 2, name: 'Capture' })).toBeVisible();
-  return shell;
-}
-
 test('scanner-style capture: MACs and Enter, Enter again saves; a MAC already captured is refused at once', async ({ page }) => {
-  const shell = await openCapture(page, 'light');
+  const shell = await openCapture(page, host.url, { height: 900 });
   const form = page.getByRole('form', { name: 'Capture a node' });
   await form.getByLabel('Hostname pattern').fill('r12-u{n}');
   await form.getByLabel('BMC address').fill('10.0.0.9');
@@ -58,7 +48,7 @@ test('scanner-style capture: MACs and Enter, Enter again saves; a MAC already ca
 });
 
 test('CSV import: each row valid or wrong and why, then the valid rows captured', async ({ page }) => {
-  const shell = await openCapture(page, 'light');
+  const shell = await openCapture(page, host.url, { height: 900 });
   await page.getByRole('tab', { name: 'Import' }).click();
   const csv = ['hostname,mac,zone,power_type,power_address,power_pass',
     'r12-u3,52:54:00:aa:00:03,rack-12,ipmi,10.0.0.3,pw', 'r12-u4,52:54:00:aa:00:04,rack-12,ipmi,10.0.0.4,pw',
@@ -79,7 +69,7 @@ test('CSV import: each row valid or wrong and why, then the valid rows captured'
 });
 
 test('push: dry-run diff (create / conflict), apply with per-node outcome', async ({ page }) => {
-  const shell = await openCapture(page, 'light');
+  const shell = await openCapture(page, host.url, { height: 900 });
   await page.getByRole('tab', { name: 'Push' }).click();
   await page.getByLabel('Target').selectOption({ label: 'datacenter (API 1.0)' });
   await page.getByRole('button', { name: 'Dry-run' }).click();
@@ -99,7 +89,7 @@ test('push: dry-run diff (create / conflict), apply with per-node outcome', asyn
 });
 
 test('offline server: snapshot "as of", one bulk record is one entry, reviewed by itself when back, applied', async ({ page }) => {
-  const shell = await openCapture(page, 'light');
+  const shell = await openCapture(page, host.url, { height: 900 });
   const dcId = (await host.composed.connections.list()).find((x) => x.name === 'datacenter')!.id;
   await page.getByRole('tab', { name: 'Offline servers' }).click();
   await page.getByLabel('Server').selectOption({ label: 'datacenter (online)' });

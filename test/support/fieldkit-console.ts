@@ -93,11 +93,15 @@ export async function startDatacenter(): Promise<Datacenter> {
   };
 }
 
-/** The console's web host with This laptop as a region in this process, once the laptop answers. */
-export async function startLaptopHost(): Promise<{ host: ConsoleHost; laptop: InProcessRegion }> {
-  const laptop = inProcessRegion();
-  const host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: memoryKeychain() });
-  for (let i = 0; i < 600 && !(await host.composed.connections.clientFor(EMBEDDED_ID).then(() => true, () => false)); i++) {
+/**
+ * The console's web host with This laptop as a region in this process, once the laptop answers.
+ * With `dataDir` and the same `keychain` a test restarts the console on what the last one left;
+ * `startGate` holds This laptop's region "starting" (and the host is returned at once).
+ */
+export async function startLaptopHost(o: { dataDir?: string; keychain?: Keychain; startGate?: Promise<void> } = {}): Promise<{ host: ConsoleHost; laptop: InProcessRegion }> {
+  const laptop = inProcessRegion(undefined, { startGate: o.startGate });
+  const host = await startConsoleHost({ spawnRegion: laptop.spawn, keychain: o.keychain ?? memoryKeychain(), dataDir: o.dataDir });
+  for (let i = 0; !o.startGate && i < 600 && !(await host.composed.connections.clientFor(EMBEDDED_ID).then(() => true, () => false)); i++) {
     await new Promise((r) => setTimeout(r, 50));
   }
   return { host, laptop };

@@ -12,7 +12,14 @@ export interface InProcessRegion {
   close(): Promise<void>;
 }
 
-export function inProcessRegion(seed: (core: RegionCore) => void = () => {}, o: { startDelayMs?: number } = {}): InProcessRegion {
+export interface InProcessRegionOptions {
+  /** The region takes this long to start (a laptop just woken). */
+  startDelayMs?: number;
+  /** Or starts only once this settles: a test holds the region "starting" for as long as it needs. */
+  startGate?: Promise<void>;
+}
+
+export function inProcessRegion(seed: (core: RegionCore) => void = () => {}, o: InProcessRegionOptions = {}): InProcessRegion {
   let region: RunningRegion | null = null;
   const spawn: SpawnRegion = () => {
     let onMessage: (m: FromRegion) => void = () => {};
@@ -23,6 +30,7 @@ export function inProcessRegion(seed: (core: RegionCore) => void = () => {}, o: 
           try {
             if (m.type === 'start') {
               if (o.startDelayMs) await new Promise((r) => setTimeout(r, o.startDelayMs));
+              await o.startGate;
               region = await startRegion({ dataDir: m.dataDir, port: 0, keyStorage: 'file', tagEngine: null, log: () => undefined });
               seed(region.core);
               onMessage({ type: 'ready', url: region.url });
