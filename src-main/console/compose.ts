@@ -14,7 +14,9 @@ import { fieldkitArea } from './fieldkit/handlers';
 import { EMBEDDED_ID } from '../connections/index';
 import { openSettingsDb } from '../connections/settings-db';
 import { SnapshotStore } from './snapshot/snapshot-store';
-import { fleetHandlers } from './fleet/fleet-handlers';
+import { NodeDetailsStore } from './details/node-details-store';
+import { fleetHandlers, fleetServerNodes } from './fleet/fleet-handlers';
+import { FleetTagPreviewer } from './fleet/fleet-tag-preview';
 
 export interface ConsoleDeps extends AppDeps {
   /** Where the app keeps its settings database and caches. */
@@ -55,8 +57,10 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   });
   closers.push(() => connections.close());
   const direct = (id: string) => connections.service.clientFor(id);
-  // What each server last answered: the inventory's lists, node details, events, zones and tags.
-  const snapshots = new SnapshotStore(settingsDb);
+  // Every node's details and detail as last shown, in one place for every area that reads them.
+  const details = new NodeDetailsStore(settingsDb);
+  // What each server last answered: the inventory's lists, events, zones and tags.
+  const snapshots = new SnapshotStore(settingsDb, details);
   const fieldkit = fieldkitArea({ db: settingsDb, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
@@ -68,16 +72,18 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const connectionOf = (id: string) => { const c = connections.service.view(id); return { name: c.name, kind: c.kind }; };
   const events = eventsHandlers({ clientFor, connectionOf, emit: d.emit, snapshots });
   closers.push(events.close);
-  const tags = tagsArea({ dataDir: d.dataDir, emit: d.emit, clientFor });
+  const tags = tagsArea({ dataDir: d.dataDir, db: settingsDb, details, emit: d.emit, clientFor });
   closers.push(() => tags.close());
-  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, keptDetails: tags.keptDetails,
+  const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, details,
     recordUnreached: fieldkit.recordUnreached });
   closers.push(inventory.close);
+  const fleetPreview = new FleetTagPreviewer({ details, servers: fleetServerNodes(() => connections.service.list(), inventory.lists) });
+  closers.push(() => fleetPreview.close());
   // A removed remote connection, or one pointed at another server, takes what was kept of it along.
   serverOf = remoteUrls(connections.service.list());
   forgetGone = (list) => {
     const now = remoteUrls(list);
-    for (const [id, url] of serverOf) if (now.get(id) !== url) inventory.lists.forget(id);
+    for (const [id, url] of serverOf) if (now.get(id) !== url) { inventory.lists.forget(id); tags.cache.forget(id); }
     // Its change set too, once it is removed (not when only its address changed).
     for (const id of serverOf.keys()) if (!now.has(id)) void fieldkit.forgetChanges(id).catch((e: Error) => console.warn(`maas-console: change set of a removed connection: ${e.message}`));
     serverOf = now;
@@ -92,7 +98,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
     ...tags.handlers,
     ...inventory.handlers,
     ...fieldkit.handlers,
-    ...fleetHandlers({ connections: () => connections.service.list(), lists: inventory.lists, snapshots }),
+    ...fleetHandlers({ connections: () => connections.service.list(), lists: inventory.lists, details, tagPreview: fleetPreview }),
     // Offline remote servers: actions recorded in their change set.
     'inventory.bulk': fieldkit.offlineBulk(inventory.handlers['inventory.bulk']),
     'inventory.editNode': fieldkit.offlineEdit(inventory.handlers['inventory.editNode']),

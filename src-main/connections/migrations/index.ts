@@ -7,5 +7,6 @@ import { changeSets } from './0030-change-sets';
 import { remoteSnapshots } from './0040-remote-snapshots';
 import { snapshotNodeDetails } from './0060-snapshot-node-details';
 import { changeSetBatches } from './0070-change-set-batches';
+import { nodeDetailsHome } from './0080-node-details';
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails, changeSetBatches];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails, changeSetBatches, nodeDetailsHome];

@@ -1,4 +1,5 @@
-// The fleet: every connection's nodes in one answer, and "find anywhere" over all of them.
+// The fleet: every connection's nodes in one answer, "find anywhere" over all of them, and
+// a tag definition previewed over every server's kept details (fleet-tag-preview.ts).
 // Each list comes from what the inventory already holds (memory, else the snapshot kept on
 // disk), so the fleet opens at once and an unreachable server still shows what it had; a
 // server that answers is re-read behind the answer and its changes follow as deltas.
@@ -7,12 +8,15 @@ import type { ConnectionView } from '../../../src-shared/contract/connections';
 import { FindIndex, type FindRecord } from '../../../src-shared/fleet/find';
 import type { HandlersFor } from '../../ipc/dispatcher';
 import type { NodeLists } from '../inventory/node-lists';
-import type { SnapshotStore } from '../snapshot/snapshot-store';
+import type { NodeDetailsStore } from '../details/node-details-store';
+import type { FleetServerNodes, FleetTagPreviewer } from './fleet-tag-preview';
 
 export interface FleetDeps {
   connections: () => ConnectionView[];
   lists: NodeLists;
-  snapshots: SnapshotStore;
+  /** Serials come from the node details kept (parsed once per node, kept current by its writes). */
+  details: Pick<NodeDetailsStore, 'serials'>;
+  tagPreview: FleetTagPreviewer;
   now?: () => number;
 }
 
@@ -21,7 +25,14 @@ const INDEX_TTL_MS = 2000;
 
 const reachable = (c: ConnectionView) => c.health === 'online';
 
-export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.find'> {
+/** Every connection with its nodes as last read: what a fleet tag preview reports against. */
+export function fleetServerNodes(connections: () => ConnectionView[], lists: Pick<NodeLists, 'peek'>): () => FleetServerNodes[] {
+  return () => connections().map((c) => ({
+    connectionId: c.id, name: c.name, hostnames: new Map(lists.peek(c.id).nodes.map((n) => [n.systemId, n.hostname])),
+  }));
+}
+
+export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.find' | 'fleet.tagPreview'> {
   const now = d.now ?? Date.now;
   let index: { at: number; find: FindIndex } | null = null;
 
@@ -40,7 +51,7 @@ export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.f
     if (index && now() - index.at < INDEX_TTL_MS) return index.find;
     const records: FindRecord[] = [];
     for (const s of servers()) {
-      const serials = d.snapshots.serials(s.connectionId);
+      const serials = d.details.serials(s.connectionId);
       const asOf = s.source === 'live' ? null : s.asOf;
       for (const n of s.nodes) {
         records.push({ connectionId: s.connectionId, server: s.name, systemId: n.systemId, hostname: n.hostname,
@@ -60,5 +71,6 @@ export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.f
       return { servers: list };
     },
     'fleet.find': async ({ text, limit }) => ({ hits: findIndex().find(text, limit) }),
+    'fleet.tagPreview': ({ definition, limit }) => d.tagPreview.preview(definition, limit),
   };
 }

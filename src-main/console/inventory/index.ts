@@ -2,22 +2,23 @@
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner, type BulkRunnerDeps } from './bulk-runner';
 import { inventoryOffer } from './server-offer';
-import { nodeDetail, rawLshw, type KeptDetails } from './node-detail';
+import { nodeDetail, rawLshw } from './node-detail';
 import { editNode } from './node-edit';
 import type { ClientFor } from './inventory-client';
 import { NodeLists } from './node-lists';
 import { openSettingsDb } from '../../connections/settings-db';
 import { SnapshotStore } from '../snapshot/snapshot-store';
+import { NodeDetailsStore } from '../details/node-details-store';
 import { orKept } from '../snapshot/offline';
 import { consoleClients } from '../maas-failure';
 
 export interface InventoryDeps {
   dataDir: string;
   clientFor: ClientFor;
-  /** The offline snapshots (node lists, details, zones, tags); opened in dataDir when not given. */
+  /** The offline snapshots (node lists, zones, tags, events); opened in dataDir when not given. */
   snapshots?: SnapshotStore;
-  /** Details another area fetched (the tags' details cache): the node panel's lshw offline. */
-  keptDetails?: KeptDetails;
+  /** The nodes' details and node details as last shown; in the same database when not given. */
+  details?: NodeDetailsStore;
   emit: Emit;
   /** Whole-list re-read interval of the shown connection (default: 15 s for This laptop, 30 s for servers). */
   pollEveryMs?: (connectionId: string) => number;
@@ -43,7 +44,8 @@ export interface Inventory {
 export function createInventory(deps: InventoryDeps): Inventory {
   const d: InventoryDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const ownDb = d.snapshots ? null : openSettingsDb(d.dataDir);
-  const snapshots = d.snapshots ?? new SnapshotStore(ownDb!);
+  const details = d.details ?? new NodeDetailsStore(ownDb!);
+  const snapshots = d.snapshots ?? new SnapshotStore(ownDb!, details);
   const lists = new NodeLists({
     clientFor: d.clientFor, emit: d.emit, cache: snapshots,
     // The embedded region is on loopback and cheap to ask; remote servers are read whole
@@ -60,8 +62,8 @@ export function createInventory(deps: InventoryDeps): Inventory {
       await lists.refreshIds(connectionId, systemIds);
       return { reread: systemIds.length };
     },
-    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots, kept: d.keptDetails }, connectionId, systemId),
-    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, snapshots, kept: d.keptDetails }, connectionId, systemId),
+    'inventory.node': ({ connectionId, systemId }) => nodeDetail({ clientFor: d.clientFor, lists, snapshots, details }, connectionId, systemId),
+    'inventory.lshw': ({ connectionId, systemId }) => rawLshw({ clientFor: d.clientFor, details }, connectionId, systemId),
     'inventory.scriptOutput': async ({ connectionId, systemId, runId, resultId }) =>
       (await d.clientFor(connectionId)).scriptOutput(systemId, runId, resultId),
     'inventory.choices': async ({ connectionId }) => {

@@ -1,15 +1,14 @@
 // What the console last read from each server, in the settings database ("every
 // remote server browsable offline"): the whole node list, tags, zones and recent events, one
-// row each, and per node the detail and lshw already fetched. The inventory keeps its node
-// list here (so a restart shows it at once: PERFORMANCE.md cold start), the events, node
-// detail and bulk dialogs answer from here when the server is unreachable, and the field kit
-// shows it. Nothing secret is ever written: node summaries carry no power parameters, and
-// details are stored with secrets already masked.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// row each; per node, the details and the detail last shown are in their own home
+// (details/node-details-store.ts), which forgetting a connection empties too. The inventory
+// keeps its node list here (so a restart shows it at once: PERFORMANCE.md cold start), the
+// events and bulk dialogs answer from here when the server is unreachable, and the field kit
+// shows it. Nothing secret is ever written: node summaries carry no power parameters.
 import type { RemoteSnapshot } from '../../../src-shared/contract/change-sets';
-import type { NodeDetailView } from '../../../src-shared/contract/inventory';
 import type { MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../../src-shared/contract/maas-types';
 import type { SettingsDb } from '../../connections/settings-db';
+import type { NodeDetailsStore } from '../details/node-details-store';
 
 export interface Taken<T> { takenAt: string; items: T[] }
 interface Parts { nodes: NodeSummary; tags: TagInfo; zones: ZoneInfo; events: MaasEvent }
@@ -18,37 +17,18 @@ export type SnapshotKind = keyof Parts;
 /** A node list as last read: what the inventory holds across restarts. */
 export interface CachedList { fetchedAt: string; nodes: NodeSummary[] }
 
-export interface StoredDetail { takenAt: string; detail: NodeDetailView }
-
 /** Recent events kept per server: about a day of a busy rack, a few hundred kB. */
 export const SNAPSHOT_EVENTS = 2000;
 
 export class SnapshotStore {
-  #put; #part; #all; #forget; #putDetail; #detail; #lshw; #forgetDetails; #touch; #details;
-  constructor(db: SettingsDb, private now: () => Date = () => new Date()) {
+  #put; #part; #all; #forget; #touch;
+  constructor(db: SettingsDb, private details: Pick<NodeDetailsStore, 'forget'>, private now: () => Date = () => new Date()) {
     this.#put = db.prepare(`INSERT INTO remote_snapshots (connection_id, kind, taken_at, json) VALUES (?, ?, ?, ?)
       ON CONFLICT (connection_id, kind) DO UPDATE SET taken_at = excluded.taken_at, json = excluded.json`);
     this.#part = db.prepare<[string, string], { taken_at: string; json: string }>('SELECT taken_at, json FROM remote_snapshots WHERE connection_id = ? AND kind = ?');
     this.#all = db.prepare<[string], { kind: SnapshotKind; taken_at: string; json: string }>('SELECT kind, taken_at, json FROM remote_snapshots WHERE connection_id = ?');
     this.#forget = db.prepare('DELETE FROM remote_snapshots WHERE connection_id = ?');
     this.#touch = db.prepare('UPDATE remote_snapshots SET taken_at = ? WHERE connection_id = ? AND kind = ?');
-    this.#putDetail = db.prepare(`INSERT INTO remote_snapshot_details (connection_id, system_id, taken_at, detail_json, lshw) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (connection_id, system_id) DO UPDATE SET taken_at = excluded.taken_at, detail_json = excluded.detail_json, lshw = excluded.lshw`);
-    this.#detail = db.prepare<[string, string], { taken_at: string; detail_json: string }>('SELECT taken_at, detail_json FROM remote_snapshot_details WHERE connection_id = ? AND system_id = ?');
-    this.#lshw = db.prepare<[string, string], { lshw: Buffer | null }>('SELECT lshw FROM remote_snapshot_details WHERE connection_id = ? AND system_id = ?');
-    this.#forgetDetails = db.prepare('DELETE FROM remote_snapshot_details WHERE connection_id = ?');
-    this.#details = db.prepare<[string], { system_id: string; detail_json: string }>('SELECT system_id, detail_json FROM remote_snapshot_details WHERE connection_id = ?');
-  }
-
-  /** Serial numbers (machine, then disks) of every node whose detail was kept, by system id. */
-  serials(connectionId: string): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const r of this.#details.iterate(connectionId)) {
-      const hw = (JSON.parse(r.detail_json) as NodeDetailView).hardware;
-      const serials = [hw?.serial ?? null, ...(hw?.disks ?? []).map((d) => d.serial)].filter((s): s is string => !!s);
-      if (serials.length) out.set(r.system_id, serials);
-    }
-    return out;
   }
 
   put<K extends SnapshotKind>(connectionId: string, kind: K, items: Parts[K][], takenAt = this.now().toISOString()): void {
@@ -85,23 +65,5 @@ export class SnapshotStore {
   touch(connectionId: string, fetchedAt: string): boolean { return this.#touch.run(fetchedAt, connectionId, 'nodes').changes > 0; }
 
   /** Drops everything kept of a connection (removed, or its server changed). */
-  forget(connectionId: string): void { this.#forget.run(connectionId); this.#forgetDetails.run(connectionId); }
-
-  /** A node detail as shown (secrets already masked) and the lshw it came from. */
-  putDetail(connectionId: string, detail: NodeDetailView, lshw: string | null): void {
-    this.#putDetail.run(connectionId, detail.node.systemId, this.now().toISOString(), JSON.stringify(detail),
-      lshw === null ? null : deflateRawSync(Buffer.from(lshw, 'utf8')));
-  }
-
-  detail(connectionId: string, systemId: string): StoredDetail | null {
-    const r = this.#detail.get(connectionId, systemId);
-    return r ? { takenAt: r.taken_at, detail: JSON.parse(r.detail_json) as NodeDetailView } : null;
-  }
-
-  /** The node's lshw as last fetched; undefined when it never was, null when the server had none. */
-  lshw(connectionId: string, systemId: string): string | null | undefined {
-    const r = this.#lshw.get(connectionId, systemId);
-    if (!r) return undefined;
-    return r.lshw === null ? null : inflateRawSync(r.lshw).toString('utf8');
-  }
+  forget(connectionId: string): void { this.#forget.run(connectionId); this.details.forget(connectionId); }
 }

@@ -1,10 +1,12 @@
-// Fetching nodes' details into the local cache: the node list first (it is how we know
-// which details may have changed), then `details` for every node that is new or stale,
-// a few at a time, reporting progress. A node whose fetch fails keeps what the cache had.
+// Fetching nodes' details into their home (details/node-details-store.ts): the node list
+// first (it is how we know which details may have changed), then `details` for every node
+// that is new or stale, a few at a time, reporting progress. A node whose fetch fails keeps
+// what was kept; nodes gone from the server leave the home (its listeners hear of it).
 import type { NodeDetails, NodeSummary } from '../../../src-shared/contract/maas-types';
 import type { DetailsProgress, DetailsSyncResult } from '../../../src-shared/contract/tags';
-import type { CachedDetails, CachedNode, DetailsCache } from './details-cache';
-import { staleNodes, toCachedNode } from './node-fingerprint';
+import type { KeptDetails, NodeDetailsStore } from '../details/node-details-store';
+import { staleNodes, toCachedNode, type CachedNode } from '../details/node-fingerprint';
+import type { TagsCache } from './tags-cache';
 
 /** What the sync needs of a MAAS client. */
 export interface DetailsSource {
@@ -12,35 +14,34 @@ export interface DetailsSource {
   details(systemId: string): Promise<NodeDetails>;
 }
 
-export interface SyncOptions {
-  cache: DetailsCache;
+/** Where the Tags view keeps its node list, and the home of the details. */
+export interface TagStores {
+  cache: TagsCache;
+  details: NodeDetailsStore;
+}
+
+export interface SyncOptions extends TagStores {
   source: DetailsSource;
   connectionId: string;
   /** Refetch every node, not only the new and stale ones. */
   all: boolean;
   progress: (p: DetailsProgress) => void;
-  /** Each node's details as they arrive (the preview corpus takes them). */
-  fetched: (d: CachedDetails) => void;
-  /** Nodes that are gone from the server. */
-  removed: (systemIds: string[]) => void;
   concurrency?: number;
   now?: () => Date;
 }
 
-/** Asks the server for its nodes and records them; returns them with what left. */
-export async function refreshNodes(cache: DetailsCache, connectionId: string, source: DetailsSource): Promise<{ nodes: CachedNode[]; gone: string[] }> {
+/** Asks the server for its nodes and records them; the details of nodes that left go too. */
+export async function refreshNodes(s: TagStores, connectionId: string, source: DetailsSource): Promise<CachedNode[]> {
   const nodes = (await source.listNodes()).map(toCachedNode);
-  const present = new Set(nodes.map((n) => n.systemId));
-  const gone = cache.nodes(connectionId).filter((n) => !present.has(n.systemId)).map((n) => n.systemId);
-  cache.replaceNodes(connectionId, nodes);
-  return { nodes, gone };
+  const gone = s.cache.replaceNodes(connectionId, nodes);
+  if (gone.length > 0) s.details.evict(connectionId, gone);
+  return nodes;
 }
 
 export async function syncDetails(o: SyncOptions): Promise<DetailsSyncResult> {
   const now = o.now ?? (() => new Date());
-  const { nodes, gone } = await refreshNodes(o.cache, o.connectionId, o.source);
-  if (gone.length > 0) o.removed(gone);
-  const todo = o.all ? nodes : staleNodes(nodes, o.cache.detailFingerprints(o.connectionId));
+  const nodes = await refreshNodes(o, o.connectionId, o.source);
+  const todo = o.all ? nodes : staleNodes(nodes, o.details.fingerprints(o.connectionId));
   const result: DetailsSyncResult = { connectionId: o.connectionId, fetched: 0, reused: nodes.length - todo.length, failed: [] };
   let next = 0;
   let done = 0;
@@ -51,9 +52,8 @@ export async function syncDetails(o: SyncOptions): Promise<DetailsSyncResult> {
       const node = todo[next++];
       try {
         const d = await o.source.details(node.systemId);
-        const cached: CachedDetails = { systemId: node.systemId, lshw: d.lshw, lldp: d.lldp, fingerprint: node.fingerprint, fetchedAt: now().toISOString() };
-        o.cache.putDetails(o.connectionId, cached);
-        o.fetched(cached);
+        const kept: KeptDetails = { systemId: node.systemId, lshw: d.lshw, lldp: d.lldp, fingerprint: node.fingerprint, fetchedAt: now().toISOString() };
+        o.details.put(o.connectionId, kept);
         result.fetched++;
       } catch (e) {
         result.failed.push({ systemId: node.systemId, message: e instanceof Error ? e.message : String(e) });

@@ -1,17 +1,19 @@
-// The live preview: a definition over every node whose details are cached, with MAAS's
+// The live preview: a definition over every node whose details are kept, with MAAS's
 // semantics (src-main/xpath runs libxml2 in worker threads, so the window never waits).
 // One corpus, for the connection last previewed: switching connection reloads it from the
-// cache. Matches stream to the renderer as `tags.preview.batch`; a newer preview cancels
+// details' home, whose changes (whoever fetched them) it follows. Matches stream to the renderer as `tags.preview.batch`; a newer preview cancels
 // the older one (the corpus aborts it), which then ends as `cancelled`.
 import type { Emit } from '../../ipc/dispatcher';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PreviewStarted } from '../../../src-shared/contract/tags';
 import { createPreviewCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
-import type { CachedDetails, DetailsCache } from './details-cache';
+import type { KeptDetails, NodeDetailsStore } from '../details/node-details-store';
 import { PreviewStore } from './preview-store';
 
 export interface PreviewDeps {
-  cache: DetailsCache;
+  details: NodeDetailsStore;
+  /** How many nodes the connection has (those without details are "not previewed"). */
+  nodeCount: (connectionId: string) => number;
   emit: Emit;
   /** Makes the corpus (tests pass one with a single worker). */
   corpus?: () => PreviewCorpus;
@@ -21,7 +23,7 @@ export interface PreviewDeps {
 
 /** A change to the corpus is saved this long after the last one (details arrive in bursts). */
 const SAVE_AFTER_MS = 5_000;
-const versionOf = (d: CachedDetails): string => `${d.fetchedAt}|${d.fingerprint}`;
+const versionOf = (d: KeptDetails): string => `${d.fetchedAt}|${d.fingerprint}`;
 
 /** Cached documents read per page while loading the corpus. */
 const PAGE = 250;
@@ -40,10 +42,15 @@ export class PreviewService {
   /** Versions of the details in the corpus (of #loadedFor), for saving it. */
   #versions = new Map<string, string>();
   #saveTimer: NodeJS.Timeout | null = null;
+  readonly #unlisten: () => void;
 
   constructor(d: PreviewDeps) {
     this.#d = d;
     this.#store = d.storeDir ? new PreviewStore(d.storeDir) : null;
+    this.#unlisten = d.details.listen((connectionId, systemId, details) => {
+      if (details) this.took(connectionId, details);
+      else this.gone(connectionId, [systemId]);
+    });
   }
 
   /**
@@ -61,13 +68,13 @@ export class PreviewService {
       this.#corpus ??= this.#d.corpus?.() ?? createPreviewCorpus();
       const corpus = this.#corpus;
       await new Promise((resolve) => setImmediate(resolve)); // never load inside the caller's turn
-      const versions = this.#d.cache.detailVersions(connectionId);
+      const versions = this.#d.details.versions(connectionId);
       const reopened = await this.#store?.reopen(corpus, connectionId, versions).catch(() => null) ?? null;
       if (this.#loadedFor !== connectionId) return corpus; // another connection took over
       if (reopened !== null) {
         for (const id of reopened.remove) corpus.remove(id);
         for (const id of reopened.load) {
-          const d = this.#d.cache.details(connectionId, id);
+          const d = this.#d.details.get(connectionId, id);
           if (d) corpus.upsert({ id, lshw: d.lshw, lldp: d.lldp });
         }
       } else corpus.set(await this.#cachedDocs(connectionId));
@@ -89,7 +96,7 @@ export class PreviewService {
   async #cachedDocs(connectionId: string): Promise<DocumentInput[]> {
     const docs: DocumentInput[] = [];
     for (let after = ''; ;) {
-      const page = this.#d.cache.detailsPage(connectionId, after, PAGE);
+      const page = this.#d.details.page(connectionId, after, PAGE);
       for (const d of page) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
       if (page.length < PAGE || this.#loadedFor !== connectionId) return docs;
       after = page[page.length - 1].systemId;
@@ -115,7 +122,7 @@ export class PreviewService {
   async start(connectionId: string, definition: string, previewId: string): Promise<PreviewStarted> {
     const corpus = await this.warm(connectionId);
     if (this.#loadedFor !== connectionId) throw new ConsoleFailure('conflict', 'The preview moved to another connection meanwhile.');
-    const known = this.#d.cache.nodeCount(connectionId);
+    const known = this.#d.nodeCount(connectionId);
     const total = corpus.size;
     const controller = new AbortController();
     this.#running.set(previewId, controller);
@@ -147,7 +154,7 @@ export class PreviewService {
   }
 
   /** Details fetched for a node: the corpus of that connection takes them at once. */
-  took(connectionId: string, d: CachedDetails): void {
+  took(connectionId: string, d: KeptDetails): void {
     if (this.#loadedFor !== connectionId) return;
     const doc = { id: d.systemId, lshw: d.lshw, lldp: d.lldp };
     this.#versions.set(d.systemId, versionOf(d));
@@ -167,6 +174,7 @@ export class PreviewService {
   }
 
   async close(): Promise<void> {
+    this.#unlisten();
     if (this.#saveTimer) await this.#saveNow();
     for (const c of this.#running.values()) c.abort();
     await this.#corpus?.close();

@@ -7,8 +7,8 @@ import type { Emit } from '../../ipc/dispatcher';
 import type { NodeDetails, NodeSummary, TagInfo } from '../../../src-shared/contract/maas-types';
 import type { TagList, TagNode } from '../../../src-shared/contract/tags';
 import { checkDefinition } from '../../xpath/index';
-import type { CachedNode, DetailsCache } from './details-cache';
-import { refreshNodes } from './details-sync';
+import type { CachedNode } from '../details/node-fingerprint';
+import { refreshNodes, type TagStores } from './details-sync';
 
 /** What the tags area needs of a MAAS client (maas-client's MaasClient has all of it). */
 export interface TagsClient {
@@ -22,12 +22,9 @@ export interface TagsClient {
 }
 export type ClientFor = (connectionId: string) => Promise<TagsClient>;
 
-export interface TagDeps {
+export interface TagDeps extends TagStores {
   clientFor: ClientFor;
-  cache: DetailsCache;
   emit: Emit;
-  /** Nodes the server no longer has (the preview drops them). */
-  gone: (connectionId: string, systemIds: string[]) => void;
   now?: () => Date;
 }
 
@@ -48,8 +45,7 @@ export async function listTags(d: TagDeps, connectionId: string): Promise<TagLis
     const client = await d.clientFor(connectionId);
     tags = await client.listTags();
     d.cache.putTags(connectionId, tags, at);
-    const { gone } = await refreshNodes(d.cache, connectionId, client);
-    if (gone.length > 0) d.gone(connectionId, gone);
+    await refreshNodes(d, connectionId, client);
   } catch (e) {
     const cached = d.cache.tags(connectionId);
     if (!serverGone(e) || cached === null) throw e;

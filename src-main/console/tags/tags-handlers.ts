@@ -1,9 +1,11 @@
-// The tags area's channels, wired to its use-cases. One details cache (its own SQLite file
-// in the app data folder) and one preview service for the life of the console.
-import { join } from 'node:path';
+// The tags area's channels, wired to its use-cases. The nodes' details live in their one
+// home (details/node-details-store.ts); the view's node list and tag list in the settings
+// database; one preview service for the life of the console.
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { checkDefinition, type PreviewCorpus } from '../../xpath/index';
-import { DetailsCache } from './details-cache';
+import type { SettingsDb } from '../../connections/settings-db';
+import type { NodeDetailsStore } from '../details/node-details-store';
+import { TagsCache } from './tags-cache';
 import { detailsStatus, fetchAllDetails, nodeDetails, type DetailsDeps } from './details-use-cases';
 import { PreviewService } from './preview-service';
 import { createTag, deleteTag, listTags, tagNodes, updateTag, type ClientFor, type TagDeps } from './tag-use-cases';
@@ -14,27 +16,29 @@ export type TagsChannel =
   | 'tags.preview' | 'tags.cancelPreview' | 'details.status' | 'details.fetchAll' | 'details.get';
 
 export interface TagsAreaDeps {
+  /** Where the preview's built tables are saved between sessions. */
   dataDir: string;
+  db: SettingsDb;
+  details: NodeDetailsStore;
   emit: Emit;
   clientFor: ClientFor;
   corpus?: () => PreviewCorpus;
 }
 
-export const DETAILS_CACHE_FILE = 'details-cache.sqlite';
-
 export interface TagsArea {
   handlers: HandlersFor<TagsChannel>;
-  /** A node's details as this console last fetched them (for other areas' offline views). */
-  keptDetails(connectionId: string, systemId: string): { lshw: string | null; fetchedAt: string } | null;
+  /** The Tags view's node lists (hostnames of the nodes a preview matched). */
+  cache: TagsCache;
   close(): Promise<void>;
 }
 
 export function tagsArea(deps: TagsAreaDeps): TagsArea {
   const a: TagsAreaDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
-  const cache = new DetailsCache(join(a.dataDir, DETAILS_CACHE_FILE));
-  const preview = new PreviewService({ cache, emit: a.emit, corpus: a.corpus, storeDir: a.dataDir });
-  const t: TagDeps = { clientFor: a.clientFor, cache, emit: a.emit, gone: (c, ids) => preview.gone(c, ids) };
-  const d: DetailsDeps = { clientFor: a.clientFor, cache, preview, emit: a.emit, syncs: new Map() };
+  const cache = new TagsCache(a.db);
+  const { details } = a;
+  const preview = new PreviewService({ details, nodeCount: (c) => cache.nodeCount(c), emit: a.emit, corpus: a.corpus, storeDir: a.dataDir });
+  const t: TagDeps = { clientFor: a.clientFor, cache, details, emit: a.emit };
+  const d: DetailsDeps = { clientFor: a.clientFor, cache, details, preview, emit: a.emit, syncs: new Map() };
   return {
     handlers: {
       'tags.list': ({ connectionId }) => listTags(t, connectionId),
@@ -49,10 +53,9 @@ export function tagsArea(deps: TagsAreaDeps): TagsArea {
       'details.fetchAll': ({ connectionId, all }) => fetchAllDetails(d, connectionId, all),
       'details.get': ({ connectionId, systemId }) => nodeDetails(d, connectionId, systemId),
     },
-    keptDetails: (connectionId, systemId) => cache.details(connectionId, systemId),
+    cache,
     async close() {
       await preview.close();
-      cache.close();
     },
   };
 }

@@ -149,9 +149,9 @@ test('removing the connection removes what was kept of it', async () => {
   try {
     const kept = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t} WHERE connection_id = ?`).get(dcId) as { n: number }).n;
     expect(kept('remote_snapshots')).toBeGreaterThan(0);
-    expect(kept('remote_snapshot_details')).toBeGreaterThan(0);
+    expect(kept('node_details')).toBeGreaterThan(0);
     await fk.call('connections.remove', { id: dcId });
     expect(db.prepare('SELECT count(*) AS n FROM remote_snapshots WHERE connection_id = ?').get(dcId)).toEqual({ n: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM remote_snapshot_details WHERE connection_id = ?').get(dcId)).toEqual({ n: 0 });
+    for (const t of ['node_details', 'tag_nodes', 'tag_lists', 'details_syncs']) expect(kept(t)).toBe(0);
   } finally { db.close(); }
 });

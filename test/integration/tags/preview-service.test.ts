@@ -1,18 +1,14 @@
-// The preview service over real worker threads and a real SQLite cache: matches stream as
-// batch events, the end event carries every match, a newer preview cancels the older one,
-// and details fetched later join the corpus at once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The preview service over real worker threads and the real home of node details: matches
+// stream as batch events, the end event carries every match, a newer preview cancels the
+// older one, and details fetched later (by any view) join the corpus at once.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { openDetailsHome, type DetailsHome } from '../../support/details-home';
 import { PreviewService } from '../../../src-main/console/tags/preview-service';
 import { createPreviewCorpus } from '../../../src-main/xpath/index';
 import type { PreviewBatch, PreviewEnd } from '../../../src-shared/contract/tags';
 import { fixtureLshw } from '../../unit/xpath/samples';
 
-let dir: string;
-let cache: DetailsCache;
+let home: DetailsHome;
 let service: PreviewService;
 const batches: PreviewBatch[] = [];
 const ends = new Map<string, PreviewEnd>();
@@ -25,15 +21,14 @@ const ids = Array.from({ length: 300 }, (_, i) => `n${String(i).padStart(3, '0')
 const intel = new Set(ids.filter((_, i) => i % 3 === 0));
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tags-preview-'));
-  cache = new DetailsCache(join(dir, 'cache.sqlite'));
-  cache.replaceNodes('c1', [...ids, 'later', 'never'].map((systemId) => ({ systemId, hostname: systemId, statusName: 'Ready', tags: [], fingerprint: 'f' })));
+  home = openDetailsHome('tags-preview-');
+  home.cache.replaceNodes('c1', [...ids, 'later', 'never'].map((systemId) => ({ systemId, hostname: systemId, statusName: 'Ready', tags: [], fingerprint: 'f' })));
   for (const id of ids) {
     const text = intel.has(id) ? lshw.replace('AMD EPYC', 'Intel Xeon') : lshw;
-    cache.putDetails('c1', { systemId: id, lshw: text, lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    home.details.put('c1', { systemId: id, lshw: text, lldp: null, fingerprint: 'f', fetchedAt: 't' });
   }
   service = new PreviewService({
-    cache,
+    details: home.details, nodeCount: (c) => home.cache.nodeCount(c),
     corpus: () => createPreviewCorpus({ workers: 2 }),
     emit: (event, payload) => {
       if (event === 'tags.preview.batch') batches.push(payload as PreviewBatch);
@@ -47,8 +42,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await service.close();
-  cache.close();
-  rmSync(dir, { recursive: true, force: true });
+  home.close();
 });
 
 // Worker threads start through tsx and parse every document: slow on a busy 2-core machine.
@@ -77,9 +71,9 @@ describe('PreviewService', { timeout: 60_000 }, () => {
     expect(await ended('bad')).toMatchObject({ outcome: 'invalid', message: 'Invalid xpath expression: Invalid expression' });
   });
 
-  test('details fetched later join the corpus; nodes that are gone leave it', async () => {
-    service.took('c1', { systemId: 'later', lshw: '<node id="later" class="system"><node id="gpu" class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
-    service.gone('c1', ['n000']);
+  test('details fetched later (kept by any view) join the corpus; nodes that are gone leave it', async () => {
+    home.details.put('c1', { systemId: 'later', lshw: '<node id="later" class="system"><node id="gpu" class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    home.details.evict('c1', ['n000']);
     expect((await service.start('c1', '//node[@class="display"] or self::node[@id="n000"]', 'p2')).total).toBe(300);
     expect((await ended('p2')).matched).toEqual(['later']);
   });
@@ -92,11 +86,11 @@ describe('PreviewService', { timeout: 60_000 }, () => {
   });
 
   test('details that arrive while the corpus loads are kept', async () => {
-    cache.replaceNodes('c2', [{ systemId: 'x', hostname: 'x', statusName: 'Ready', tags: [], fingerprint: 'f' }, { systemId: 'y', hostname: 'y', statusName: 'Ready', tags: [], fingerprint: 'f' }]);
-    cache.putDetails('c2', { systemId: 'x', lshw: '<node id="x" class="system"/>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    home.cache.replaceNodes('c2', [{ systemId: 'x', hostname: 'x', statusName: 'Ready', tags: [], fingerprint: 'f' }, { systemId: 'y', hostname: 'y', statusName: 'Ready', tags: [], fingerprint: 'f' }]);
+    home.details.put('c2', { systemId: 'x', lshw: '<node id="x" class="system"/>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
     const warming = service.warm('c2');
-    service.took('c2', { systemId: 'y', lshw: '<node id="y" class="system"><node class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
-    service.gone('c2', ['x']);
+    home.details.put('c2', { systemId: 'y', lshw: '<node id="y" class="system"><node class="display"/></node>', lldp: null, fingerprint: 'f', fetchedAt: 't' });
+    home.details.evict('c2', ['x']);
     await warming;
     expect((await service.start('c2', '//node[@class="display"] or //node[@id="x"]', 'c2')).total).toBe(1);
     expect((await ended('c2')).matched).toEqual(['y']);

@@ -2,24 +2,18 @@
 // and the next one (a new session) reopens it without loading any node from the cache,
 // loads only nodes whose details were fetched again since, drops nodes gone, and answers
 // exactly as one built from the cache.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { openDetailsHome } from '../../support/details-home';
 import { PreviewService } from '../../../src-main/console/tags/preview-service';
 import { createPreviewCorpus } from '../../../src-main/xpath/index';
 import type { PreviewEnd } from '../../../src-shared/contract/tags';
 import { generateCorpus } from '../../unit/xpath/corpus';
 
-const dir = mkdtempSync(join(tmpdir(), 'tags-preview-store-'));
-const cache = new DetailsCache(join(dir, 'cache.sqlite'));
+const home = openDetailsHome('tags-preview-store-');
+const { dir, cache, details } = home;
 const docs = generateCorpus(60, { seed: 9 });
 const DEFINITION = '//node[@class="processor"]/vendor = "Intel Corp."';
-afterAll(() => {
-  cache.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => home.close());
 
 /** A session: a service over a counted corpus; its preview's matches. */
 function session() {
@@ -31,7 +25,7 @@ function session() {
   corpus.remove = (id) => { counts.remove++; remove(id); };
   const ends = new Map<string, (e: PreviewEnd) => void>();
   const service = new PreviewService({
-    cache, corpus: () => corpus, storeDir: dir,
+    details, nodeCount: (c) => cache.nodeCount(c), corpus: () => corpus, storeDir: dir,
     emit: (event, payload) => { if (event === 'tags.preview.end') ends.get((payload as PreviewEnd).previewId)?.(payload as PreviewEnd); },
   });
   const preview = async (id: string): Promise<string[]> => {
@@ -44,7 +38,7 @@ function session() {
 
 test('saved at close, reopened by the next session, refreshed only where details changed', async () => {
   cache.replaceNodes('c1', docs.map((d) => ({ systemId: d.id, hostname: d.id, statusName: 'Ready', tags: [], fingerprint: 'f' })));
-  for (const d of docs) cache.putDetails('c1', { systemId: d.id, lshw: d.lshw ?? null, lldp: d.lldp ?? null, fingerprint: 'f', fetchedAt: 't1' });
+  for (const d of docs) details.put('c1', { systemId: d.id, lshw: d.lshw ?? null, lldp: d.lldp ?? null, fingerprint: 'f', fetchedAt: 't1' });
 
   const first = session();
   const built = await first.preview('a');
@@ -59,9 +53,9 @@ test('saved at close, reopened by the next session, refreshed only where details
   // Between sessions: one node refetched with other details, one gone from the cache.
   const intel = docs.find((d) => d.lshw?.includes('<vendor>Intel Corp.</vendor>'))!;
   const changed = docs.find((d) => d.lshw && !built.includes(d.id))!;
-  cache.putDetails('c1', { systemId: changed.id, lshw: intel.lshw!, lldp: null, fingerprint: 'f', fetchedAt: 't2' });
+  details.put('c1', { systemId: changed.id, lshw: intel.lshw!, lldp: null, fingerprint: 'f', fetchedAt: 't2' });
   const goneId = built[0];
-  cache.replaceNodes('c1', docs.filter((d) => d.id !== goneId).map((d) => ({ systemId: d.id, hostname: d.id, statusName: 'Ready', tags: [], fingerprint: 'f' })));
+  details.evict('c1', [goneId]);
 
   const third = session();
   const expected = [...built.filter((id) => id !== goneId), changed.id].sort();

@@ -1,6 +1,8 @@
 // For the tags integration tests: an embedded region seeded with varied lshw (served on
 // 127.0.0.1:0 from a temp dir), the console's tags area talking to it through the real
 // MaasClient, and a preview helper that resolves with the preview's end event.
+import { openSettingsDb } from '../../../src-main/connections/settings-db';
+import { NodeDetailsStore } from '../../../src-main/console/details/node-details-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +29,9 @@ export async function seededRegionConsole(o: { nodes: number; seed: number; conn
   const region = await startRegion({ dataDir: dirs[0], keyStorage: 'file', tagEngine: null, log: () => undefined });
   const maas = createMaasClient({ root: region.url.replace(/api\/1\.0\/$/, ''), apiVersion: '1.0', apiKey: seeded.apiKey, ...o.client });
   const ends = new Map<string, (e: PreviewEnd) => void>();
+  const db = openSettingsDb(dirs[1]);
   const area = tagsArea({
-    dataDir: dirs[1], clientFor: async () => maas, corpus: () => createPreviewCorpus({ workers: o.workers }),
+    dataDir: dirs[1], db, details: new NodeDetailsStore(db), clientFor: async () => maas, corpus: () => createPreviewCorpus({ workers: o.workers }),
     emit: (event, payload) => { if (event === 'tags.preview.end') ends.get((payload as PreviewEnd).previewId)?.(payload as PreviewEnd); },
   });
   return {
@@ -40,6 +43,7 @@ export async function seededRegionConsole(o: { nodes: number; seed: number; conn
     },
     async close() {
       await area.close();
+      db.close();
       await maas.close();
       await region.close().catch(() => undefined); // a test may have stopped it already
       for (const d of dirs) rmSync(d, { recursive: true, force: true });

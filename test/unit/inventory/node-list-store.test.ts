@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { openSettingsDb } from '../../../src-main/connections/settings-db';
 import { NodeLists } from '../../../src-main/console/inventory/node-lists';
+import { NodeDetailsStore } from '../../../src-main/console/details/node-details-store';
 import { SnapshotStore } from '../../../src-main/console/snapshot/snapshot-store';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { makeNode } from './make-node';
@@ -17,7 +18,7 @@ test('a changed read writes the list, an unchanged one only its time; a restart 
   const dir = mkdtempSync(join(tmpdir(), 'node-list-store-'));
   const db = openSettingsDb(dir);
   onTestFinished(() => { db.close(); rmSync(dir, { recursive: true, force: true }); });
-  const store = new SnapshotStore(db);
+  const store = new SnapshotStore(db, new NodeDetailsStore(db));
   const calls: string[] = [];
   const spy = { read: store.read.bind(store), forget: store.forget.bind(store),
     write: (id: string, l: { fetchedAt: string; nodes: NodeSummary[] }) => { calls.push('write'); store.write(id, l); },

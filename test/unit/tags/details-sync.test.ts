@@ -1,29 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DetailsCache, type CachedDetails } from '../../../src-main/console/tags/details-cache';
 import { syncDetails } from '../../../src-main/console/tags/details-sync';
 import type { DetailsProgress } from '../../../src-shared/contract/tags';
+import { openDetailsHome, type DetailsHome } from '../../support/details-home';
 import { FakeMaas, node } from './fake-maas';
 
-let dir: string;
-let cache: DetailsCache;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tags-sync-'));
-  cache = new DetailsCache(join(dir, 'cache.sqlite'));
-});
-afterEach(() => { cache.close(); rmSync(dir, { recursive: true, force: true }); });
+let home: DetailsHome;
+beforeEach(() => { home = openDetailsHome('tags-sync-'); });
+afterEach(() => home.close());
 
+// What the details' home heard during one sync: what its listeners (the preview corpus) are told.
 function run(maas: FakeMaas, all = false) {
   const progress: DetailsProgress[] = [];
-  const fetched: CachedDetails[] = [];
-  const removed: string[] = [];
+  const fetched = home.heard.put.length;
+  const removed = home.heard.gone.length;
   const result = syncDetails({
-    cache, source: maas, connectionId: 'c1', all, concurrency: 3,
-    progress: (p) => progress.push(p), fetched: (d) => fetched.push(d), removed: (ids) => removed.push(...ids),
+    cache: home.cache, details: home.details, source: maas, connectionId: 'c1', all, concurrency: 3,
+    progress: (p) => progress.push(p),
   });
-  return { result, progress, fetched, removed };
+  return {
+    result, progress,
+    get fetched() { return home.heard.put.slice(fetched); },
+    get removed() { return home.heard.gone.slice(removed); },
+  };
 }
 
 describe('syncDetails', () => {
@@ -34,7 +32,7 @@ describe('syncDetails', () => {
     expect(await first.result).toMatchObject({ fetched: 12, reused: 0, failed: [] });
     expect(first.progress.at(-1)).toEqual({ connectionId: 'c1', done: 12, total: 12, failed: 0 });
     expect(first.fetched).toHaveLength(12);
-    expect(cache.lastSync('c1')).not.toBeNull();
+    expect(home.cache.lastSync('c1')).not.toBeNull();
 
     maas.detailCalls.length = 0;
     maas.add(node('n12'));                                                       // new
@@ -46,7 +44,7 @@ describe('syncDetails', () => {
     expect(await second.result).toMatchObject({ fetched: 3, reused: 9 });
     expect(maas.detailCalls.sort()).toEqual(['n12', 'n3', 'n4']);
     expect(second.removed).toEqual(['n6']);
-    expect(cache.details('c1', 'n6')).toBeNull();
+    expect(home.details.get('c1', 'n6')).toBeNull();
   });
 
   test('"all" refetches every node', async () => {
@@ -65,7 +63,7 @@ describe('syncDetails', () => {
     expect(r.fetched).toBe(1);
     expect(r.failed).toEqual([{ systemId: 'b', message: 'details of b: 503' }]);
     expect(first.progress.at(-1)).toMatchObject({ done: 2, failed: 1 });
-    expect(cache.lastSync('c1')).toBeNull();
+    expect(home.cache.lastSync('c1')).toBeNull();
     maas.failDetailsOf.clear();
     maas.detailCalls.length = 0;
     expect(await run(maas).result).toMatchObject({ fetched: 1, reused: 1, failed: [] });

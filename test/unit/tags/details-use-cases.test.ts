@@ -1,28 +1,24 @@
 // The explorer can be opened from a node's detail before the tags view ever listed the
 // connection: details.status and details.get read the node list once, then use the cache.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { openDetailsHome, type DetailsHome } from '../../support/details-home';
 import { detailsStatus, nodeDetails, type DetailsDeps } from '../../../src-main/console/tags/details-use-cases';
 import type { PreviewService } from '../../../src-main/console/tags/preview-service';
 import { FakeMaas, node } from './fake-maas';
 
-let dir: string;
-let cache: DetailsCache;
+let home: DetailsHome;
 let maas: FakeMaas;
 let took: string[];
 let d: DetailsDeps;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tags-details-'));
-  cache = new DetailsCache(join(dir, 'cache.sqlite'));
+  home = openDetailsHome('tags-details-');
   maas = new FakeMaas().add(node('a'), { lshw: '<node id="a"/>', lldp: '<lldp/>' }).add(node('b'));
   took = [];
-  const preview = { took: (_c: string, det: { systemId: string }) => took.push(det.systemId), gone: () => {}, warm: async () => {} } as unknown as PreviewService;
-  d = { clientFor: async () => maas, cache, preview, emit: () => {}, syncs: new Map() };
+  home.details.listen((_c, id, det) => { if (det) took.push(id); });
+  const preview = { warm: async () => {} } as unknown as PreviewService;
+  d = { clientFor: async () => maas, cache: home.cache, details: home.details, preview, emit: () => {}, syncs: new Map() };
 });
-afterEach(() => { cache.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => home.close());
 
 describe('details use-cases', () => {
   test('a node\'s details on a connection never listed: the list is read, the details fetched once and cached', async () => {

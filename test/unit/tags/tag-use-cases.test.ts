@@ -1,33 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { DetailsCache } from '../../../src-main/console/tags/details-cache';
+import { openDetailsHome, type DetailsHome } from '../../support/details-home';
 import { createTag, deleteTag, listTags, tagNodes, updateTag, type TagDeps } from '../../../src-main/console/tags/tag-use-cases';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import { FakeMaas, node } from './fake-maas';
 
-let dir: string;
-let cache: DetailsCache;
+let home: DetailsHome;
 let maas: FakeMaas;
 let emitted: unknown[];
 let gone: string[];
 let d: TagDeps;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tags-uc-'));
-  cache = new DetailsCache(join(dir, 'cache.sqlite'));
+  home = openDetailsHome('tags-uc-');
   maas = new FakeMaas().add(node('a', { tags: ['gpu', 'big'] })).add(node('b', { tags: ['gpu'] })).add(node('c'));
   maas.tags.set('gpu', { name: 'gpu', definition: '//node[@class="display"]', comment: 'GPUs', kernelOpts: null });
   maas.tags.set('big', { name: 'big', definition: '', comment: '', kernelOpts: 'nomodeset' });
   maas.tags.set('none', { name: 'none', definition: '//nothing', comment: '', kernelOpts: null });
   emitted = [];
-  gone = [];
+  gone = home.heard.gone;
   d = {
-    clientFor: async () => maas, cache, emit: (e, p) => emitted.push([e, p]),
-    gone: (_c, ids) => gone.push(...ids), now: () => new Date('2026-11-23T11:00:00Z'),
+    clientFor: async () => maas, cache: home.cache, details: home.details, emit: (e, p) => emitted.push([e, p]),
+    now: () => new Date('2026-11-23T11:00:00Z'),
   };
 });
-afterEach(() => { cache.close(); rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => home.close());
 
 describe('tags use-cases', () => {
   test('lists tags with node counts taken from the node list', async () => {

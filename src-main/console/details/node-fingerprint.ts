@@ -8,7 +8,12 @@
 // same status between two syncs) is what "Refresh all" is for.
 import { createHash } from 'node:crypto';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
-import type { CachedNode } from './details-cache';
+import type { TagNode } from '../../../src-shared/contract/tags';
+
+/** A node as the Tags view lists it, with its fingerprint now. */
+export interface CachedNode extends TagNode {
+  fingerprint: string;
+}
 
 export function nodeFingerprint(n: NodeSummary): string {
   const seen = [n.status, n.architecture, n.cpuCount, n.memory, n.storage, [...n.macAddresses].sort()];
