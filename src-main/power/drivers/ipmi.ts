@@ -91,7 +91,7 @@ async function ipmitool(ctx: DriverContext, s: IpmiSession, verb: Verb, operator
   if (out.code !== 0) throw classify(text, 'ipmitool');
   if (verb !== 'status') return undefined;
   const m = /Chassis Power is (on|off)/i.exec(out.stdout);
-  if (!m) throw new PowerError('protocol', 'ipmitool gave no power state', cause(text));
+  if (!m) throw new PowerError('protocol', 'ipmitool gave no power state', ipmitoolLines(text));
   return m[1].toLowerCase() as 'on' | 'off';
 }
 
@@ -126,10 +126,11 @@ const noAnswer = /Get Auth Capabilities|Get Channel Authentication|Get Session C
 
 // ipmitool -v chatter that says nothing about the failure.
 const chatter = /^(Loading IANA PEN Registry|Running Get VSO Capabilities|Invalid completion code received: Invalid command|Discovered IPMB address|Get HPM\.x Capabilities request failed)/;
-const cause = (text: string) => outputLines(text).filter((l) => !chatter.test(l));
+/** ipmitool's output lines without its -v chatter. */
+export const ipmitoolLines = (text: string) => outputLines(text).filter((l) => !chatter.test(l));
 
 function classify(text: string, tool: string): PowerError {
-  const said = cause(text);
+  const said = ipmitoolLines(text);
   if (privilegeFailures.test(text)) return new PowerError('privilege', `the BMC accepted the user but refused the privilege level chassis power control needs (${tool})`, said);
   if (authFailures.test(text)) return new PowerError('auth', `the BMC refused the user name or password (${tool})`, said);
   if (noAnswer.test(text)) return new PowerError('unreachable', `no answer from the BMC (${tool})`, said);

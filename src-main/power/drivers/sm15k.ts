@@ -14,6 +14,7 @@
 import type { DriverContext, PowerDriver } from '../driver';
 import { PowerError, type PowerErrorKind } from '../types';
 import { httpCall } from './http';
+import { ipmitoolLines } from './ipmi';
 import { addressKey, hostPort, joinHostPort, need, optional, secret } from './params';
 
 const what = 'the SeaMicro chassis';
@@ -89,13 +90,14 @@ async function viaIpmi(ctx: DriverContext, change: 'on' | 'off') {
     debianPackage: 'ipmitool', env: { IPMI_PASSWORD: secret(ctx.params) }, signal: ctx.signal, timeoutMs: ctx.timeoutMs,
   });
   if (out.code === 0) return;
-  const text = `${out.stdout}\n${out.stderr}`;
-  if (/RAKP 2 HMAC is invalid|unauthorized name|password invalid|Activate Session command failed/i.test(text)) throw new PowerError('auth', `${what} refused the user name or password (ipmitool)`, text);
+  const said = ipmitoolLines(`${out.stdout}\n${out.stderr}`);
+  const text = said.join('\n');
+  if (/RAKP 2 HMAC is invalid|unauthorized name|password invalid|Activate Session command failed/i.test(text)) throw new PowerError('auth', `${what} refused the user name or password (ipmitool)`, said);
   const rsp = /rsp=0x([0-9a-f]{2})/i.exec(text)?.[1].toLowerCase() ?? (/Invalid command/i.test(text) ? 'c1' : undefined);
-  if (rsp === 'c9') throw new PowerError('bad-parameters', `${what} has no server ${server} (completion code 0xC9, parameter out of range): check system_id`, text);
-  if (rsp && ipmiRefusals[rsp]) throw new PowerError(ipmiRefusals[rsp][0], `${what} ${ipmiRefusals[rsp][1]}`, text);
-  if (/Unable to establish|No response|Get Auth Capabilities|Address lookup/i.test(text)) throw new PowerError('unreachable', `no answer from ${what} (ipmitool)`, text);
-  throw new PowerError('failed', `${what} refused the power command (ipmitool${rsp ? `, completion code 0x${rsp.toUpperCase()}` : ''})`, text);
+  if (rsp === 'c9') throw new PowerError('bad-parameters', `${what} has no server ${server} (completion code 0xC9, parameter out of range): check system_id`, said);
+  if (rsp && ipmiRefusals[rsp]) throw new PowerError(ipmiRefusals[rsp][0], `${what} ${ipmiRefusals[rsp][1]}`, said);
+  if (/Unable to establish|No response|Get Auth Capabilities|Address lookup/i.test(text)) throw new PowerError('unreachable', `no answer from ${what} (ipmitool)`, said);
+  throw new PowerError('failed', `${what} refused the power command (ipmitool${rsp ? `, completion code 0x${rsp.toUpperCase()}` : ''})`, said);
 }
 
 const change = (to: 'on' | 'off') => async (ctx: DriverContext) => {
