@@ -87,8 +87,15 @@ ${(opts.extraUsers ?? []).map((u) => `  ${u}\n`).join('')}${(opts.modules ?? [])
     ].join('\n'),
   );
   await mkdir(join(dir, 'state'));
-  const child: ChildProcess = spawn('ipmi_sim', ['-c', 'lan.conf', '-f', 'sim.emu', '-s', './state', '-n'], { cwd: dir, stdio: 'ignore' });
-  await waitForPong(port, child);
+  const child: ChildProcess = spawn('ipmi_sim', ['-c', 'lan.conf', '-f', 'sim.emu', '-s', './state', '-n'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The last words, for a simulator (or a plugin it loads) that fails to start.
+  let said = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { said = (said + d).slice(-2000); });
+  await waitForPong(port, child).catch(async (e: unknown) => {
+    child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`${(e as Error).message}${said ? `: ${said.trim()}` : ''}`);
+  });
   const readPower = async (mc: 'bmc' | 'cartridge' = 'bmc') =>
     ((await readFile(join(dir, ...(mc === 'cartridge' ? ['c72'] : []), 'power'), 'utf8')).trim() === '1' ? 'on' : 'off') as 'on' | 'off';
   return {
