@@ -13,8 +13,10 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // The embedded region's own process (utilityProcess in the app).
           region: resolve(__dirname, 'src-main/region/process-entry.ts'),
-          // Worker threads of the tag matcher (src-main/xpath/spawn-worker.ts finds it here).
+          // Worker threads of the tag matcher (src-main/worker-threads/spawn-worker.ts finds it here).
           'xpath-worker': resolve(__dirname, 'src-main/xpath/xpath-worker.ts'),
+          // The thread that parses large MAAS answers (src-main/maas-client/answer-thread.ts).
+          'maas-answer-worker': resolve(__dirname, 'src-main/maas-client/maas-answer-worker.ts'),
         },
       },
     },

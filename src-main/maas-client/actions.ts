@@ -3,9 +3,7 @@
 // api/resourcepools.py). API 1.0 servers have their own two: deploy is `nodes op=acquire`
 // (by hostname) then `op=start` with a distro series; abort is `op=abort_operation`.
 import type { NodeSummary, ServerOffer } from '../../src-shared/maas/maas-types';
-import {
-  bootResourceShape, configValueShape, describeShape, listOf, machineShape, poolShape, scriptShape, versionShape,
-} from './answer-shapes';
+import { configValueShape, machineShape, versionShape } from './answer-shapes';
 import type { Dialect } from './dialect';
 import type { FormParams } from './form';
 import type { MaasTransport } from './transport';
@@ -47,13 +45,13 @@ export function machineActionCalls(t: MaasTransport, d: Dialect, toNode: (j: Jso
       const version = v?.version ?? null;
       if (d.api === '1.0') return { apiVersion: d.api, version, machineOps: null, images: [], defaults: { osystem: null, distroSeries: null }, commissioningScripts: [], testingScripts: [], pools: [] };
       const [describe, resources, os, series, comm, tests, pools] = await Promise.all([
-        orNull(() => t.json({ method: 'GET', path: 'describe/', answer: 'describe' }, describeShape)),
-        orNull(() => t.json({ method: 'GET', path: 'boot-resources/', answer: 'list' }, listOf(bootResourceShape))),
+        orNull(() => t.read({ method: 'GET', path: 'describe/', answer: 'describe' }, 'machine-handlers', d.api)),
+        orNull(() => t.read({ method: 'GET', path: 'boot-resources/', answer: 'list' }, 'boot-resources', d.api)),
         orNull(() => t.json({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_osystem' } }, configValueShape)),
         orNull(() => t.json({ method: 'GET', path: 'maas/', op: 'get_config', query: { name: 'default_distro_series' } }, configValueShape)),
-        orNull(() => t.json({ method: 'GET', path: 'scripts/', query: { type: 'commissioning' }, answer: 'list' }, listOf(scriptShape))),
-        orNull(() => t.json({ method: 'GET', path: 'scripts/', query: { type: 'testing' }, answer: 'list' }, listOf(scriptShape))),
-        orNull(() => t.json({ method: 'GET', path: 'resourcepools/', answer: 'list' }, listOf(poolShape))),
+        orNull(() => t.read({ method: 'GET', path: 'scripts/', query: { type: 'commissioning' }, answer: 'list' }, 'scripts', d.api)),
+        orNull(() => t.read({ method: 'GET', path: 'scripts/', query: { type: 'testing' }, answer: 'list' }, 'scripts', d.api)),
+        orNull(() => t.read({ method: 'GET', path: 'resourcepools/', answer: 'list' }, 'pools', d.api)),
       ]);
       const handler = describe?.handlers?.find((h) => h.name === 'MachineHandler');
       const images = new Map<string, Map<string, Set<string>>>();

@@ -6,18 +6,12 @@ import type {
 } from '../../src-shared/maas/maas-types';
 import { machineActionCalls, type MachineActionCalls } from './actions';
 import { parseApiKey } from './api-key';
-import { acceptAllOutcome, bulkOutcome } from './bulk';
 import { dialects, type Dialect } from './dialect';
 import { apiRootOf } from './discover';
 import type { LimitOverrides } from './answer-limits';
-import {
-  anyObjectShape, changedNodesShape, eventPageShape, listOf, machineShape, powerParametersByNodeShape, powerParametersShape,
-  powerStateShape, tagMembershipShape, tagShape, versionShape, zoneShape,
-} from './answer-shapes';
-import { BsonShapeError, detailsFields } from './bson-details';
-import { MaasMalformedAnswerError } from './errors';
+import { machineShape, powerParametersShape, powerStateShape, tagMembershipShape, tagShape, versionShape, zoneShape } from './answer-shapes';
 import type { FormParams, Params } from './form';
-import { toEventPage, toNodeSummary, toTag, toZone } from './normalise';
+import { toNodeSummary, toTag, toZone } from './normalise';
 import { powerParametersReader } from './power-bulk';
 import { scriptResultCalls, type ScriptResultCalls } from './script-results';
 import { MaasTransport, type CallOutcome } from './transport';
@@ -109,8 +103,6 @@ export interface ClientOptions {
   onOutcome?: (o: CallOutcome) => void;
 }
 
-type Json = Record<string, unknown>;
-const machines = listOf(machineShape);
 const enc = encodeURIComponent;
 
 export function createMaasClient(o: ClientOptions): MaasClient {
@@ -124,12 +116,12 @@ export function createMaasClient(o: ClientOptions): MaasClient {
   const nodePath = (id: string) => `${d.collection}${enc(id)}/`;
   const nodeOp = async (id: string, op: string, form?: FormParams) =>
     toNodeSummary(await t.one({ method: 'POST', path: nodePath(id), op, form, answer: 'node' }, machineShape), d.api);
-  const listed = async (path: string, op: string | undefined, query?: Params) =>
-    ((await t.json({ method: 'GET', path, op, query, answer: 'node list' }, machines)) ?? []).map((n) => toNodeSummary(n, d.api));
+  const listed = (path: string, op: string | undefined, query?: Params) =>
+    t.read({ method: 'GET', path, op, query, answer: 'node list' }, 'nodes', d.api);
 
   const powerParametersOf = powerParametersReader({
-    bulk: async (ids) => (await t.json({ method: 'GET', path: d.collection, op: 'power_parameters', query: { id: ids }, answer: 'list' },
-      powerParametersByNodeShape)) ?? {},
+    bulk: (ids) => t.read({ method: 'GET', path: d.collection, op: 'power_parameters', query: { id: ids }, answer: 'list' },
+      'power-parameters', d.api),
     one: async (id) => (await t.json({ method: 'GET', path: nodePath(id), op: 'power_parameters' }, powerParametersShape)) ?? {},
   });
 
@@ -150,24 +142,15 @@ export function createMaasClient(o: ClientOptions): MaasClient {
         capabilities: v?.capabilities ?? [],
       };
     },
-    describe: () => t.json({ method: 'GET', path: 'describe/', answer: 'describe' }, anyObjectShape),
+    describe: () => t.read({ method: 'GET', path: 'describe/', answer: 'describe' }, 'api-description', d.api),
     async checkKey() {
       // zones/ needs authentication in both APIs and is small on every server.
-      await t.json({ method: 'GET', path: 'zones/', answer: 'list' }, listOf(zoneShape));
+      await t.read({ method: 'GET', path: 'zones/', answer: 'list' }, 'zones', d.api);
     },
     // API 2.0 reads have filters but no paging: this is every machine the filter matches.
     listNodes: (filter) => listed(d.collection, d.listOp, filterParams(filter)),
     async getNode(id) { return toNodeSummary(await t.one({ method: 'GET', path: nodePath(id), answer: 'node' }, machineShape), d.api); },
-    async details(id) {
-      const spec = { method: 'GET', path: nodePath(id), op: 'details', answer: 'details' } as const;
-      const a = await t.call(spec);
-      try {
-        return detailsFields(a.body, ['lshw', 'lldp']);
-      } catch (e) {
-        if (!(e instanceof BsonShapeError)) throw e;
-        throw new MaasMalformedAnswerError(`${t.describeCall(spec)}: the answer is not a BSON details document, so it was not used: ${e.message}`, a.status);
-      }
-    },
+    details: (id) => t.read({ method: 'GET', path: nodePath(id), op: 'details', answer: 'details' }, 'details', d.api),
     async powerParameters(id) {
       return (await t.json({ method: 'GET', path: nodePath(id), op: 'power_parameters' }, powerParametersShape)) ?? {};
     },
@@ -178,18 +161,14 @@ export function createMaasClient(o: ClientOptions): MaasClient {
       if (det.lldp !== undefined) form.lldp = { filename: 'lldp.xml', data: Buffer.from(det.lldp), type: 'text/xml' };
       await t.call({ method: 'POST', path: nodePath(id), op: 'set_details', form });
     },
-    async acceptNodes(ids) {
-      const a = await t.call({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409], answer: 'node list' });
-      return bulkOutcome(ids, a);
-    },
-    async acceptAllNodes() {
-      return acceptAllOutcome(await t.call({ method: 'POST', path: d.collection, op: 'accept_all', answer: 'node list' }));
-    },
+    acceptNodes: (ids) => t.read({ method: 'POST', path: d.collection, op: 'accept', form: { [d.idsParam]: ids }, accept: [409], answer: 'node list' },
+      'bulk-outcome', d.api, { requested: ids }),
+    acceptAllNodes: () => t.read({ method: 'POST', path: d.collection, op: 'accept_all', answer: 'node list' }, 'accept-all-outcome', d.api),
     async releaseNodes(ids, comment) {
       const form: FormParams = { [d.idsParam]: ids };
       if (comment && d.takesComment) form.comment = comment;
-      const a = await t.call({ method: 'POST', path: d.collection, op: 'release', form, accept: [409], answer: 'node list' });
-      return bulkOutcome(ids, a);
+      return t.read({ method: 'POST', path: d.collection, op: 'release', form, accept: [409], answer: 'node list' },
+        'bulk-outcome', d.api, { requested: ids });
     },
     commissionNode: (id) => nodeOp(id, 'commission'),
     startNode: (id) => nodeOp(id, d.powerOnOp),
@@ -216,7 +195,7 @@ export function createMaasClient(o: ClientOptions): MaasClient {
     async updateNode(id, fields) {
       return toNodeSummary(await t.one({ method: 'PUT', path: nodePath(id), form: fields, answer: 'node' }, machineShape), d.api);
     },
-    async listTags() { return ((await t.json({ method: 'GET', path: 'tags/', op: d.tagsListOp, answer: 'list' }, listOf(tagShape))) ?? []).map(toTag); },
+    listTags: () => t.read({ method: 'GET', path: 'tags/', op: d.tagsListOp, answer: 'list' }, 'tags', d.api),
     async createTag(tag) {
       return toTag(await t.one({ method: 'POST', path: 'tags/', op: d.createOp, form: {
         name: tag.name, definition: tag.definition, comment: tag.comment, kernel_opts: tag.kernelOpts,
@@ -233,14 +212,11 @@ export function createMaasClient(o: ClientOptions): MaasClient {
         tagMembershipShape);
       return { added: r?.added ?? 0, removed: r?.removed ?? 0 };
     },
-    async listZones() { return ((await t.json({ method: 'GET', path: 'zones/', answer: 'list' }, listOf(zoneShape))) ?? []).map(toZone); },
-    async queryEvents(q = {}) {
-      const body = await t.json({ method: 'GET', path: 'events/', op: 'query', answer: 'events', query: {
-        hostname: q.hostname, mac_address: q.macAddress, id: q.systemId, zone: q.zone, agent_name: q.agentName,
-        level: q.level, limit: q.limit, before: q.before, after: q.after,
-      } }, eventPageShape);
-      return toEventPage(body ?? {}, q);
-    },
+    listZones: () => t.read({ method: 'GET', path: 'zones/', answer: 'list' }, 'zones', d.api),
+    queryEvents: (q = {}) => t.read({ method: 'GET', path: 'events/', op: 'query', answer: 'events', query: {
+      hostname: q.hostname, mac_address: q.macAddress, id: q.systemId, zone: q.zone, agent_name: q.agentName,
+      level: q.level, limit: q.limit, before: q.before, after: q.after,
+    } }, 'events', d.api, { asked: q }),
     close: () => t.close(),
   };
 }

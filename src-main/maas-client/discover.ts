@@ -50,7 +50,9 @@ async function probe(root: string, api: ApiVersion, path: string, o: DiscoverOpt
     timeoutMs: o.timeoutMs ?? 10_000, retries: o.retries ?? 1, sleep: o.sleep });
   try {
     // describe/ (API 1.0's fallback) has no version fields; checked as version/ is, it passes as an object.
-    return await t.json({ method: 'GET', path, answer: path === 'describe/' ? 'describe' : 'small' }, versionShape) ?? {};
+    const v = path === 'describe/' ? await t.read({ method: 'GET', path, answer: 'describe' }, 'version', api)
+      : await t.json({ method: 'GET', path }, versionShape);
+    return v ?? {};
   } catch (e) {
     // Not this API here (404, or a web page answering 200 with HTML): try the next place.
     if (statusOf(e) === 404 || statusOf(e) === 405 || (e instanceof MaasMalformedAnswerError && e.status < 300)) return null;

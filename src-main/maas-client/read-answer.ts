@@ -21,11 +21,15 @@ function declaredLength(headers: Dispatcher.ResponseData['headers']): number | n
   return v !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
+/** Where a body's chunks go instead of being kept (the answer thread, answer-thread.ts). */
+export interface BodySink { push(chunk: Buffer): void }
+
 /**
  * The body, up to `limit` bytes. Past it: with `keepStart` the first `limit` bytes are kept
  * (an error's text), else nothing is (an answer that will be refused); either way reading stops.
+ * With a `sink`, each chunk is handed to it as it arrives and nothing is kept here.
  */
-export async function readLimited(r: Dispatcher.ResponseData, limit: number, keepStart: boolean): Promise<ReadBody> {
+export async function readLimited(r: Dispatcher.ResponseData, limit: number, keepStart: boolean, sink?: BodySink): Promise<ReadBody> {
   const declared = declaredLength(r.headers);
   if (declared !== null && declared > limit && !keepStart) {
     r.body.destroy();
@@ -41,7 +45,8 @@ export async function readLimited(r: Dispatcher.ResponseData, limit: number, kee
       r.body.destroy();
       return { bytes: keepStart ? Buffer.concat(chunks) : Buffer.alloc(0), over: true, received, declared };
     }
-    chunks.push(b);
+    if (sink) sink.push(b);
+    else chunks.push(b);
     received += b.length;
   }
   return { bytes: Buffer.concat(chunks, received), over: false, received, declared };

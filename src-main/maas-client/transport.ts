@@ -4,16 +4,20 @@
 // trusted to behave: each kind of answer is read only up to its size (answer-limits.ts), each
 // call ends by its deadline however the server drips, stalls or asks to retry, waits between
 // retries have a budget, redirects are never followed (the key goes only to the server the
-// user named), and JSON nested past any MAAS answer is refused before it is parsed.
+// user named), and JSON nested past any MAAS answer is refused before it is parsed. Short
+// answers are read here; lists and details on the answer thread (answer-thread.ts), so a
+// huge but valid answer does not stop the main thread while it is parsed.
 import { Agent, request, type Dispatcher } from 'undici';
 import OAuth from 'oauth-1.0a';
 import type { z } from 'zod';
 import type { ApiCredentials } from './api-key';
-import { ERROR_BODY_BYTES, MAX_JSON_DEPTH, limitOf, type AnswerKind, type LimitOverrides } from './answer-limits';
-import { checked } from './answer-shapes';
-import { TooDeepError, parseBoundedJson } from './bounded-json';
+import { ERROR_BODY_BYTES, limitOf, type AnswerKind, type LimitOverrides } from './answer-limits';
+import { checkedJson } from './answer-json';
+import type { ReaderName, ReadInput, ReadOutput } from './answer-readers';
+import { OffThreadBody, answerThread } from './answer-thread';
+import type { ApiVersion } from '../../src-shared/maas/maas-types';
 import { MaasDeadlineError, MaasMalformedAnswerError, describeNetworkError, httpFailure, networkFailure } from './errors';
-import { readLimited, tooLarge } from './read-answer';
+import { readLimited, tooLarge, type BodySink } from './read-answer';
 import { multipartBody, queryString, type FormParams, type Params } from './form';
 import { agentTlsOptions, type TlsTrust } from './tls-trust';
 
@@ -32,12 +36,17 @@ export interface CallSpec {
   answer?: AnswerKind;
 }
 
+/** Answers small enough to parse on the calling thread (at most 4 MiB: tens of milliseconds). */
+export type ShortAnswer = 'small' | 'node';
+
 export interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
   /** True when only the start of an error answer was read (ERROR_BODY_BYTES). */
   truncated?: boolean;
+  /** True when the body went to the call's sink as it arrived (`body` is then empty). */
+  streamed?: boolean;
 }
 
 export interface TransportOptions {
@@ -112,7 +121,8 @@ export class MaasTransport {
     return `${this.label}: ${spec.method} ${spec.path}${spec.op ? ` op=${spec.op}` : ''}`;
   }
 
-  async call(spec: CallSpec): Promise<Answer> {
+  /** `sink`, if given, is asked for a place to stream each 2xx body to (once per attempt that gets one). */
+  async call(spec: CallSpec, sink?: () => BodySink): Promise<Answer> {
     const where = this.describeCall(spec);
     const limit = limitOf(spec.answer ?? 'small', this.#o.limits);
     // op travels in the query string for every method (MAAS dispatches on it there); other
@@ -148,7 +158,7 @@ export class MaasTransport {
           success = r.statusCode >= 200 && r.statusCode < 300;
           wanted = success || (spec.accept?.includes(r.statusCode) ?? false);
           // Any other status is an error text (a 409 the caller reads included): its start is enough.
-          body = await readLimited(r, success ? limit.bytes : ERROR_BODY_BYTES, !success);
+          body = await readLimited(r, success ? limit.bytes : ERROR_BODY_BYTES, !success, success ? sink?.() : undefined);
         } catch (e) {
           if (deadline.signal.aborted) throw pastDeadline();
           const f = describeNetworkError(e, this.timeoutMs);
@@ -163,7 +173,10 @@ export class MaasTransport {
         this.#unreached = false;
         this.#o.onOutcome?.({ answered: r.statusCode });
         if (success && body.over) throw tooLarge(where, r.statusCode, limit, body);
-        const answer: Answer = { status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), body: body.bytes, truncated: body.over };
+        const answer: Answer = {
+          status: r.statusCode, contentType: String(r.headers['content-type'] ?? ''), body: body.bytes, truncated: body.over,
+          streamed: success && sink !== undefined,
+        };
         if (wanted) return answer;
         let gaveUp = '';
         if (answer.status === 503 && attempt < retries) {
@@ -183,21 +196,42 @@ export class MaasTransport {
     }
   }
 
-  /** The answer's JSON, checked against its shape (answer-shapes.ts); null for an empty answer. */
-  async json<S extends z.ZodType>(spec: CallSpec, shape: S): Promise<z.output<S> | null> {
+  /** A short answer's JSON, checked against its shape (answer-shapes.ts); null for an empty answer. */
+  async json<S extends z.ZodType>(spec: CallSpec & { answer?: ShortAnswer }, shape: S): Promise<z.output<S> | null> {
     const a = await this.call(spec);
-    const where = this.describeCall(spec);
-    const value = parseJson<unknown>(where, a);
-    return value === null ? null : checked(where, a.status, limitOf(spec.answer ?? 'small').what, shape, value);
+    return checkedJson(this.#meta(spec, a), a.body, shape);
   }
 
   /** The same, where an empty answer is itself malformed (a node, a tag: something to show). */
-  async one<S extends z.ZodType>(spec: CallSpec, shape: S): Promise<z.output<S>> {
+  async one<S extends z.ZodType>(spec: CallSpec & { answer?: ShortAnswer }, shape: S): Promise<z.output<S>> {
     const value = await this.json(spec, shape);
     if (value === null) {
       throw new MaasMalformedAnswerError(`${this.describeCall(spec)}: the server answered with nothing where ${limitOf(spec.answer ?? 'small').what} was expected`, 204);
     }
     return value;
+  }
+
+  /**
+   * A large answer (a list, events, details), streamed to the answer thread as it arrives and
+   * read there by `reader`. Fails before anything is asked if that thread cannot start.
+   */
+  async read<R extends ReaderName>(spec: CallSpec, reader: R, api: ApiVersion,
+    extra: Pick<ReadInput, 'asked' | 'requested'> = {}): Promise<ReadOutput<R>> {
+    answerThread();
+    let stream: OffThreadBody | null = null;
+    try {
+      const a = await this.call(spec, () => { stream?.discard(); return (stream = new OffThreadBody()); });
+      const input = { ...this.#meta(spec, a), api, ...extra };
+      // A status the caller accepts (a bulk 409) was read here, its start only: it goes whole.
+      return a.streamed && stream ? await (stream as OffThreadBody).read(reader, input) : await new OffThreadBody().read(reader, input, a.body);
+    } catch (e) {
+      (stream as OffThreadBody | null)?.discard();
+      throw e;
+    }
+  }
+
+  #meta(spec: CallSpec, a: Answer) {
+    return { where: this.describeCall(spec), what: limitOf(spec.answer ?? 'small').what, status: a.status, contentType: a.contentType };
   }
 
   async close(): Promise<void> {
@@ -214,17 +248,3 @@ export const backoff = (attempt: number): number =>
   Math.min(5000, 200 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
-
-export function parseJson<T>(where: string, a: Answer): T {
-  if (a.status === 204 || a.body.length === 0) return null as T;
-  try {
-    return parseBoundedJson(a.body.toString('utf8'), MAX_JSON_DEPTH) as T;
-  } catch (e) {
-    if (e instanceof TooDeepError) {
-      throw new MaasMalformedAnswerError(`${where}: the server answered ${a.status} with JSON that was not read: ${e.message}`, a.status);
-    }
-    throw new MaasMalformedAnswerError(
-      `${where}: the server answered ${a.status} with something that is not JSON (${a.contentType || 'no content type'}): ` +
-      a.body.toString('utf8', 0, 120).replace(/\s+/g, ' '), a.status);
-  }
-}

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol';
-import { spawnWorker } from './spawn-worker';
+import { spawnWorker } from '../worker-threads/spawn-worker';
 
 export type Reply = Exclude<FromWorker, { kind: 'ready' }>;
 
@@ -15,7 +15,7 @@ export class PoolWorker {
   private dead: string | null = null;
 
   constructor() {
-    this.worker = spawnWorker();
+    this.worker = spawnWorker('xpath-worker', import.meta.url);
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`xpath worker exited (${code}) before it was ready`)));

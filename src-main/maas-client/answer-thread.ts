@@ -1,0 +1,130 @@
+// The main thread's side of the answer worker (maas-answer-worker.ts): one thread for the
+// process, started at the first large answer, holding the process open only while it has
+// work. A large answer's body goes to the thread as it arrives, copied into 1 MiB pieces
+// that are handed over: the main thread never holds the whole body, never joins it into one
+// buffer (joining 150 MB alone held it for seconds here) and never parses it. The result
+// comes back in slices (a long list a few thousand entries at a time), so taking it in costs
+// the main thread short steps however long the list. If the thread cannot start, every read
+// fails saying so: nothing falls back to parsing here.
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../worker-threads/spawn-worker';
+import type { ReaderName, ReadInput, ReadOutput } from './answer-readers';
+import type { FromAnswerWorker, ToAnswerWorker } from './answer-protocol';
+import { sizeText } from './answer-limits';
+import { MaasAnswerTooLargeError, MaasMalformedAnswerError } from './errors';
+
+/** How much of a body is gathered before it is sent to the answer thread. */
+const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * The reader thread's heap. A valid 256 MiB node list (the largest answer read) parses into
+ * well under this; a hostile one built to cost more (millions of tiny objects) ends the
+ * thread, not the process, and is reported as too large to read.
+ */
+export const ANSWER_WORKER_HEAP_MB = 3072;
+
+interface Pending { input: ReadInput; size: number; parts: unknown[][]; resolve: (v: unknown) => void; reject: (e: Error) => void }
+
+let worker: Worker | null = null;
+let lastJob = 0;
+const pending = new Map<number, Pending>();
+
+function stopped(reason: string, outOfMemory: boolean): void {
+  worker = null;
+  for (const [job, p] of pending) {
+    pending.delete(job);
+    p.reject(outOfMemory
+      ? new MaasAnswerTooLargeError(`${p.input.where}: the answer (${sizeText(p.size)}) needs more memory to read than ` +
+        `the answer reader is given (${ANSWER_WORKER_HEAP_MB} MiB), so it was not used`, p.input.status, p.size, null, p.size)
+      : new Error(`${p.input.where}: the answer was not read: ${reason}`));
+  }
+}
+
+/** The answer thread, started if it is not running; throws, saying why, if it cannot start. */
+export function answerThread(): Worker {
+  if (worker) return worker;
+  let w: Worker;
+  try {
+    w = spawnWorker('maas-answer-worker', import.meta.url, { maxOldGenerationSizeMb: ANSWER_WORKER_HEAP_MB });
+  } catch (e) {
+    throw new Error(`MAAS answers cannot be read: ${(e as Error).message}`);
+  }
+  w.unref();
+  w.on('message', (m: FromAnswerWorker) => {
+    const p = pending.get(m.job);
+    if (!p) return;
+    if ('part' in m) { p.parts.push(m.part); return; }
+    pending.delete(m.job);
+    if (pending.size === 0) w.unref();
+    if ('value' in m) p.resolve(p.parts.length ? p.parts.flat() : m.value);
+    else if (m.failure.kind === 'malformed') p.reject(new MaasMalformedAnswerError(m.failure.message, p.input.status));
+    else p.reject(new Error(`${p.input.where}: the answer was not read: ${m.failure.message}`));
+  });
+  let failure: Error | null = null;
+  w.on('error', (e) => { failure = e; });
+  w.on('exit', (code) => {
+    if (worker !== w) return;
+    const oom = (failure as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    stopped(failure ? `the answer reader thread failed: ${failure.message}` : `the answer reader thread exited (${code})`, oom);
+  });
+  worker = w;
+  return w;
+}
+
+/** One answer's body on its way to the answer thread, then read there. */
+export class OffThreadBody {
+  readonly job = ++lastJob;
+  readonly #worker: Worker;
+  #size = 0;
+  #piece: Buffer | null = null;
+  #filled = 0;
+
+  constructor() {
+    this.#worker = answerThread();
+    this.#send({ kind: 'open', job: this.job });
+  }
+
+  #send(message: ToAnswerWorker, transfer: ArrayBuffer[] = []): void {
+    // A thread that has stopped since is not replaced: the chunks sent to it are gone.
+    if (worker === this.#worker) this.#worker.postMessage(message, transfer);
+  }
+
+  /** Copies the chunk (undici may reuse its memory) into the piece being filled; sends full pieces. */
+  push(chunk: Buffer): void {
+    this.#size += chunk.length;
+    for (let at = 0; at < chunk.length;) {
+      this.#piece ??= Buffer.allocUnsafeSlow(PIECE_BYTES);
+      const n = chunk.copy(this.#piece, this.#filled, at);
+      at += n;
+      this.#filled += n;
+      if (this.#filled === PIECE_BYTES) this.#flush();
+    }
+  }
+
+  #flush(): void {
+    if (!this.#piece || this.#filled === 0) return;
+    const bytes = new Uint8Array(this.#piece.buffer, 0, this.#filled);
+    this.#piece = null;
+    this.#filled = 0;
+    this.#send({ kind: 'chunk', job: this.job, bytes }, [bytes.buffer as ArrayBuffer]);
+  }
+
+  discard(): void {
+    this.#send({ kind: 'discard', job: this.job });
+  }
+
+  /** The chunks pushed, read by `reader`; or `body`, read here already, handed over instead. */
+  read<R extends ReaderName>(reader: R, input: ReadInput, body?: Buffer): Promise<ReadOutput<R>> {
+    if (worker !== this.#worker) {
+      return Promise.reject(new Error(`${input.where}: the answer was not read: the answer reader thread stopped while it arrived`));
+    }
+    const bytes = body ? new Uint8Array(body) : undefined;
+    if (bytes) this.discard();
+    else this.#flush();
+    return new Promise<ReadOutput<R>>((resolve, reject) => {
+      pending.set(this.job, { input, size: bytes?.byteLength ?? this.#size, parts: [], resolve: resolve as (v: unknown) => void, reject });
+      this.#worker.ref();
+      this.#send({ kind: 'read', job: this.job, reader, input, body: bytes }, bytes ? [bytes.buffer] : []);
+    });
+  }
+}
