@@ -6,7 +6,7 @@ import type { ApiVersion, EventQuery } from '../../src-shared/maas/maas-types';
 import { checkedJson, type AnswerMeta } from './answer-json';
 import {
   anyObjectShape, bootResourceShape, describeShape, eventPageShape, listOf, machineShape, poolShape,
-  powerParametersByNodeShape, scriptShape, tagShape, versionShape, zoneShape,
+  powerParametersByNodeShape, scriptSetShape, scriptShape, tagShape, versionShape, zoneShape,
 } from './answer-shapes';
 import { BsonShapeError, detailsFields } from './bson-details';
 import { acceptAllOutcome, bulkOutcome } from './bulk';
@@ -53,6 +53,14 @@ export const answerReaders = {
   'boot-resources': (b: Buffer, c: ReadInput) => checkedJson(c, b, listOf(bootResourceShape)),
   scripts: (b: Buffer, c: ReadInput) => checkedJson(c, b, listOf(scriptShape)),
   pools: (b: Buffer, c: ReadInput) => checkedJson(c, b, listOf(poolShape)),
+  /** A node's runs of one kind (commissioning, testing), without output. */
+  'script-sets': (b: Buffer, c: ReadInput) => checkedJson(c, b, listOf(scriptSetShape)) ?? [],
+  /** One run with a script's output (up to MAAS's 1 MiB per stream, base64). */
+  'script-set': (b: Buffer, c: ReadInput) => {
+    const set = checkedJson(c, b, scriptSetShape);
+    if (set === null) throw new MaasMalformedAnswerError(`${c.where}: the server answered with nothing where ${c.what} was expected`, 204);
+    return set;
+  },
 };
 
 export type ReaderName = keyof typeof answerReaders;

@@ -4,7 +4,7 @@
 // `include_output` and `filters=<result id>`, because MAAS keeps up to 1 MiB of each of
 // output, stdout, stderr and result per script. API 1.0 servers have no script results.
 import type { NodeScripts, ScriptOutput, ScriptRun } from '../../src-shared/maas/maas-types';
-import { listOf, scriptSetShape } from './answer-shapes';
+import type { scriptSetShape } from './answer-shapes';
 import type { Dialect } from './dialect';
 import { MaasMalformedAnswerError } from './errors';
 import type { MaasTransport } from './transport';
@@ -35,7 +35,7 @@ export function scriptResultCalls(t: MaasTransport, d: Dialect): ScriptResultCal
   const resultsPath = (id: string) => `nodes/${enc(id)}/results/`;
   // MAAS keeps several runs of each kind (max_node_commissioning_results…); the current one is the newest.
   const latest = async (systemId: string, kind: ScriptRun['kind']) => {
-    const sets = (await t.json({ method: 'GET', path: resultsPath(systemId), query: { type: kind }, answer: 'list' }, listOf(scriptSetShape))) ?? [];
+    const sets = await t.read({ method: 'GET', path: resultsPath(systemId), query: { type: kind }, answer: 'list' }, 'script-sets', d.api);
     const newest = sets.reduce<ScriptSet | null>((a, s) => (!a || s.id > a.id ? s : a), null);
     return newest ? toRun(newest, kind) : null;
   };
@@ -47,7 +47,7 @@ export function scriptResultCalls(t: MaasTransport, d: Dialect): ScriptResultCal
     },
     async scriptOutput(systemId, runId, resultId) {
       const spec = { method: 'GET', path: `${resultsPath(systemId)}${runId}/`, query: { include_output: 1, filters: String(resultId) }, answer: 'script output' } as const;
-      const set = await t.one(spec, scriptSetShape);
+      const set = await t.read(spec, 'script-set', d.api);
       const r = (set.results ?? []).find((x) => x.id === resultId);
       if (!r) throw new MaasMalformedAnswerError(`${t.describeCall(spec)}: the server's answer has no script result ${resultId}`, 200);
       // `output` is stdout and stderr interleaved as written; servers that leave it empty get the two joined.
