@@ -5,6 +5,7 @@
 import type { NodeSummary, ServerOffer } from '../../src-shared/maas/maas-types';
 import { configValueShape, machineShape, versionShape } from './answer-shapes';
 import type { Dialect } from './dialect';
+import { MaasUnreachableError } from './errors';
 import type { FormParams } from './form';
 import type { MaasTransport } from './transport';
 
@@ -37,7 +38,11 @@ export function machineActionCalls(t: MaasTransport, d: Dialect, toNode: (j: Jso
   /** Some ops answer 204 (3.x override_failed_testing): the machine is read back then. */
   const opOnNode = async (id: string, op: string, form: FormParams = {}) =>
     toNode((await post(nodePath(id), op, form)) ?? (await t.one({ method: 'GET', path: nodePath(id), answer: 'node' }, machineShape)));
-  const orNull = async <T>(f: () => Promise<T>): Promise<T | null> => { try { return await f(); } catch { return null; } };
+  // A list the server lacks or refuses is left out of its offer; a server that does not
+  // answer at all has no offer (an empty one would pass for "nothing offered").
+  const orNull = async <T>(f: () => Promise<T>): Promise<T | null> => {
+    try { return await f(); } catch (e) { if (e instanceof MaasUnreachableError) throw e; return null; }
+  };
 
   return {
     async serverOffer() {

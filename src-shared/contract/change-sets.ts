@@ -11,6 +11,8 @@ const Name = z.string().min(1).max(256);
 export const ChangeSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['accept', 'release', 'commission']), systemId: Id }).strict(),
   z.object({ kind: z.literal('set-zone'), systemId: Id, zone: Name }).strict(),
+  /** A resource pool (MAAS 2.5+ machines). */
+  z.object({ kind: z.literal('set-pool'), systemId: Id, pool: Name }).strict(),
   z.object({ kind: z.enum(['add-tag', 'remove-tag']), systemId: Id, tag: Name }).strict(),
   z.object({ kind: z.literal('set-hostname'), systemId: Id, hostname: Name }).strict(),
   z.object({ kind: z.literal('create-tag'), tag: Name, definition: z.string().max(10_000).optional(), comment: z.string().max(10_000).optional(), kernelOpts: z.string().max(4096).optional() }).strict(),

@@ -12,6 +12,8 @@ export interface Fresh {
   nodes: Map<string, NodeSummary>;
   tags: Map<string, TagInfo>;
   zones: Set<string>;
+  /** The server's resource pools, read when a change sets one. */
+  pools?: Set<string>;
   /** Power parameters of the nodes with a power change, where the server gave them. */
   power?: Map<string, Record<string, unknown>>;
 }
@@ -77,6 +79,10 @@ export function reviewChange(c: RecordedChange, f: Fresh, createdTags: Set<strin
       if ((n.zone ?? 'default') === s.zone) return { id: c.id, verdict: 'already', why: `${n.hostname} is in ${s.zone}` };
       if (!f.zones.has(s.zone)) return { id: c.id, verdict: 'conflict', why: `zone ${s.zone} does not exist on the server` };
       return { id: c.id, verdict: 'applies', why: `${n.hostname}: ${n.zone ?? 'default'} → ${s.zone}` };
+    case 'set-pool':
+      if (n.pool === s.pool) return { id: c.id, verdict: 'already', why: `${n.hostname} is in pool ${s.pool}` };
+      if (f.pools && !f.pools.has(s.pool)) return { id: c.id, verdict: 'conflict', why: `pool ${s.pool} does not exist on the server` };
+      return { id: c.id, verdict: 'applies', why: `${n.hostname}: pool ${n.pool ?? 'none'} → ${s.pool}` };
     case 'add-tag':
       if (n.tags.includes(s.tag)) return { id: c.id, verdict: 'already', why: `${n.hostname} has ${s.tag}` };
       if (!f.tags.has(s.tag) && !createdTags.has(s.tag)) return { id: c.id, verdict: 'conflict', why: `tag ${s.tag} does not exist on the server` };

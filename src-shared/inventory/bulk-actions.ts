@@ -22,7 +22,7 @@ export interface BulkActionInfo {
 }
 
 /** Actions a remote server's change set can hold: offline they are recorded, not sent. */
-export const recordableOffline: ReadonlySet<BulkAction> = new Set<BulkAction>(['accept', 'release', 'commission', 'setZone', 'addTag', 'removeTag']);
+export const recordableOffline: ReadonlySet<BulkAction> = new Set<BulkAction>(['accept', 'release', 'commission', 'setZone', 'setPool', 'addTag', 'removeTag']);
 
 export const bulkActionInfo: Record<BulkAction, BulkActionInfo> = {
   accept: { label: 'Accept', doing: 'Accepting', done: 'Accepted' },

@@ -8,5 +8,6 @@ import { remoteSnapshots } from './0040-remote-snapshots';
 import { snapshotNodeDetails } from './0060-snapshot-node-details';
 import { changeSetBatches } from './0070-change-set-batches';
 import { nodeDetailsHome } from './0080-node-details';
+import { snapshotOffers } from './0090-snapshot-offers';
 
-export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails, changeSetBatches, nodeDetailsHome];
+export const settingsMigrations: Migration[] = [connectionProfiles, fieldkitTables, changeSets, remoteSnapshots, snapshotNodeDetails, changeSetBatches, nodeDetailsHome, snapshotOffers];

@@ -13,7 +13,9 @@ async function freshOf(c: MaasClient, changes: readonly RecordedChange[]): Promi
   const powered = [...new Set(changes.flatMap((ch) => (ch.state === 'recorded' && ch.spec.kind === 'set-power' ? [ch.spec.systemId] : [])))];
   const params = await Promise.allSettled(powered.map((id) => c.powerParameters(id)));
   const power = new Map(powered.flatMap((id, i) => { const p = params[i]; return p.status === 'fulfilled' ? [[id, p.value] as const] : []; }));
-  return { nodes: new Map(nodes.map((n) => [n.systemId, n])), tags: new Map(tags.map((t) => [t.name, t])), zones: new Set(zones.map((z) => z.name)), power };
+  // Pools only where a change sets one (the server's offer: its pools among other lists).
+  const pools = changes.some((ch) => ch.state === 'recorded' && ch.spec.kind === 'set-pool') ? new Set((await c.serverOffer()).pools) : undefined;
+  return { nodes: new Map(nodes.map((n) => [n.systemId, n])), tags: new Map(tags.map((t) => [t.name, t])), zones: new Set(zones.map((z) => z.name)), power, pools };
 }
 
 export async function reviewChangeSet(store: ChangeSetStore, client: MaasClient, connectionId: string): Promise<ChangeReview[]> {
@@ -27,6 +29,7 @@ async function run(c: MaasClient, s: ChangeSpec, fresh: Fresh, secrets: () => Pr
     case 'release': { const o = await c.releaseNodes([s.systemId]); if (o.refused.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
     case 'commission': await c.commissionNode(s.systemId); return;
     case 'set-zone': await c.setZone([s.systemId], s.zone); return;
+    case 'set-pool': await c.setPool(s.systemId, s.pool); return;
     case 'add-tag': await c.updateTagNodes(s.tag, { add: [s.systemId] }); return;
     case 'remove-tag': await c.updateTagNodes(s.tag, { remove: [s.systemId] }); return;
     case 'set-hostname': await c.updateNode(s.systemId, { hostname: s.hostname }); return;

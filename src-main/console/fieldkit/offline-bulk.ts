@@ -15,11 +15,12 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 export const RECORDED_REASON = 'in the change set: the server is offline; it is reviewed and applied when the server is back';
 export const UNREACHED_REASON = 'in the change set: the server stopped answering; it is reviewed and applied when the server is back';
 
-export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag'>, systemIds: readonly string[]): ChangeSpec[] | null {
+export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag' | 'pool'>, systemIds: readonly string[]): ChangeSpec[] | null {
   const each = (f: (id: string) => ChangeSpec) => systemIds.map(f);
   switch (req.action) {
     case 'accept': case 'release': case 'commission': { const kind = req.action; return each((systemId) => ({ kind, systemId })); }
     case 'setZone': return each((systemId) => ({ kind: 'set-zone', systemId, zone: req.zone ?? 'default' }));
+    case 'setPool': return req.pool ? each((systemId) => ({ kind: 'set-pool', systemId, pool: req.pool! })) : null;
     case 'addTag': return req.tag ? each((systemId) => ({ kind: 'add-tag', systemId, tag: req.tag! })) : null;
     case 'removeTag': return req.tag ? each((systemId) => ({ kind: 'remove-tag', systemId, tag: req.tag! })) : null;
     default: return null;

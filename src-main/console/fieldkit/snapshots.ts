@@ -12,16 +12,16 @@ const isNewest = (q: EventQuery | undefined) => !q || (q.before === undefined &&
   && !q.hostname?.length && !q.systemId?.length && !q.zone && !q.macAddress?.length && !q.agentName);
 
 /**
- * How old the kept zones and tags may be when the node list is read again. Offline actions
- * (Set zone, Add tag) offer them, so a server browsed only through its inventory still has
- * them the day it is gone; two small reads a minute at most.
+ * How old the kept zones, tags and (API 2.0) server offer may be when the node list is read
+ * again. Offline actions (Set zone, Set pool, Add tag) offer them, so a server browsed only
+ * through its inventory still has them the day it is gone; a few small reads a minute at most.
  */
 export const CHOICES_FRESH_MS = 60_000;
 
 /** The client of a remote connection, its whole reads written through to the snapshot. */
 export function snapshotting(client: MaasClient, connectionId: string, store: SnapshotStore, now: () => number = Date.now): MaasClient {
   const keep = (f: () => void) => { try { f(); } catch { /* a snapshot is a convenience */ } };
-  const stale = (kind: 'zones' | 'tags') => { const p = store.part(connectionId, kind); return !p || now() - Date.parse(p.takenAt) > CHOICES_FRESH_MS; };
+  const stale = (kind: 'zones' | 'tags' | 'offer') => { const p = store.part(connectionId, kind); return !p || now() - Date.parse(p.takenAt) > CHOICES_FRESH_MS; };
   const wrapped: MaasClient = {
     ...client,
     async listNodes(...args) {
@@ -29,8 +29,11 @@ export function snapshotting(client: MaasClient, connectionId: string, store: Sn
       // Read alongside, never in the way: a failure here leaves the older lists kept.
       if (stale('zones')) void wrapped.listZones().catch(() => undefined);
       if (stale('tags')) void wrapped.listTags().catch(() => undefined);
+      // Pools (and images, scripts) exist on API 2.0 servers only.
+      if (client.apiVersion === '2.0' && stale('offer')) void wrapped.serverOffer().catch(() => undefined);
       return nodes;
     },
+    async serverOffer() { const o = await client.serverOffer(); keep(() => store.put(connectionId, 'offer', [o])); return o; },
     async listTags() { const t = await client.listTags(); keep(() => store.put(connectionId, 'tags', t)); return t; },
     async listZones() { const z = await client.listZones(); keep(() => store.put(connectionId, 'zones', z)); return z; },
     async queryEvents(q) {

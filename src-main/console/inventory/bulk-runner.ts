@@ -10,6 +10,7 @@ import type { Emit } from '../../ipc/dispatcher';
 import { BulkJob } from './bulk-job';
 import { runStep } from './bulk-steps';
 import { requireOffered } from './server-offer';
+import { serverGone } from '../snapshot/offline';
 import { machineActionRules } from '../../../src-shared/maas/machine-actions';
 import type { BulkParams } from '../../../src-shared/inventory/bulk-actions';
 import type { ClientFor } from './inventory-client';
@@ -47,7 +48,10 @@ export class BulkRunner {
     if (req.action === 'setZone' && req.zone === undefined) throw new ConsoleFailure('bad-input', 'Choose the zone to move the nodes to.');
     if (req.action === 'setPool' && !req.pool) throw new ConsoleFailure('bad-input', 'Choose the resource pool to move the machines to.');
     const client = await this.d.clientFor(req.connectionId);
-    if (MACHINE_ACTIONS.has(req.action)) await requireOffered(client, req.action);
+    // A server gone since the last check fails the nodes as unreached (so a recordable action
+    // is recorded below), not the request; an action it does not offer is refused up front.
+    let gone: unknown = null;
+    if (MACHINE_ACTIONS.has(req.action)) await requireOffered(client, req.action).catch((e: unknown) => { if (!serverGone(e)) throw e; gone = e; });
     const ids = [...new Set(req.systemIds)];
     const host = (id: string) => this.d.lists.get(req.connectionId, id)?.hostname ?? id;
     const initial: NodeOutcome[] = [
@@ -63,7 +67,7 @@ export class BulkRunner {
       params: paramsOf(req),
       chunkSize: this.d.chunkSize ?? 200, concurrency: this.d.concurrency ?? 8,
     };
-    const run = runStep(ctx, req.action, ids)
+    const run = (gone === null ? runStep(ctx, req.action, ids) : Promise.reject(gone))
       .catch((e) => { job.fail(job.idsIn('pending').concat(job.idsIn('running')), e, (e as Error).message); })
       .then(async () => {
         if (job.cancelled) job.setMany([...job.idsIn('pending'), ...job.idsIn('running')], 'skipped', 'cancelled');

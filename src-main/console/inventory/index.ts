@@ -1,7 +1,7 @@
 // The inventory's use-cases, assembled for the composition root.
 import type { Emit, HandlersFor } from '../../ipc/dispatcher';
 import { BulkRunner, type BulkRunnerDeps } from './bulk-runner';
-import { inventoryOffer } from './server-offer';
+import { withActions } from './server-offer';
 import { nodeDetail, rawLshw } from './node-detail';
 import { editNode } from './node-edit';
 import type { ClientFor } from './inventory-client';
@@ -79,7 +79,9 @@ export function createInventory(deps: InventoryDeps): Inventory {
       return { zones: names(zones), tags: names(tags) };
     },
     'inventory.bulk': (req) => bulk.start(req),
-    'inventory.offer': async ({ connectionId }) => inventoryOffer(await d.clientFor(connectionId)),
+    // Offline, an action recorded for later (Set pool) offers what the server last offered.
+    'inventory.offer': async ({ connectionId }) => withActions(await orKept(async () => (await d.clientFor(connectionId)).serverOffer(),
+      () => snapshots.part(connectionId, 'offer')?.items[0])),
     'inventory.bulkCancel': ({ jobId }) => bulk.cancel(jobId),
     'inventory.editNode': (req) => editNode({ clientFor: d.clientFor, lists }, req),
   };

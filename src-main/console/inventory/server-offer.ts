@@ -4,12 +4,13 @@
 // up front with the reason, not node by node.
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { InventoryOffer } from '../../../src-shared/contract/inventory';
+import type { ServerOffer } from '../../../src-shared/contract/maas-types';
 import { actionOffer } from '../../../src-shared/inventory/action-offer';
 import { bulkActions, bulkActionInfo, type BulkAction } from '../../../src-shared/inventory/bulk-actions';
 import type { InventoryClient } from './inventory-client';
 
-export async function inventoryOffer(client: InventoryClient): Promise<InventoryOffer> {
-  const offer = await client.serverOffer();
+/** A server's offer with each bulk action's standing. */
+export function withActions(offer: ServerOffer): InventoryOffer {
   return { ...offer, actions: Object.fromEntries(bulkActions.map((a) => [a, actionOffer(a, offer)])) };
 }
 

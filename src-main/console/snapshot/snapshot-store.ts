@@ -1,17 +1,19 @@
 // What the console last read from each server, in the settings database ("every
-// remote server browsable offline"): the whole node list, tags, zones and recent events, one
-// row each; per node, the details and the detail last shown are in their own home
-// (details/node-details-store.ts), which forgetting a connection empties too. The inventory
-// keeps its node list here (so a restart shows it at once: PERFORMANCE.md cold start), the
-// events and bulk dialogs answer from here when the server is unreachable, and the field kit
-// shows it. Nothing secret is ever written: node summaries carry no power parameters.
+// remote server browsable offline"): the whole node list, tags, zones, recent events and what
+// the server offers its forms (pools…), one row each; per node, the details and the detail
+// last shown are in their own home (details/node-details-store.ts), which forgetting a
+// connection empties too. The inventory keeps its node list here (so a restart shows it at
+// once: PERFORMANCE.md cold start), the events and bulk dialogs answer from here when the
+// server is unreachable, and the field kit shows it. Nothing secret is ever written: node
+// summaries carry no power parameters.
 import type { RemoteSnapshot } from '../../../src-shared/contract/change-sets';
-import type { MaasEvent, NodeSummary, TagInfo, ZoneInfo } from '../../../src-shared/contract/maas-types';
+import type { MaasEvent, NodeSummary, ServerOffer, TagInfo, ZoneInfo } from '../../../src-shared/contract/maas-types';
 import type { SettingsDb } from '../../connections/settings-db';
 import type { NodeDetailsStore } from '../details/node-details-store';
 
 export interface Taken<T> { takenAt: string; items: T[] }
-interface Parts { nodes: NodeSummary; tags: TagInfo; zones: ZoneInfo; events: MaasEvent }
+/** `offer`: what the server offers its forms (pools, images, scripts), one item. */
+interface Parts { nodes: NodeSummary; tags: TagInfo; zones: ZoneInfo; events: MaasEvent; offer: ServerOffer }
 export type SnapshotKind = keyof Parts;
 
 /** A node list as last read: what the inventory holds across restarts. */
@@ -49,7 +51,9 @@ export class SnapshotStore {
 
   get(connectionId: string): RemoteSnapshot {
     const out: RemoteSnapshot = { connectionId, nodes: null, tags: null, zones: null, events: null };
-    for (const r of this.#all.all(connectionId)) (out as unknown as Record<SnapshotKind, unknown>)[r.kind] = { takenAt: r.taken_at, items: JSON.parse(r.json) };
+    for (const r of this.#all.all(connectionId)) {
+      if (r.kind !== 'offer') (out as unknown as Record<SnapshotKind, unknown>)[r.kind] = { takenAt: r.taken_at, items: JSON.parse(r.json) };
+    }
     return out;
   }
 

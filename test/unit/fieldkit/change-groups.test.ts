@@ -19,3 +19,9 @@ test('a batch is one group in the order recorded; unbatched changes are their ow
   expect(reviewSummary(groups[2], review)).toBe('');
   expect(stateSummary(groups[0])).toBe('4 recorded');
 });
+
+test('a Set pool reads with its pool, alone and as a batch', () => {
+  const pool = (n: number) => ch({ kind: 'set-pool', systemId: `m${n}`, pool: 'gpu-farm' }, 'b3', `gpu-${n}`);
+  expect(groupChanges([pool(1), pool(2)]).map(describeGroup)).toEqual(['pool gpu-farm on 2 nodes (gpu-1, gpu-2)']);
+  expect(groupChanges([ch({ kind: 'set-pool', systemId: 'm3', pool: 'storage' }, null, 'gpu-3')]).map(describeGroup)).toEqual(['gpu-3: pool storage']);
+});

@@ -23,6 +23,7 @@ export function describeChange(c: RecordedChange): string {
   const s = c.spec;
   switch (s.kind) {
     case 'set-zone': return `${who(c)}: zone ${s.zone}`;
+    case 'set-pool': return `${who(c)}: pool ${s.pool}`;
     case 'add-tag': case 'remove-tag': return `${who(c)}: ${s.kind} ${s.tag}`;
     case 'set-hostname': return `${who(c)}: hostname ${s.hostname}`;
     case 'create-tag': return `create tag ${s.tag}${s.definition ? ` (${s.definition})` : ''}`;
@@ -37,7 +38,7 @@ export function describeChange(c: RecordedChange): string {
 export function describeGroup(g: ChangeGroup): string {
   if (g.changes.length === 1) return describeChange(g.changes[0]);
   const s = g.changes[0].spec;
-  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
+  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'set-pool' ? `pool ${s.pool}` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
   const names = g.changes.slice(0, 3).map(who).join(', ');
   return `${what} on ${g.changes.length} nodes (${names}${g.changes.length > 3 ? '…' : ''})`;
 }
