@@ -4,28 +4,18 @@
 // client's signer; they are never returned, logged or written to the settings database.
 import { randomUUID } from 'node:crypto';
 import { ConsoleFailure } from '../../src-shared/contract/errors';
-import type { CertificateInfo, ConnectionTestResult, ConnectionView } from '../../src-shared/contract/connections';
+import type { ConnectionTestResult, ConnectionView } from '../../src-shared/contract/connections';
 import type { ApiVersion } from '../../src-shared/contract/maas-types';
-import { createMaasClient, discoverApi, parseApiKey, parseMaasUrl, type CallOutcome, type Discovered, type MaasClient } from '../maas-client/index';
-import { probeCertificate } from '../maas-client/certificate-probe';
+import { createMaasClient, discoverApi, parseApiKey, parseMaasUrl, type Discovered, type MaasClient } from '../maas-client/index';
 import { consoleClient, mapped, mappedSync } from '../console/maas-failure';
+import { CallHealth } from './call-health';
+import { toView } from './connection-view';
+import { EMBEDDED_ID, EMBEDDED_NAME, EmbeddedRun, embeddedProfile } from './embedded-profile';
 import { verdictOf } from './health';
 import type { Keychain } from './keychain';
 import type { Profile, ProfileStore } from './profile-store';
-import { pinFor, trustOf, type StoredTls } from './tls-config';
-
-export const EMBEDDED_ID = 'local';
-/** How long a call on This laptop waits for its region to finish starting. */
-export const EMBEDDED_START_WAIT_MS = 60_000;
-
-const withTimeout = (p: Promise<void>, ms: number) => new Promise<void>((resolve) => {
-  const t = setTimeout(resolve, ms);
-  t.unref();
-  void p.then(() => { clearTimeout(t); resolve(); });
-});
-export const EMBEDDED_NAME = 'This laptop';
-
-export interface TlsRequest { caFile?: string | null; pinnedFingerprint?: string | null }
+import { checkServer, noTls, storedTlsOf, testServer, tlsFor, type ClientTuning, type TlsRequest } from './server-check';
+import { trustOf } from './tls-config';
 
 export interface ConnectionServiceDeps {
   store: ProfileStore;
@@ -33,28 +23,19 @@ export interface ConnectionServiceDeps {
   onChange?: (list: ConnectionView[]) => void;
   now?: () => Date;
   /** Client tuning (tests shorten timeouts and skip back-off sleeps). */
-  client?: { timeoutMs?: number; retries?: number; sleep?: (ms: number) => Promise<void> };
+  client?: ClientTuning;
 }
-
-const noTls: StoredTls = { caFile: null, pinnedFingerprint: null, pinnedAnchorPem: null };
-const storedTlsOf = (p: Profile): StoredTls =>
-  ({ caFile: p.tlsCaFile, pinnedFingerprint: p.tlsPinnedFingerprint, pinnedAnchorPem: p.tlsPinnedAnchorPem });
 
 export class ConnectionService {
   #clients = new Map<string, Promise<MaasClient>>();
-  #embeddedRunning = false;
+  #embedded = new EmbeddedRun();
+  #callHealth: CallHealth;
   #d: ConnectionServiceDeps;
 
   constructor(d: ConnectionServiceDeps) {
     this.#d = d;
-    if (!d.store.get(EMBEDDED_ID)) {
-      d.store.insert({
-        id: EMBEDDED_ID, kind: 'embedded', name: EMBEDDED_NAME, url: 'http://127.0.0.1/MAAS/', apiVersion: '1.0',
-        maasVersion: null, tlsCaFile: null, tlsPinnedFingerprint: null, tlsPinnedAnchorPem: null, health: 'offline',
-        healthMessage: 'The embedded region has not started yet.', lastReached: null, lastChecked: null, importedFrom: null,
-        createdAt: this.#now(),
-      });
-    }
+    this.#callHealth = new CallHealth(d.store);
+    if (!d.store.get(EMBEDDED_ID)) d.store.insert(embeddedProfile(this.#now()));
     if (!d.store.activeId()) d.store.setActive(EMBEDDED_ID);
   }
 
@@ -68,8 +49,7 @@ export class ConnectionService {
   view(id: string): ConnectionView { return this.#view(this.#profile(id), this.#d.store.activeId()); }
 
   #view(p: Profile, active: string | null): ConnectionView {
-    const v = toView(p, active);
-    return p.kind === 'remote' && this.#d.keychain.sessionOnly?.(p.id) ? { ...v, keySessionOnly: true } : v;
+    return toView(p, active, p.kind === 'remote' && (this.#d.keychain.sessionOnly?.(p.id) ?? false));
   }
 
   #profile(id: string): Profile {
@@ -86,51 +66,12 @@ export class ConnectionService {
     if (c) await c.then((x) => x.close(), () => undefined);
   }
 
-  /** Discovers the API and makes one signed call with the key; throws what went wrong. */
-  async #check(url: string, apiKey: string, tls: StoredTls): Promise<Discovered> {
-    const trust = trustOf(tls);
-    return mapped(async () => {
-      const found = await discoverApi(url, { tls: trust, ...this.#d.client });
-      const c = createMaasClient({ root: found.root, apiVersion: found.apiVersion, apiKey, tls: trust, ...this.#d.client });
-      try { await c.checkKey(); } finally { await c.close(); }
-      return found;
-    });
-  }
-
-  async #tlsFor(url: string, req: TlsRequest | undefined, current: StoredTls = noTls): Promise<StoredTls> {
-    if (!req) return current;
-    const out: StoredTls = { caFile: req.caFile ?? null, pinnedFingerprint: null, pinnedAnchorPem: null };
-    if (req.pinnedFingerprint) {
-      const same = current.pinnedFingerprint && current.pinnedAnchorPem &&
-        current.pinnedFingerprint.replace(/:/g, '').toUpperCase() === req.pinnedFingerprint.replace(/:/g, '').toUpperCase();
-      Object.assign(out, same ? { pinnedFingerprint: current.pinnedFingerprint, pinnedAnchorPem: current.pinnedAnchorPem }
-        : await pinFor(url, req.pinnedFingerprint));
-    }
-    return out;
-  }
-
   async test(req: { url: string; apiKey?: string; id?: string; tls?: TlsRequest }): Promise<ConnectionTestResult> {
     const saved = req.id !== undefined ? this.#profile(req.id) : null;
     const apiKey = req.apiKey?.trim() ?? (saved ? await this.#d.keychain.get(saved.id) : null);
     if (!apiKey) throw new ConsoleFailure('bad-input', `The keychain holds no API key for "${saved?.name ?? '?'}": enter it.`);
     mappedSync(() => { parseApiKey(apiKey); parseMaasUrl(req.url); });
-    try {
-      const tls = await this.#tlsFor(req.url, req.tls, saved ? storedTlsOf(saved) : noTls);
-      const found = await this.#check(req.url, apiKey, tls);
-      return { health: 'online', message: `Reached MAAS${found.version ? ` ${found.version}` : ''} (API ${found.apiVersion}); the key works.`,
-        apiVersion: found.apiVersion, maasVersion: found.version, root: found.root, certificate: null };
-    } catch (e) {
-      if (e instanceof ConsoleFailure && (e.code === 'bad-input' || e.code === 'internal')) throw e;
-      const v = verdictOf(e);
-      let certificate: CertificateInfo | null = null;
-      if (v.health === 'tls' && /^https:/i.test(req.url.trim())) {
-        try {
-          const { anchorPem: _anchor, ...shown } = await mapped(() => probeCertificate(req.url.trim()));
-          certificate = shown;
-        } catch { /* no certificate to show: the message says what failed */ }
-      }
-      return { health: v.health, message: v.message ?? '', apiVersion: null, maasVersion: null, root: null, certificate };
-    }
+    return testServer(req.url, apiKey, req.tls, saved ? storedTlsOf(saved) : noTls, this.#d.client);
   }
 
   async add(req: { name: string; url: string; apiKey: string; tls?: TlsRequest },
@@ -139,11 +80,11 @@ export class ConnectionService {
     const key = req.apiKey.trim();
     mappedSync(() => parseApiKey(key));
     if (this.#d.store.byName(name)) throw new ConsoleFailure('conflict', `A connection named "${name}" already exists.`);
-    const tls = await this.#tlsFor(req.url, req.tls);
+    const tls = await tlsFor(req.url, req.tls);
     let found: Pick<Discovered, 'root' | 'apiVersion' | 'version'>;
     let health: { health: Profile['health']; message: string | null; reached: string | null } = { health: 'online', message: null, reached: this.#now() };
     try {
-      found = await this.#check(req.url, key, tls);
+      found = await checkServer(req.url, key, tls, this.#d.client);
     } catch (e) {
       const v = verdictOf(e);
       // An imported CLI profile may be added while its server is out of reach: the key came
@@ -188,9 +129,9 @@ export class ConnectionService {
       const key = req.apiKey?.trim() ?? await this.#d.keychain.get(p.id);
       if (!key) throw new ConsoleFailure('bad-input', `The keychain holds no API key for "${p.name}": enter it.`);
       mappedSync(() => parseApiKey(key));
-      const tls = await this.#tlsFor(url, req.tls, storedTlsOf(p));
+      const tls = await tlsFor(url, req.tls, storedTlsOf(p));
       let found: Discovered;
-      try { found = await this.#check(url, key, tls); } catch (e) {
+      try { found = await checkServer(url, key, tls, this.#d.client); } catch (e) {
         if (e instanceof ConsoleFailure) throw new ConsoleFailure(e.code, `Not saved: ${e.message}`);
         throw e;
       }
@@ -231,13 +172,8 @@ export class ConnectionService {
   clientFor(id: string = this.activeId()): Promise<MaasClient> {
     // This laptop's region being started (right after the console starts, or a restart): wait
     // for it rather than fail with "not running" a second before it answers.
-    if (id === EMBEDDED_ID && !this.#embeddedRunning && this.#embeddedUp) {
-      const up = this.#embeddedUp;
-      return withTimeout(up, EMBEDDED_START_WAIT_MS).then(() => {
-        if (this.#embeddedUp === up) this.#embeddedUp = null; // it did not come up in time: say so below
-        return this.clientFor(id);
-      });
-    }
+    const starting = id === EMBEDDED_ID ? this.#embedded.startWait() : null;
+    if (starting) return starting.then(() => this.clientFor(id));
     let c = this.#clients.get(id);
     if (!c) {
       c = this.#makeClient(id);
@@ -249,7 +185,7 @@ export class ConnectionService {
 
   async #makeClient(id: string): Promise<MaasClient> {
     const p = this.#profile(id);
-    if (p.kind === 'embedded' && !this.#embeddedRunning) {
+    if (p.kind === 'embedded' && !this.#embedded.running) {
       throw new ConsoleFailure('unavailable', `${EMBEDDED_NAME}: the embedded region is not running${p.healthMessage ? ` (${p.healthMessage})` : ''}.`);
     }
     const key = await this.#d.keychain.get(id);
@@ -259,43 +195,12 @@ export class ConnectionService {
     if (!api) { const f = await mapped(() => discoverApi(p.url, { tls: trustOf(storedTlsOf(p)), ...this.#d.client })); api = f.apiVersion; root = f.root; }
     const apiVersion = api;
     return consoleClient(mappedSync(() => createMaasClient({ root, apiVersion, apiKey: key, label: p.name, tls: trustOf(storedTlsOf(p)),
-      ...this.#d.client, onOutcome: (o) => this.#observed(id, o) })));
+      ...this.#d.client, onOutcome: (o) => { if (this.#callHealth.observed(id, o, this.#now())) this.#changed(); } })));
   }
-
-  #lastNoted = new Map<string, number>();
-
-  /**
-   * Every call a use-case makes tells us about the connection: an answer means it was reached
-   * (written at most every 15 s), 401 that the key is refused, no answer that it is offline.
-   * The list is pushed only when the health changes.
-   */
-  #observed(id: string, o: CallOutcome): void {
-    const p = this.#d.store.get(id);
-    if (!p) return;
-    const now = this.#now();
-    if ('answered' in o) {
-      if (o.answered === 401) {
-        if (p.health !== 'key-rejected') { this.#d.store.update(id, { health: 'key-rejected', healthMessage: 'The server refused the API key (401).', lastChecked: now }); this.#changed(); }
-        return;
-      }
-      if (o.answered >= 500) return;
-      const at = Date.parse(now);
-      if (p.health === 'online' && at - (this.#lastNoted.get(id) ?? 0) < 15_000) return;
-      this.#lastNoted.set(id, at);
-      this.#d.store.update(id, { health: 'online', healthMessage: null, lastReached: now });
-      if (p.health !== 'online') this.#changed();
-    } else if (p.health !== (o.failed === 'tls' ? 'tls' : 'offline')) {
-      this.#d.store.update(id, { health: o.failed === 'tls' ? 'tls' : 'offline', healthMessage: o.message, lastChecked: now });
-      this.#changed();
-    }
-  }
-
-  #embeddedUp: Promise<void> | null = null;
-  #embeddedUpDone: (() => void) | null = null;
 
   /** The embedded region is being started: its health says so, and its client waits for it. */
   embeddedStarting(): void {
-    if (!this.#embeddedUp) this.#embeddedUp = new Promise((r) => { this.#embeddedUpDone = r; });
+    this.#embedded.starting();
     this.#d.store.update(EMBEDDED_ID, { health: 'unknown', healthMessage: 'The embedded region is starting.', lastChecked: this.#now() });
     this.#changed();
   }
@@ -307,7 +212,7 @@ export class ConnectionService {
   /** Re-checks one connection or all of them; records health and the time last reached. */
   async health(id?: string): Promise<ConnectionView[]> {
     // Checking a stopped This laptop by hand starts it again (the periodic watch does not).
-    if (id === EMBEDDED_ID && !this.#embeddedRunning && this.#startEmbedded) await this.#startEmbedded();
+    if (id === EMBEDDED_ID && !this.#embedded.running && this.#startEmbedded) await this.#startEmbedded();
     const targets = id ? [this.#profile(id)] : this.#d.store.all();
     await Promise.all(targets.map((p) => this.#checkHealth(p)));
     this.#changed();
@@ -316,7 +221,7 @@ export class ConnectionService {
 
   async #checkHealth(p: Profile): Promise<void> {
     const checked = this.#now();
-    if (p.kind === 'embedded' && !this.#embeddedRunning) {
+    if (p.kind === 'embedded' && !this.#embedded.running) {
       this.#d.store.update(p.id, { health: 'offline', lastChecked: checked });
       return;
     }
@@ -333,18 +238,13 @@ export class ConnectionService {
   /** The embedded region's supervisor reports where it runs (or that it stopped and why). */
   async setEmbedded(state: { url: string } | { stopped: string }): Promise<void> {
     await this.#dropClient(EMBEDDED_ID);
-    const waiting = this.#embeddedUpDone;
-    this.#embeddedUp = null;
-    this.#embeddedUpDone = null;
     if ('url' in state) {
-      this.#embeddedRunning = true;
       this.#d.store.update(EMBEDDED_ID, { url: state.url, apiVersion: '1.0', health: 'online', healthMessage: null, lastReached: this.#now(), lastChecked: this.#now() });
     } else {
-      this.#embeddedRunning = false;
       this.#d.store.update(EMBEDDED_ID, { health: 'offline', healthMessage: state.stopped, lastChecked: this.#now() });
     }
+    this.#embedded.settled('url' in state);
     this.#changed();
-    waiting?.();
   }
 
   /** Ids of profiles imported from a CLI file, by "path#name". */
@@ -355,13 +255,4 @@ export class ConnectionService {
   async close(): Promise<void> {
     for (const id of [...this.#clients.keys()]) await this.#dropClient(id);
   }
-}
-
-function toView(p: Profile, active: string | null): ConnectionView {
-  return {
-    id: p.id, name: p.name, url: p.url, kind: p.kind, apiVersion: p.apiVersion, maasVersion: p.maasVersion,
-    tls: { caFile: p.tlsCaFile, pinnedFingerprint: p.tlsPinnedFingerprint },
-    health: p.health, healthMessage: p.healthMessage, lastReached: p.lastReached, lastChecked: p.lastChecked,
-    active: p.id === (active ?? EMBEDDED_ID),
-  };
 }

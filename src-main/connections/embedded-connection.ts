@@ -2,7 +2,8 @@
 // key is made by the region on first start and kept in the keychain like every key; a key
 // the region no longer knows (its data directory was reset) is replaced.
 import { createMaasClient, parseMaasUrl, statusOf } from '../maas-client/index';
-import { EMBEDDED_ID, type ConnectionService } from './connection-service';
+import type { ConnectionService } from './connection-service';
+import { EMBEDDED_ID } from './embedded-profile';
 import type { EmbeddedRegion } from './embedded-region';
 import type { Keychain } from './keychain';
 

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import type { ConnectionView } from '../../src-shared/contract/connections';
 import { defaultCliFiles } from './cli-profiles';
-import { ConnectionService, EMBEDDED_ID } from './connection-service';
+import { ConnectionService } from './connection-service';
+import { EMBEDDED_ID } from './embedded-profile';
 import { startEmbeddedConnection } from './embedded-connection';
 import { EmbeddedRegion, type SpawnRegion } from './embedded-region';
 import { osKeychain, type Keychain } from './keychain';
@@ -86,6 +87,7 @@ export function createConnections(d: ConnectionsDeps): Connections {
   };
 }
 
-export { ConnectionService, EMBEDDED_ID, EMBEDDED_NAME } from './connection-service';
+export { ConnectionService } from './connection-service';
+export { EMBEDDED_ID, EMBEDDED_NAME } from './embedded-profile';
 export { nodeRegionSpawner, type SpawnRegion, type RegionProcess } from './embedded-region';
 export { osKeychain, memoryKeychain, type Keychain } from './keychain';
