@@ -2,7 +2,8 @@
 // Chromium: a commission of 40 nodes cut by the office server stopping half-way records what
 // did not reach it (done + recorded, nothing failed); an offline Set zone reads "Record" and
 // ends "recorded in the change set", never "0 moved · 10 skipped"; the header's badge counts
-// it all and opens the change set, one entry per action. Screenshots in light and dark.
+// it all and opens the change set, one entry per action (its heading never "(0 waiting)"
+// while it loads). Screenshots in light and dark.
 import { expect, test } from '@playwright/test';
 import { NodeStatus as S } from '../../src-shared/maas/index';
 import type { ConsoleHost } from '../support/console-host';
@@ -69,12 +70,21 @@ test('a server stopped mid-bulk: what did not reach it is recorded; offline acti
 
   const badge = page.getByTestId('pending-badge');
   await expect(badge).toHaveText(/^\d+ to apply · office$/);
+  // Every heading the change set shows while it opens and loads: never "(0 waiting)" first.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { headings: string[] }).headings = []);
+    new MutationObserver(() => document.querySelectorAll('h3').forEach((h) => { if (h.textContent?.startsWith('Change set of')) seen.push(h.textContent); }))
+      .observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await badge.click();
   const set = page.getByRole('dialog', { name: 'Change set of office' });
   const rows = set.getByRole('table', { name: 'Change set' }).getByRole('row');
   await expect(rows).toHaveCount(3); // header, the cut commission, the zone move
   await expect(set.getByRole('table', { name: 'Change set' })).toContainText(/commission on \d+ nodes/);
   await expect(set.getByRole('table', { name: 'Change set' })).toContainText(/on 10 nodes/);
+  const headings = await page.evaluate(() => (window as unknown as { headings: string[] }).headings);
+  expect(headings.length).toBeGreaterThan(0);
+  expect(headings.filter((h) => !/^Change set of office( \(\d+ waiting\))?$/.test(h) || h.includes('(0 waiting)'))).toEqual([]);
   await shell.shot('fieldkit-day-change-set-dark');
   await shell.setTheme('light');
   await shell.shot('fieldkit-day-change-set-light');
