@@ -61,7 +61,16 @@ test('offline: node actions and a power edit recorded; a change edited in place;
   await detail.getByRole('button', { name: 'Edit hostname and power…' }).click();
   const edit = detail.getByRole('form', { name: 'Edit hostname and power' });
   await edit.getByLabel('Hostname').fill('ce-zero');
-  await edit.getByLabel('power_address').fill('10.20.0.1');
+  // A refused address is named beside its field, the field marked, Record held; the text stays.
+  const address = edit.getByLabel('power_address');
+  await address.fill('-oProxyCommand=touch');
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toHaveAccessibleDescription('power_address must not begin with "-"');
+  await expect(address).toHaveValue('-oProxyCommand=touch');
+  await expect(edit.getByRole('button', { name: 'Record' })).toBeDisabled();
+  await shell.shot('change-sets-power-refused-light');
+  await address.fill('10.20.0.1');
+  await expect(address).not.toHaveAttribute('aria-invalid');
   await edit.getByLabel('power_pass (secret)').fill(PASSWORD);
   await shell.shot('change-sets-node-edit-light');
   await edit.getByRole('button', { name: 'Record' }).click();
