@@ -18,10 +18,17 @@ const PIECE_BYTES = 1024 * 1024;
 
 /**
  * The reader thread's heap. A valid 256 MiB node list (the largest answer read) parses into
- * well under this; a hostile one built to cost more (millions of tiny objects) ends the
- * thread, not the process, and is reported as too large to read.
+ * well under this (150 MB of MAAS 3.x machines: ~1 GiB for the whole process); a hostile one
+ * built to cost more (millions of tiny objects) ends the thread, not the process, and is
+ * reported as too large to read. MAAS_CONSOLE_ANSWER_HEAP_MB sets another size, read when the
+ * thread starts.
  */
 export const ANSWER_WORKER_HEAP_MB = 3072;
+const heapMb = (): number => {
+  const asked = Number(process.env.MAAS_CONSOLE_ANSWER_HEAP_MB);
+  return Number.isSafeInteger(asked) && asked >= 16 ? asked : ANSWER_WORKER_HEAP_MB;
+};
+let startedHeapMb = ANSWER_WORKER_HEAP_MB;
 
 interface Pending { input: ReadInput; size: number; parts: unknown[][]; resolve: (v: unknown) => void; reject: (e: Error) => void }
 
@@ -35,7 +42,7 @@ function stopped(reason: string, outOfMemory: boolean): void {
     pending.delete(job);
     p.reject(outOfMemory
       ? new MaasAnswerTooLargeError(`${p.input.where}: the answer (${sizeText(p.size)}) needs more memory to read than ` +
-        `the answer reader is given (${ANSWER_WORKER_HEAP_MB} MiB), so it was not used`, p.input.status, p.size, null, p.size)
+        `the answer reader is given (${startedHeapMb} MiB), so it was not used`, p.input.status, p.size, null, p.size)
       : new Error(`${p.input.where}: the answer was not read: ${reason}`));
   }
 }
@@ -45,7 +52,8 @@ export function answerThread(): Worker {
   if (worker) return worker;
   let w: Worker;
   try {
-    w = spawnWorker('maas-answer-worker', import.meta.url, { maxOldGenerationSizeMb: ANSWER_WORKER_HEAP_MB });
+    startedHeapMb = heapMb();
+    w = spawnWorker('maas-answer-worker', import.meta.url, { maxOldGenerationSizeMb: startedHeapMb });
   } catch (e) {
     throw new Error(`MAAS answers cannot be read: ${(e as Error).message}`);
   }
