@@ -52,6 +52,8 @@ export const fleetChannels = {
    * Which nodes, on which servers, a tag definition would match (MAAS's evaluation over every
    * server's kept details). A newer preview supersedes an older one, which fails as `conflict`.
    */
+  /** Loads every server's kept details for the tag preview (once), so typing waits for evaluation only. */
+  'fleet.tagPreviewLoad': channel(z.object({}).strict(), returns<{ previewed: number }>()),
   'fleet.tagPreview': channel(z.object({ definition: z.string().min(1).max(10_000), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     returns<FleetTagPreview>()),
 } as const;

@@ -1,8 +1,9 @@
 // The fleet in Chromium with three servers: This laptop, a datacenter region that stops
 // mid-test, and a MAAS 2.x-shaped server. One grid over all of them, find anywhere by MAC and
-// by serial, the command palette, a link opened, and a bulk action across servers whose
-// stopped server's share is recorded in its change set. Screenshots in light and dark.
-import { expect, test } from '@playwright/test';
+// by serial, the command palette, a link opened, a bulk action across servers whose stopped
+// server's share is recorded in its change set, and a tag definition previewed on every
+// server's kept details (answers checked against python3-lxml). Screenshots in light and dark.
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { EMBEDDED_ID } from '../../src-main/connections/index';
 import type { ConsoleHost } from '../support/console-host';
 import { startDatacenter, startLaptopHost, type Datacenter } from '../support/fieldkit-console';
@@ -11,6 +12,7 @@ import { seedNodes } from '../support/inventory-seed';
 import { machine } from '../support/maas-replay-fixtures';
 import { startReplayServer, type ReplayServer } from '../support/maas-replay-server';
 import { ShellPage } from './support/shell-page';
+import { lxmlMatches } from '../integration/xpath/lxml-reference';
 
 const KEY = 'fleetc:fleett:fleetsecret0123456789abcdef';
 // A server's own lshw: the machine's serial and a disk's, which find-anywhere must reach.
@@ -47,13 +49,18 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => { await host?.close(); await laptop?.close(); await dc?.close(); await maas3?.close(); });
 
-test('fleet: one grid over three servers, find anywhere, palette, a link, a bulk action across servers', async ({ page }) => {
+/** The console in Chromium, light theme, on the Fleet view. */
+async function openFleet(page: Page): Promise<{ shell: ShellPage; main: Locator }> {
   const shell = new ShellPage(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(host.url);
   await shell.setTheme('light');
   await page.keyboard.press('Alt+6');
-  const main = shell.main();
+  return { shell, main: shell.main() };
+}
+
+test('fleet: one grid over three servers, find anywhere, palette, a link, a bulk action across servers', async ({ page }) => {
+  const { shell, main } = await openFleet(page);
   await expect(main.getByTestId('fleet-card')).toHaveCount(3);
   await expect(main.getByText('40 of 40 nodes on 3 servers')).toBeVisible();
   const dcCard = main.getByTestId('fleet-card').filter({ hasText: 'datacenter' });
@@ -135,5 +142,62 @@ test('fleet: one grid over three servers, find anywhere, palette, a link, a bulk
   expect(JSON.stringify(recorded)).toContain(dcNodes.systemIds[0]);
   await shell.shot('fleet-bulk-done-dark');
   await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(shell.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+});
+
+// This laptop's own machines: two HPE and a Dell, besides the datacenter's HPE kept from its panel.
+const laptopLshw = (vendor: string, serial: string) => LSHW.replace('<vendor>HPE</vendor>', `<vendor>${vendor}</vendor>`).replace('CZJ93207QK', serial);
+const LAPTOP_LSHW = [laptopLshw('HPE', 'LP-HPE-1'), laptopLshw('HPE', 'LP-HPE-2'), laptopLshw('Dell Inc.', 'LP-DELL-1')];
+const DEFINITION = '//node[@class="system"]/vendor = "HPE"';
+
+test('fleet tag preview: which nodes, on which servers, a definition would match', async ({ page }) => {
+  test.setTimeout(120_000);
+  const core = laptop.running()!.core;
+  const laptopIds = core.tx(() => LAPTOP_LSHW.map((lshw, i) => {
+    const n = core.nodes.byHostname(`laptop-${i}`)!;
+    core.details.set(n.id, Buffer.from(lshw), null);
+    return n.system_id;
+  }));
+  const h = host.composed.handlers;
+  expect(await h['details.fetchAll']({ connectionId: EMBEDDED_ID, all: false })).toMatchObject({ failed: [] });
+  // MAAS's own answer on the same details: the laptop's twelve (nine with none: the bare
+  // list, as MAAS evaluates them) and the stopped datacenter's one, kept from its panel.
+  const bare = Array.from({ length: 9 }, (_, i) => ({ id: `laptop/${core.nodes.byHostname(`laptop-${i + 3}`)!.system_id}` }));
+  const docs = [...laptopIds.map((id, i) => ({ id: `laptop/${id}`, lshw: LAPTOP_LSHW[i] })), ...bare, { id: `dc/${dcNodes.systemIds[7]}`, lshw: LSHW }];
+  const lxml = (await lxmlMatches([DEFINITION], docs)).matches[DEFINITION];
+  const lxmlOn = (server: string) => lxml.filter((id) => id.startsWith(`${server}/`)).length;
+  expect([lxmlOn('laptop'), lxmlOn('dc')]).toEqual([2, 1]);
+
+  const { shell, main } = await openFleet(page);
+  await main.getByRole('button', { name: 'Tag preview' }).click();
+  const definition = main.getByLabel('Tag definition');
+  await expect(definition).toBeFocused();
+  const status = main.getByTestId('fleet-preview-status');
+  // Opening it loads every server's kept details (worker threads start: seconds on a busy machine).
+  // (The nodes whose panels the test before opened are kept too: at least these.)
+  await expect(status).toContainText(/\d+ nodes with kept details/, { timeout: 60_000 });
+  await page.keyboard.type(DEFINITION);
+  await expect(status).toContainText(`Matches ${lxml.length} of`);
+  await expect(status).toContainText('on 2 of 3 servers');
+  const row = (name: string) => main.getByTestId('fleet-preview-server').filter({ has: page.getByRole('rowheader', { name }) });
+  await expect(row('This laptop').getByRole('cell').nth(0)).toHaveText(String(lxmlOn('laptop')));
+  await expect(row('This laptop').getByRole('cell').nth(1)).toHaveText('12 of 12');
+  await expect(row('datacenter').getByRole('cell').nth(0)).toHaveText(String(lxmlOn('dc')));  // offline: from its kept details
+  await expect(row('datacenter')).toContainText('dc-r13-u07');
+  await expect(row('maas3-lab').getByRole('cell').nth(0)).toHaveText('0');
+  await shell.shot('fleet-tag-preview-light');
+
+  // A definition MAAS would refuse says why; a fixed one answers again.
+  await definition.fill('//node[');
+  await expect(status).toContainText('Invalid xpath expression');
+  await definition.fill('//node[@class="system"]/vendor = "Dell Inc."');
+  await expect(row('This laptop').getByRole('cell').nth(0)).toHaveText('1');
+  await shell.setTheme('dark');
+  await shell.shot('fleet-tag-preview-dark');
+
+  // A matched hostname opens the node on its own server.
+  const laptopHost = 'laptop-2';
+  await row('This laptop').getByRole('button', { name: laptopHost }).click();
+  await expect(page.getByRole('complementary').getByRole('heading', { name: laptopHost })).toBeVisible();
   expect(shell.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 });

@@ -32,7 +32,7 @@ export function fleetServerNodes(connections: () => ConnectionView[], lists: Pic
   }));
 }
 
-export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.find' | 'fleet.tagPreview'> {
+export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.find' | 'fleet.tagPreviewLoad' | 'fleet.tagPreview'> {
   const now = d.now ?? Date.now;
   let index: { at: number; find: FindIndex } | null = null;
 
@@ -71,6 +71,7 @@ export function fleetHandlers(d: FleetDeps): HandlersFor<'fleet.list' | 'fleet.f
       return { servers: list };
     },
     'fleet.find': async ({ text, limit }) => ({ hits: findIndex().find(text, limit) }),
+    'fleet.tagPreviewLoad': async () => ({ previewed: (await d.tagPreview.warm()).size }),
     'fleet.tagPreview': ({ definition, limit }) => d.tagPreview.preview(definition, limit),
   };
 }

@@ -63,7 +63,7 @@ export class FleetTagPreviewer {
     else if (ids.delete(systemId)) this.#corpus!.remove(id);
   }
 
-  /** Loads every connection's kept details into the corpus (once). */
+  /** Loads every connection's kept details into the corpus (once), its workers ready. */
   warm(): Promise<PreviewCorpus> {
     this.#loading ??= (async () => {
       const corpus = this.#d.corpus?.() ?? createPreviewCorpus();
@@ -81,6 +81,9 @@ export class FleetTagPreviewer {
         }
       }
       corpus.set(docs);
+      // The workers start and build their tables on the first message they answer: wait for
+      // that here, so the first keystroke waits for evaluation only.
+      await corpus.stats();
       this.#corpus = corpus;
       for (const [id, doc] of this.#pending) this.#apply(id, doc);
       this.#pending = null;
