@@ -26,22 +26,6 @@ export const searchKeystrokes = `(async () => {
   return times;
 })()`;
 
-/** Scrolls `px` a frame for 240 frames; every frame's duration in ms. */
-export const scrollFrames = (px: number) => `(async () => {
-  const grid = document.querySelector('main [role="grid"]');
-  let last = performance.now();
-  const frames = [];
-  for (let i = 0; i < 240; i++) {
-    grid.scrollTop += ${px};
-    await new Promise((r) => requestAnimationFrame(r));
-    const now = performance.now();
-    if (i > 2) frames.push(now - last);
-    last = now;
-  }
-  grid.scrollTop = 0;
-  return frames;
-})()`;
-
 /** Records, per "Tag 'bench-N' added" row, the epoch ms of the first frame that shows it. */
 export const watchBenchRows = `(() => {
   window.seenAt = {};

@@ -30,8 +30,9 @@ const rows = results.map((r) => [
     ? speedup(r) >= 1 ? `${fmt(speedup(r))}× faster` : `${fmt(1 / speedup(r))}× slower`
     : '',
   r.target ?? '',
+  r.notes ?? '',
 ]);
-const head = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target'];
+const head = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target', 'notes'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
 console.log(line(head));
