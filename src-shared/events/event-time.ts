@@ -1,6 +1,8 @@
 // MAAS writes `created` as `'%a, %d %b. %Y %H:%M:%S'` (src/maasserver/api/events.py,
 // event_to_dict), e.g. "Thu, 29 Jan. 2015 10:52:12", with no zone: MAAS regions keep UTC.
 // We read that, and ISO 8601 (what the embedded region may also write), as UTC epoch ms.
+import type { LoggedEvent } from '../contract/events';
+import type { MaasEvent } from '../maas/maas-types';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MAAS_FORMAT = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})$/;
 
@@ -31,6 +33,12 @@ export function formatLocalTime(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** A server's event as the console carries it: with its time read once, in main. */
-export const toLogged = <E extends { created: string }>(e: E): E & { at: number | null } =>
-  ({ ...e, at: parseEventTime(e.created) });
+/**
+ * A server's event as the console carries it: with its time read once, in main. Written out
+ * field by field rather than spread: a history read makes 100,000 of these, and a literal of
+ * one shape is several times cheaper for V8 than a spread copy extended by a field.
+ */
+export const toLogged = (e: MaasEvent): LoggedEvent => ({
+  id: e.id, systemId: e.systemId, hostname: e.hostname, level: e.level, created: e.created, type: e.type, description: e.description,
+  at: parseEventTime(e.created),
+});

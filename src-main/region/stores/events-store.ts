@@ -31,6 +31,8 @@ export interface EventFilter {
 
 export class EventsStore {
   readonly #insert: Statement<[number, string, number, string, string]>;
+  /** Compiled queries by their SQL: the filter combinations are few, and paging asks the same one again and again. */
+  readonly #queries = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {
     this.#insert = db.prepare('INSERT INTO events (node_id, type, level, description, created) VALUES (?, ?, ?, ?, ?)');
@@ -76,7 +78,9 @@ export class EventsStore {
     }
     const sql = `SELECT e.id, n.system_id, n.hostname, e.type, e.level, e.description, e.created
       FROM events e JOIN nodes n ON n.id = e.node_id WHERE ${where.join(' AND ')} ORDER BY e.id ${order} LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, f.limit) as EventRow[];
+    let statement = this.#queries.get(sql);
+    if (!statement) this.#queries.set(sql, (statement = this.db.prepare(sql)));
+    const rows = statement.all(...args, f.limit) as EventRow[];
     return order === 'ASC' ? rows.reverse() : rows;
   }
 }

@@ -26,26 +26,33 @@ test('scrolling shows the rows at that position, keyed by id', async () => {
   expect(container.querySelectorAll('[role="row"]').length).toBeLessThan(100);
 });
 
-test('recycling rows: a small scroll keeps every row element and moves the values through them', async () => {
+test('recycling rows: a small scroll keeps every row element and rewrites only the rows that left the window', async () => {
   const rows = Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, name: `node-${i}` }));
   const scrollBy = async (grid: HTMLElement, rowsDown: number) => {
     grid.scrollTop = 28 * rowsDown;
     grid.dispatchEvent(new Event('scroll'));
     await new Promise((r) => setTimeout(r, 0));
   };
+  const byRowIndex = (els: Element[]) => [...els].sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
   for (const recycle of [true, false]) {
     const { container, unmount } = render(VirtualTableHarness, { rows, recycle });
     const grid = container.querySelector<HTMLElement>('[role="grid"]')!;
     await scrollBy(grid, 20); // past the overscan, so the window moves
     const before = [...container.querySelectorAll('.vtable__body [role="row"]')];
+    const textBefore = new Map(before.map((el) => [el, el.textContent]));
     await scrollBy(grid, 24);
     const after = [...container.querySelectorAll('.vtable__body [role="row"]')];
     const kept = after.filter((el) => before.includes(el)).length;
-    // Recycled: the same elements, now showing rows 4 further on. Keyed: the rows that left were removed.
-    if (recycle) expect(kept).toBe(after.length);
-    else expect(kept).toBe(after.length - 4);
-    expect(after[0].textContent?.trim()).toBe(`node-${24 - 8}`);
-    expect(after.map((el) => el.getAttribute('aria-rowindex'))[0]).toBe(String(24 - 8 + 2));
+    // Recycled: the same elements, 4 of them now showing the 4 rows that entered. Keyed: the rows that left were removed.
+    if (recycle) {
+      expect(kept).toBe(after.length);
+      expect(after.filter((el) => el.textContent !== textBefore.get(el)).length).toBe(4);
+    } else expect(kept).toBe(after.length - 4);
+    const shown = byRowIndex(after);
+    expect(shown[0].textContent?.trim()).toBe(`node-${24 - 8}`);
+    expect(shown[0].getAttribute('aria-rowindex')).toBe(String(24 - 8 + 2));
+    // Every row of the window is there once, in order of aria-rowindex.
+    expect(shown.map((el) => el.textContent?.trim())).toEqual(Array.from({ length: shown.length }, (_, i) => `node-${16 + i}`));
     unmount();
   }
 });
