@@ -1,6 +1,8 @@
 // Fleet figures: find anywhere by MAC over 50,000 nodes of three servers (the index as main
-// keeps it, measured in Node), and a search keystroke → repainted fleet grid over 50,000
-// merged nodes in Chromium (This laptop and two datacenter regions, 20,000 + 15,000 + 15,000).
+// keeps it, measured in Node), the tag preview over every server's kept details
+// (fleet-preview.ts; FLEET_PREVIEW_NODES, default 20,000 real-size nodes), and a search
+// keystroke → repainted fleet grid over 50,000 merged nodes in Chromium (This laptop and two
+// datacenter regions, 20,000 + 15,000 + 15,000). FLEET_BENCH_PARTS=find,preview,grid picks parts.
 import { chromium } from 'playwright-core';
 import { memoryKeychain } from '../../src-main/connections/index';
 import { FindIndex, type FindRecord } from '../../src-shared/fleet/find';
@@ -8,6 +10,7 @@ import { startConsoleHost } from '../support/console-host';
 import { startDatacenter, type Datacenter } from '../support/fieldkit-console';
 import { inProcessRegion } from '../support/in-process-region';
 import { seedNodes } from '../support/inventory-seed';
+import { fleetPreviewFigures } from './fleet-preview';
 import { keyTimerScript } from './key-timer';
 import type { Bench, Figure } from './types';
 
@@ -84,8 +87,11 @@ async function keystrokeFigures(): Promise<Figure[]> {
 export const fleetBench: Bench = {
   id: 'fleet',
   async run() {
-    const find = findFigures();
-    say('find anywhere measured');
-    return [...find, ...(await keystrokeFigures())];
+    const parts = new Set((process.env.FLEET_BENCH_PARTS ?? 'find,preview,grid').split(','));
+    const figures: Figure[] = [];
+    if (parts.has('find')) { figures.push(...findFigures()); say('find anywhere measured'); }
+    if (parts.has('preview')) figures.push(...(await fleetPreviewFigures(Number(process.env.FLEET_PREVIEW_NODES ?? 20_000))));
+    if (parts.has('grid')) figures.push(...(await keystrokeFigures()));
+    return figures;
   },
 };
