@@ -13,5 +13,6 @@ import { regionVsFakeBench } from './region-vs-fake.bench';
 import { fieldkitBench } from './fieldkit.bench';
 import { freshnessBench } from './freshness.bench';
 import { fleetBench } from './fleet.bench';
+import { answerThreadBench } from './answer-thread.bench';
 
-export const benches: Bench[] = [contractBench, powerBench, regionBench, regionVsFakeBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench, fleetBench];
+export const benches: Bench[] = [contractBench, powerBench, regionBench, regionVsFakeBench, regionTagsBench, regionIpsBench, eventsBench, inventoryBench, freshnessBench, tagsBench, xpathBench, fieldkitBench, fleetBench, answerThreadBench];
