@@ -9,7 +9,12 @@ const Id = z.string().min(1).max(100);
 const Name = z.string().min(1).max(256);
 
 export const ChangeSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['accept', 'release', 'commission']), systemId: Id }).strict(),
+  z.object({ kind: z.enum(['accept', 'release']), systemId: Id }).strict(),
+  /** Commission; on MAAS 2.x/3.x with the options chosen in its form (SSH, skips, scripts). */
+  z.object({ kind: z.literal('commission'), systemId: Id, options: z.object({
+    enableSsh: z.boolean().optional(), skipNetworking: z.boolean().optional(), skipStorage: z.boolean().optional(),
+    commissioningScripts: z.array(Name).max(200).optional(), testingScripts: z.array(Name).max(200).optional(),
+  }).strict().optional() }).strict(),
   z.object({ kind: z.literal('set-zone'), systemId: Id, zone: Name }).strict(),
   /** A resource pool (MAAS 2.5+ machines). */
   z.object({ kind: z.literal('set-pool'), systemId: Id, pool: Name }).strict(),

@@ -15,10 +15,16 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 export const RECORDED_REASON = 'in the change set: the server is offline; it is reviewed and applied when the server is back';
 export const UNREACHED_REASON = 'in the change set: the server stopped answering; it is reviewed and applied when the server is back';
 
-export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag' | 'pool'>, systemIds: readonly string[]): ChangeSpec[] | null {
+export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag' | 'pool' | 'enableSsh' | 'skipNetworking' | 'skipStorage' | 'commissioningScripts' | 'testingScripts'>, systemIds: readonly string[]): ChangeSpec[] | null {
   const each = (f: (id: string) => ChangeSpec) => systemIds.map(f);
   switch (req.action) {
-    case 'accept': case 'release': case 'commission': { const kind = req.action; return each((systemId) => ({ kind, systemId })); }
+    case 'accept': case 'release': { const kind = req.action; return each((systemId) => ({ kind, systemId })); }
+    case 'commission': {
+      // The options chosen in the form go along; none chosen, none kept.
+      const options = Object.fromEntries(Object.entries({ enableSsh: req.enableSsh, skipNetworking: req.skipNetworking, skipStorage: req.skipStorage,
+        commissioningScripts: req.commissioningScripts, testingScripts: req.testingScripts }).filter(([, v]) => v !== undefined));
+      return each((systemId) => ({ kind: 'commission', systemId, ...(Object.keys(options).length ? { options } : {}) }));
+    }
     case 'setZone': return each((systemId) => ({ kind: 'set-zone', systemId, zone: req.zone ?? 'default' }));
     case 'setPool': return req.pool ? each((systemId) => ({ kind: 'set-pool', systemId, pool: req.pool! })) : null;
     case 'addTag': return req.tag ? each((systemId) => ({ kind: 'add-tag', systemId, tag: req.tag! })) : null;

@@ -3,7 +3,8 @@
 // form still offers them; a Set pool sent the moment the server stopped (the console still
 // says Online) is recorded, not lost, and so is one sent while it is known offline. Back, the
 // review tells "applies", "already true" and "conflict" (a pool the server no longer has)
-// apart, and apply moves the machines with `PUT machines/{id}/ pool=`.
+// apart, and apply moves the machines with `PUT machines/{id}/ pool=`. A commission recorded
+// offline keeps the options chosen in its form (SSH, skips, scripts) and is sent with them.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BulkProgress } from '../../../src-shared/contract/inventory';
 import { UNREACHED_REASON, RECORDED_REASON } from '../../../src-main/console/fieldkit/offline-bulk';
@@ -78,4 +79,24 @@ test('pools kept from reading the inventory; Set pool recorded when the server j
   expect([1, 2, 3, 4].map((n) => maas.machines.get(`m0000${n}`)!.pool)).toEqual(['gpu-farm', 'gpu-farm', 'storage', 'gpu-farm']);
   const puts = maas.requests.filter((r) => r.method === 'PUT' && r.form.some(([k]) => k === 'pool'));
   expect(puts.map((r) => [r.path.split('/').at(-2), Object.fromEntries(r.form).pool])).toEqual([['m00001', 'gpu-farm'], ['m00002', 'gpu-farm'], ['m00003', 'storage']]);
+});
+
+test('a commission recorded offline keeps the options chosen in its form and is applied with them', async () => {
+  gone = true;
+  await fk.composed.connections.health(id);
+  const done = bulkDone();
+  const start = await fk.call('inventory.bulk', { connectionId: id, action: 'commission', systemIds: ['m00004'],
+    enableSsh: true, skipStorage: true, commissioningScripts: ['update_firmware'], testingScripts: ['memtester'] });
+  expect(start.outcomes.map((o) => o.state)).toEqual(['recorded']);
+  await done;
+  const recorded = (await fk.call('changes.list', { connectionId: id })).changes.at(-1)!;
+  expect(recorded.spec).toEqual({ kind: 'commission', systemId: 'm00004',
+    options: { enableSsh: true, skipStorage: true, commissioningScripts: ['update_firmware'], testingScripts: ['memtester'] } });
+  gone = false;
+  const before = maas.requests.length;
+  const applied = await fk.call('changes.apply', { connectionId: id });
+  expect(applied.changes.at(-1)!.state).toBe('done');
+  const sent = maas.requests.slice(before).filter((r) => r.query.get('op') === 'commission');
+  expect(sent.map((r) => [r.path.split('/').at(-2), Object.fromEntries(r.form)])).toEqual([['m00004',
+    { enable_ssh: '1', skip_storage: '1', commissioning_scripts: 'update_firmware', testing_scripts: 'memtester' }]]);
 });

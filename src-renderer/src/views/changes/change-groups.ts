@@ -1,7 +1,7 @@
 // How a change set reads: the changes one action recorded together (a bulk action on 100
 // nodes) as one entry, expandable to its nodes; each change in words; a group's review and
 // outcome as counts ("8 still apply · 2 already true").
-import type { ChangeReview, RecordedChange } from '../../../../src-shared/contract/change-sets';
+import type { ChangeReview, ChangeSpec, RecordedChange } from '../../../../src-shared/contract/change-sets';
 
 export interface ChangeGroup { key: string; changes: RecordedChange[] }
 
@@ -16,6 +16,14 @@ export function groupChanges(changes: readonly RecordedChange[]): ChangeGroup[] 
   return out;
 }
 
+/** " (SSH, skip networking, scripts a, b)" for the options a commission was recorded with. */
+export function commissionOptions(o: Extract<ChangeSpec, { kind: 'commission' }>['options']): string {
+  if (!o) return '';
+  const parts = [o.enableSsh ? 'SSH' : '', o.skipNetworking ? 'skip networking' : '', o.skipStorage ? 'skip storage' : '',
+    o.commissioningScripts?.length ? `scripts ${o.commissioningScripts.join(', ')}` : '', o.testingScripts?.length ? `tests ${o.testingScripts.join(', ')}` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 const who = (c: RecordedChange) => ('systemId' in c.spec ? (c.hostname ?? c.spec.systemId) : '');
 
 /** One change in words; secrets are already masked by main. */
@@ -24,6 +32,7 @@ export function describeChange(c: RecordedChange): string {
   switch (s.kind) {
     case 'set-zone': return `${who(c)}: zone ${s.zone}`;
     case 'set-pool': return `${who(c)}: pool ${s.pool}`;
+    case 'commission': return `${who(c)}: commission${commissionOptions(s.options)}`;
     case 'add-tag': case 'remove-tag': return `${who(c)}: ${s.kind} ${s.tag}`;
     case 'set-hostname': return `${who(c)}: hostname ${s.hostname}`;
     case 'create-tag': return `create tag ${s.tag}${s.definition ? ` (${s.definition})` : ''}`;
@@ -38,7 +47,7 @@ export function describeChange(c: RecordedChange): string {
 export function describeGroup(g: ChangeGroup): string {
   if (g.changes.length === 1) return describeChange(g.changes[0]);
   const s = g.changes[0].spec;
-  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'set-pool' ? `pool ${s.pool}` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
+  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'set-pool' ? `pool ${s.pool}` : s.kind === 'commission' ? `commission${commissionOptions(s.options)}` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
   const names = g.changes.slice(0, 3).map(who).join(', ');
   return `${what} on ${g.changes.length} nodes (${names}${g.changes.length > 3 ? '…' : ''})`;
 }
