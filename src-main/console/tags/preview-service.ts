@@ -19,6 +19,8 @@ export interface PreviewDeps {
   corpus?: () => PreviewCorpus;
   /** Where the built tables are saved between sessions; none: built anew each time. */
   storeDir?: string;
+  /** How long after the last change the tables are saved (tests shorten it). */
+  saveAfterMs?: number;
 }
 
 /** A change to the corpus is saved this long after the last one (details arrive in bursts). */
@@ -42,6 +44,8 @@ export class PreviewService {
   /** Versions of the details in the corpus (of #loadedFor), for saving it. */
   #versions = new Map<string, string>();
   #saveTimer: NodeJS.Timeout | null = null;
+  /** A save under way: closing waits for it, or it would snapshot a closed corpus. */
+  #saving: Promise<void> | null = null;
   readonly #unlisten: () => void;
 
   constructor(d: PreviewDeps) {
@@ -107,7 +111,7 @@ export class PreviewService {
   #saveSoon(): void {
     if (this.#store === null) return;
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.#saveNow(), SAVE_AFTER_MS);
+    this.#saveTimer = setTimeout(() => void this.#saveNow(), this.#d.saveAfterMs ?? SAVE_AFTER_MS);
     this.#saveTimer.unref();
   }
 
@@ -116,7 +120,11 @@ export class PreviewService {
     this.#saveTimer = null;
     const connectionId = this.#loadedFor;
     if (this.#store === null || this.#corpus === null || connectionId === null || this.#pending !== null) return;
-    await this.#store.save(this.#corpus, connectionId, this.#versions).catch(() => undefined); // a cache: next time it is rebuilt
+    await this.#saving;
+    const saving = this.#store.save(this.#corpus, connectionId, this.#versions).catch(() => undefined); // a cache: next time it is rebuilt
+    this.#saving = saving;
+    await saving;
+    if (this.#saving === saving) this.#saving = null;
   }
 
   async start(connectionId: string, definition: string, previewId: string): Promise<PreviewStarted> {
@@ -176,6 +184,7 @@ export class PreviewService {
   async close(): Promise<void> {
     this.#unlisten();
     if (this.#saveTimer) await this.#saveNow();
+    await this.#saving;
     for (const c of this.#running.values()) c.abort();
     await this.#corpus?.close();
   }

@@ -16,7 +16,7 @@ const DEFINITION = '//node[@class="processor"]/vendor = "Intel Corp."';
 afterAll(() => home.close());
 
 /** A session: a service over a counted corpus; its preview's matches. */
-function session() {
+function session(saveAfterMs?: number) {
   const corpus = createPreviewCorpus({ workers: 2 });
   const counts = { set: 0, upsert: 0, remove: 0 };
   const [set, upsert, remove] = [corpus.set.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
@@ -25,7 +25,7 @@ function session() {
   corpus.remove = (id) => { counts.remove++; remove(id); };
   const ends = new Map<string, (e: PreviewEnd) => void>();
   const service = new PreviewService({
-    details, nodeCount: (c) => cache.nodeCount(c), corpus: () => corpus, storeDir: dir,
+    details, nodeCount: (c) => cache.nodeCount(c), corpus: () => corpus, storeDir: dir, saveAfterMs,
     emit: (event, payload) => { if (event === 'tags.preview.end') ends.get((payload as PreviewEnd).previewId)?.(payload as PreviewEnd); },
   });
   const preview = async (id: string): Promise<string[]> => {
@@ -33,14 +33,27 @@ function session() {
     await service.start('c1', DEFINITION, id);
     return [...(await done).matched].sort();
   };
-  return { service, counts, preview };
+  return { service, counts, preview, corpus };
+}
+
+/** Holds the corpus's snapshot until the service is asked to close: a save still under way then. */
+function saveStillRunningAtClose(s: ReturnType<typeof session>): void {
+  let closing!: () => void;
+  const closeAsked = new Promise<void>((resolve) => (closing = resolve));
+  const snapshot = s.corpus.snapshot.bind(s.corpus);
+  s.corpus.snapshot = async () => { await closeAsked; return snapshot(); };
+  const close = s.service.close.bind(s.service);
+  s.service.close = () => { closing(); return close(); };
 }
 
 test('saved at close, reopened by the next session, refreshed only where details changed', async () => {
   cache.replaceNodes('c1', docs.map((d) => ({ systemId: d.id, hostname: d.id, statusName: 'Ready', tags: [], fingerprint: 'f' })));
   for (const d of docs) details.put('c1', { systemId: d.id, lshw: d.lshw ?? null, lldp: d.lldp ?? null, fingerprint: 'f', fetchedAt: 't1' });
 
-  const first = session();
+  // The first session's save starts by its timer and is still running when it closes:
+  // closing waits for it.
+  const first = session(0);
+  saveStillRunningAtClose(first);
   const built = await first.preview('a');
   expect(first.counts.set).toBe(docs.length);
   await first.service.close(); // saves
