@@ -1,5 +1,5 @@
-// The one migration runner of every SQLite database the console keeps (the region's, the
-// settings database, the tag details cache). Numbered, forward-only steps (STYLE.md §4, after
+// The one migration runner of every SQLite database the console keeps (the region's and the
+// settings database, which also holds the nodes' details). Numbered, forward-only steps (STYLE.md §4, after
 // Signal-Desktop ts/sql/migrations): each runs in its own IMMEDIATE transaction and sets
 // user_version, so a crash mid-step leaves the database at the step before. A database
 // written by a newer program is refused rather than guessed at.
