@@ -160,6 +160,7 @@ export async function startRegion(opts: RegionOptions): Promise<RunningRegion> {
       });
       await core.rebuilder?.close();
       await opts.power?.close?.();
+      await core.group.drain();
       closeDb();
     },
   };

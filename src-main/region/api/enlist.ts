@@ -49,9 +49,9 @@ export function checkNewIdentity(core: RegionCore, ctx: Ctx, required: boolean):
   if (hostname) {
     const e = hostnameError(hostname);
     if (e) throw e;
-    if (core.nodes.byHostname(hostname)) throw fieldError('hostname', `Node with this Hostname already exists.`);
+    if (core.nodes.hostnameTaken(hostname)) throw fieldError('hostname', `Node with this Hostname already exists.`);
   } else {
-    do hostname = generateHostname(); while (core.nodes.byHostname(hostname));
+    do hostname = generateHostname(); while (core.nodes.hostnameTaken(hostname));
   }
   return { macs, hostname };
 }
@@ -64,13 +64,14 @@ export async function enlistNode(core: RegionCore, ctx: Ctx): Promise<Api1Node> 
   if (nodegroup && nodegroup !== core.nodegroupUuid && nodegroup !== 'master') {
     throw fieldError('nodegroup', `no cluster "${clip(nodegroup)}"; this region has one, ${core.nodegroupUuid}.`);
   }
-  const node = await core.group.run(() => {
+  // The answer is built inside the shared transaction: it is the node as committed, and its
+  // reads need no read transaction (and file locks) of their own.
+  return core.group.run(() => {
     const { macs, hostname } = checkNewIdentity(core, ctx, true);
     let n = core.nodes.insert({ hostname, installable: true, status: S.NEW, zoneId: DEFAULT_ZONE_ID, architecture, powerType: power.type ?? '' });
     for (const m of macs) core.nodes.addMac(n.id, m);
     if (power.type && Object.keys(power.params).length) core.nodes.setPowerParams(n.id, power.params);
     if (ctx.user?.isSuperuser) n = core.startCommissioning(n);
-    return n;
+    return nodesJson(core.db, [n])[0];
   });
-  return nodesJson(core.db, [core.nodes.byId(node.id)!])[0];
 }

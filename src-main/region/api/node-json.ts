@@ -35,20 +35,21 @@ export class NodeJsonContext {
 
   /** `few`: load MACs and tags of `rows` only (else of every node, one scan each). */
   constructor(db: Database, rows: Pick<NodeRow, 'id' | 'parent_id'>[], few = rows.length <= 200) {
-    const ids = JSON.stringify(rows.map((r) => r.id));
-    const restrict = few ? 'WHERE node_id IN (SELECT value FROM json_each(?))' : '';
-    const a = few ? [ids] : [];
-    this.macs = grouped(db, `SELECT node_id, mac FROM macs ${restrict} ORDER BY id`, a);
-    this.ips = grouped(db, `SELECT node_id, ip FROM static_ips WHERE node_id IS NOT NULL ${few ? 'AND node_id IN (SELECT value FROM json_each(?))' : ''}
+    // One node (an enlistment's answer, a read) is the common case: a plain `= ?` lookup.
+    const one = rows.length === 1;
+    const inRows = one ? '= ?' : 'IN (SELECT value FROM json_each(?))';
+    const a = !few ? [] : one ? [rows[0].id] : [JSON.stringify(rows.map((r) => r.id))];
+    this.macs = grouped(db, `SELECT node_id, mac FROM macs ${few ? `WHERE node_id ${inRows}` : ''} ORDER BY id`, a);
+    this.ips = grouped(db, `SELECT node_id, ip FROM static_ips WHERE node_id IS NOT NULL ${few ? `AND node_id ${inRows}` : ''}
       ORDER BY id`, a);
     this.tags = grouped(db, `SELECT nt.node_id, t.name FROM node_tags nt JOIN tags t ON t.id = nt.tag_id
-      ${few ? 'WHERE nt.node_id IN (SELECT value FROM json_each(?))' : ''} ORDER BY t.name`, a);
-    this.zones = new Map((db.prepare('SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
+      ${few ? `WHERE nt.node_id ${inRows}` : ''} ORDER BY t.name`, a);
+    this.zones = new Map((prepared(db, 'SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
       .map((z) => [z.id, zoneJson(z)]));
-    this.users = new Map((db.prepare('SELECT id, username FROM users').all() as { id: number; username: string }[]).map((u) => [u.id, u.username]));
+    this.users = new Map((prepared(db, 'SELECT id, username FROM users').all() as { id: number; username: string }[]).map((u) => [u.id, u.username]));
     const parents = rows.filter((r) => r.parent_id !== null).map((r) => r.parent_id);
     this.systemIds = new Map(parents.length
-      ? (db.prepare('SELECT id, system_id FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(parents)) as { id: number; system_id: string }[])
+      ? (prepared(db, 'SELECT id, system_id FROM nodes WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(parents)) as { id: number; system_id: string }[])
         .map((p) => [p.id, p.system_id])
       : []);
   }

@@ -65,6 +65,7 @@ export class NodesStore {
   readonly #bySystemId: Statement<[string], NodeRow>;
   readonly #byId: Statement<[number], NodeRow>;
   readonly #byHostname: Statement<[string], NodeRow>;
+  readonly #hostnameTaken: Statement<[string], number>;
   readonly #insert: Statement<unknown[]>;
   readonly #setStatus: Statement<[number, string, string, number]>;
   readonly #delete: Statement<[number]>;
@@ -80,6 +81,7 @@ export class NodesStore {
     this.#bySystemId = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE system_id = ?`);
     this.#byId = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE id = ?`);
     this.#byHostname = db.prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE hostname = ?`);
+    this.#hostnameTaken = db.prepare<[string], number>('SELECT 1 FROM nodes WHERE hostname = ?').pluck();
     this.#insert = db.prepare(`INSERT INTO nodes (system_id, hostname, installable, status, status_changed, owner_id,
       parent_id, zone_id, architecture, cpu_count, memory, storage, power_type, created, updated)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -103,6 +105,11 @@ export class NodesStore {
 
   byHostname(hostname: string): NodeRow | undefined {
     return this.#byHostname.get(hostname);
+  }
+
+  /** Whether a node or device has this hostname (enlistment's check, without reading the row). */
+  hostnameTaken(hostname: string): boolean {
+    return this.#hostnameTaken.get(hostname) !== undefined;
   }
 
   insert(n: {

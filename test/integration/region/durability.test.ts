@@ -75,3 +75,42 @@ test('SIGKILL during bulk accept and tag update_nodes: all or nothing per bulk, 
     after.close();
   }
 }, 120_000);
+
+test('SIGKILL during concurrent enlistments (group commit, synchronous NORMAL): every answered enlistment is there, as answered', async () => {
+  const dataDir = tempDir('region-kill-enlist-');
+  const answered = new Map<string, { hostname: string; mac: string }>();
+  let sent = 0;
+  for (let round = 0; round < 3; round++) {
+    const { child, url } = await startChild(dataDir);
+    const call = client({ url } as never, null);
+    let killed = false;
+    // Eight enlisting machines, each sending its next op=new as soon as the last is answered.
+    const machine = async (m: number) => {
+      while (!killed) {
+        const i = sent++;
+        const mac = ['52', '55', round, m, i >> 8, i & 255].map((b) => Number(b).toString(16).padStart(2, '0')).join(':');
+        const r = await call('nodes/', { query: { op: 'new' }, multipart: { architecture: 'amd64/generic', mac_addresses: mac } }).catch(() => null);
+        if (r?.status === 200) answered.set(r.json().system_id, { hostname: r.json().hostname, mac: r.json().macaddress_set[0].mac_address });
+        else if (r) throw new Error(`op=new answered ${r.status} ${r.text}`);
+      }
+    };
+    const machines = Array.from({ length: 8 }, (_, m) => machine(m));
+    await new Promise((r) => setTimeout(r, 300 + Math.random() * 300));
+    child.kill('SIGKILL');
+    killed = true;
+    await Promise.all(machines);
+    await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r));
+  }
+  expect(answered.size).toBeGreaterThan(0);
+  const after = await openRegion({ dataDir, keyStorage: 'file', log: () => undefined });
+  try {
+    for (const [systemId, { hostname, mac }] of answered) {
+      const row = after.core.nodes.bySystemId(systemId);
+      expect(row?.hostname, `answered enlistment ${systemId}`).toBe(hostname);
+      expect(after.core.nodes.nodeOfMac(mac)).toBe(row!.id);
+    }
+    expect(after.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    after.close();
+  }
+}, 120_000);
