@@ -33,11 +33,20 @@ const NODE_OBJECT = `json_object(
   'agent_name', n.agent_name, 'error_description', n.error_description,
   'resource_uri', ${sqlText(`${API_PREFIX}nodes/`)} || n.system_id || '/')`;
 
+/** Zones are few: their representation (resource_uri percent-encoded) is made here once, bound as JSON. */
+export function zonesParam(db: Database): string {
+  return JSON.stringify(Object.fromEntries((prepared(db, 'SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
+    .map((z) => [`z${z.id}`, zoneJson(z)])));
+}
+
 export function nodesListJsonText(db: Database, f: NodeFilter): string {
   const { where, args } = nodeWhere(f);
-  // Zones are few: their representation (resource_uri percent-encoded) is made here once.
-  const zones = Object.fromEntries((db.prepare('SELECT id, name, description FROM zones').all() as { id: number; name: string; description: string }[])
-    .map((z) => [`z${z.id}`, zoneJson(z)]));
   const sql = `SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT ${NODE_OBJECT} AS j FROM nodes n WHERE ${where} ORDER BY n.id)`;
-  return prepared(db, sql).pluck().get(JSON.stringify(zones), ...args) as string;
+  return prepared(db, sql).pluck().get(zonesParam(db), ...args) as string;
+}
+
+/** The JSON text of each node in `ids` (any order), for the list cache to keep per node. */
+export function nodeJsonTexts(db: Database, ids: number[], zones: string): [id: number, json: string][] {
+  const sql = `SELECT n.id, ${NODE_OBJECT} FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))`;
+  return prepared(db, sql).raw(true).all(zones, JSON.stringify(ids)) as [number, string][];
 }

@@ -66,7 +66,7 @@ export class NodesStore {
   readonly #byId: Statement<[number], NodeRow>;
   readonly #byHostname: Statement<[string], NodeRow>;
   readonly #hostnameTaken: Statement<[string], number>;
-  readonly #insert: Statement<unknown[]>;
+  readonly #insert: Statement<unknown[], NodeRow>;
   readonly #setStatus: Statement<[number, string, string, number]>;
   readonly #delete: Statement<[number]>;
   readonly #macsOf: Statement<[number], { mac: string }>;
@@ -84,7 +84,7 @@ export class NodesStore {
     this.#hostnameTaken = db.prepare<[string], number>('SELECT 1 FROM nodes WHERE hostname = ?').pluck();
     this.#insert = db.prepare(`INSERT INTO nodes (system_id, hostname, installable, status, status_changed, owner_id,
       parent_id, zone_id, architecture, cpu_count, memory, storage, power_type, created, updated)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${NODE_COLUMNS}`);
     this.#setStatus = db.prepare('UPDATE nodes SET status = ?, status_changed = ?, updated = ? WHERE id = ?');
     this.#delete = db.prepare('DELETE FROM nodes WHERE id = ?');
     this.#macsOf = db.prepare('SELECT mac FROM macs WHERE node_id = ? ORDER BY id');
@@ -119,10 +119,9 @@ export class NodesStore {
   }): NodeRow {
     const now = nowIso();
     const systemId = n.systemId ?? `node-${randomUUID()}`; // MAAS 1.x system ids
-    const id = Number(this.#insert.run(systemId, n.hostname, n.installable ? 1 : 0, n.status, now, n.ownerId ?? null,
+    return this.#insert.get(systemId, n.hostname, n.installable ? 1 : 0, n.status, now, n.ownerId ?? null,
       n.parentId ?? null, n.zoneId, n.architecture ?? '', n.cpuCount ?? 0, n.memory ?? 0, n.storage ?? 0,
-      n.powerType ?? '', now, now).lastInsertRowid);
-    return this.#byId.get(id)!;
+      n.powerType ?? '', now, now)!;
   }
 
   setStatus(id: number, status: NodeStatusValue): void {

@@ -1,8 +1,10 @@
 // nodes op=list is kept until the database changes (api/node-list-cache.ts): every kind of
 // change through the API, and a commit by another connection (another process), shows in the
-// next list; one user's answer is never another's.
+// next list; one user's answer is never another's; nodes kept one by one are rebuilt when
+// anything they show changes (db/migrations/0060-node-revisions.ts).
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
+import { nodesListJsonText } from '../../../src-main/region/api/node-list-json';
 import { client, enlist, testRegion } from './helpers';
 
 test('a kept list is never stale: API changes and other connections\' commits show at once', async () => {
@@ -40,4 +42,45 @@ test('each user gets their own list: a non-admin never receives the admin\'s kep
   expect((await admin('nodes/', { query: { op: 'list' } })).json()).toHaveLength(2);
   expect((await alice('nodes/', { query: { op: 'list' } })).json().map((n: { system_id: string }) => n.system_id)).toEqual([a]);
   expect((await admin('nodes/', { query: { op: 'list', id: a } })).json()).toHaveLength(1);
+});
+
+test('nodes kept one by one are rebuilt when anything they show changes, by any writer: the list always equals one built afresh', async () => {
+  const region = await testRegion();
+  const admin = client(region);
+  const db = region.core.db;
+  const listed = async () => (await admin('nodes/', { query: { op: 'list' } })).text;
+  const fresh = () => nodesListJsonText(db, { installable: true });
+  const [a, b] = await enlist(admin, 3);
+  const idOf = (systemId: string) => region.core.nodes.bySystemId(systemId)!.id;
+  await listed(); // every node kept
+  // Each change goes through the API or through another connection (another process).
+  const other = new Database(db.name);
+  const changes: [string, () => unknown][] = [
+    ['rename a node', () => admin(`nodes/${a}/`, { method: 'PUT', multipart: { hostname: 'renamed' } })],
+    ['add a MAC', () => other.prepare("INSERT INTO macs (node_id, mac, created) VALUES (?, '52:54:00:ee:ee:01', 'now')").run(idOf(a))],
+    ['move a MAC to another node', () => other.prepare("UPDATE macs SET node_id = ? WHERE mac = '52:54:00:ee:ee:01'").run(idOf(b))],
+    ['remove a MAC', () => other.prepare("DELETE FROM macs WHERE mac = '52:54:00:ee:ee:01'").run()],
+    ['tag nodes', async () => {
+      await admin('tags/', { query: { op: 'new' }, multipart: { name: 'gpu', definition: '' } });
+      await admin('tags/gpu/', { query: { op: 'update_nodes' }, multipart: { add: [a, b] } });
+    }],
+    ['rename the tag', () => admin('tags/gpu/', { method: 'PUT', multipart: { name: 'accelerator' } })],
+    ['untag a node', () => admin('tags/accelerator/', { query: { op: 'update_nodes' }, multipart: { remove: b } })],
+    ['delete the tag', () => admin('tags/accelerator/', { method: 'DELETE' })],
+    ['give a node a sticky IP', () => other.prepare("INSERT INTO static_ips (ip, alloc_type, node_id, mac_address, created) VALUES ('10.0.0.9', 1, ?, NULL, 'now')").run(idOf(a))],
+    ['move the IP', () => other.prepare("UPDATE static_ips SET node_id = ? WHERE ip = '10.0.0.9'").run(idOf(b))],
+    ['release the IP', () => other.prepare("DELETE FROM static_ips WHERE ip = '10.0.0.9'").run()],
+    ['own a node', () => other.prepare("UPDATE nodes SET owner_id = (SELECT id FROM users WHERE username = 'admin') WHERE id = ?").run(idOf(a))],
+    ['rename its owner', () => other.prepare("UPDATE users SET username = 'root' WHERE username = 'admin'").run()],
+    ['rename and describe the zone', () => admin('zones/default/', { method: 'PUT', multipart: { description: 'the rack' } })],
+    ['delete a node and enlist another (its id may be reused)', async () => {
+      await admin(`nodes/${b}/`, { method: 'DELETE' });
+      await enlist(admin, 1);
+    }],
+  ];
+  for (const [what, change] of changes) {
+    await change();
+    expect(await listed(), what).toBe(fresh());
+  }
+  other.close();
 });

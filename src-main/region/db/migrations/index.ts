@@ -5,5 +5,6 @@ import { networksBootScriptsKeys } from './0020-networks-boot-scripts-keys';
 import { stickyIps } from './0030-sticky-ips';
 import { stickyIpsFollowMacs } from './0040-sticky-ips-follow-macs';
 import { bootResourceSets } from './0050-boot-resource-sets';
+import { nodeRevisions } from './0060-node-revisions';
 
-export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps, stickyIpsFollowMacs, bootResourceSets];
+export const migrations: readonly Migration[] = [initialSchema, networksBootScriptsKeys, stickyIps, stickyIpsFollowMacs, bootResourceSets, nodeRevisions];
