@@ -9,7 +9,9 @@ const Id = z.string().min(1).max(100);
 const Name = z.string().min(1).max(256);
 
 export const ChangeSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['accept', 'release']), systemId: Id }).strict(),
+  z.object({ kind: z.literal('accept'), systemId: Id }).strict(),
+  /** Release, with the comment MAAS records (servers that take one). */
+  z.object({ kind: z.literal('release'), systemId: Id, comment: z.string().min(1).max(1000).optional() }).strict(),
   /** Commission; on MAAS 2.x/3.x with the options chosen in its form (SSH, skips, scripts). */
   z.object({ kind: z.literal('commission'), systemId: Id, options: z.object({
     enableSsh: z.boolean().optional(), skipNetworking: z.boolean().optional(), skipStorage: z.boolean().optional(),

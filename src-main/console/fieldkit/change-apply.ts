@@ -26,7 +26,7 @@ export async function reviewChangeSet(store: ChangeSetStore, client: MaasClient,
 async function run(c: MaasClient, s: ChangeSpec, fresh: Fresh, secrets: () => Promise<Record<string, string>>): Promise<void> {
   switch (s.kind) {
     case 'accept': { const o = await c.acceptNodes([s.systemId]); if (o.refused.length || o.unreported.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
-    case 'release': { const o = await c.releaseNodes([s.systemId]); if (o.refused.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
+    case 'release': { const o = await c.releaseNodes([s.systemId], s.comment); if (o.refused.length) throw new Error(o.reasons[s.systemId] ?? 'refused by the server'); return; }
     case 'commission': await (c.apiVersion === '2.0' ? c.commissionMachine(s.systemId, s.options ?? {}) : c.commissionNode(s.systemId)); return;
     case 'set-zone': await c.setZone([s.systemId], s.zone); return;
     case 'set-pool': await c.setPool(s.systemId, s.pool); return;

@@ -15,10 +15,11 @@ import type { SnapshotStore } from '../snapshot/snapshot-store';
 export const RECORDED_REASON = 'in the change set: the server is offline; it is reviewed and applied when the server is back';
 export const UNREACHED_REASON = 'in the change set: the server stopped answering; it is reviewed and applied when the server is back';
 
-export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag' | 'pool' | 'enableSsh' | 'skipNetworking' | 'skipStorage' | 'commissioningScripts' | 'testingScripts'>, systemIds: readonly string[]): ChangeSpec[] | null {
+export function specsOf(req: Pick<BulkRequest, 'action' | 'zone' | 'tag' | 'pool' | 'comment' | 'enableSsh' | 'skipNetworking' | 'skipStorage' | 'commissioningScripts' | 'testingScripts'>, systemIds: readonly string[]): ChangeSpec[] | null {
   const each = (f: (id: string) => ChangeSpec) => systemIds.map(f);
   switch (req.action) {
-    case 'accept': case 'release': { const kind = req.action; return each((systemId) => ({ kind, systemId })); }
+    case 'accept': return each((systemId) => ({ kind: 'accept', systemId }));
+    case 'release': return each((systemId) => ({ kind: 'release', systemId, ...(req.comment ? { comment: req.comment } : {}) }));
     case 'commission': {
       // The options chosen in the form go along; none chosen, none kept.
       const options = Object.fromEntries(Object.entries({ enableSsh: req.enableSsh, skipNetworking: req.skipNetworking, skipStorage: req.skipStorage,

@@ -3,8 +3,9 @@
 // form still offers them; a Set pool sent the moment the server stopped (the console still
 // says Online) is recorded, not lost, and so is one sent while it is known offline. Back, the
 // review tells "applies", "already true" and "conflict" (a pool the server no longer has)
-// apart, and apply moves the machines with `PUT machines/{id}/ pool=`. A commission recorded
-// offline keeps the options chosen in its form (SSH, skips, scripts) and is sent with them.
+// apart, and apply moves the machines with `PUT machines/{id}/ pool=`. A commission and a
+// release recorded offline keep what their forms chose (SSH, skips, scripts; the comment) and
+// are sent with them.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BulkProgress } from '../../../src-shared/contract/inventory';
 import { UNREACHED_REASON, RECORDED_REASON } from '../../../src-main/console/fieldkit/offline-bulk';
@@ -23,7 +24,8 @@ let gone = false;
 
 beforeAll(async () => {
   maas = await startReplayServer({ api: '2.0', apiKey: KEY, pools: ['default', 'gpu-farm', 'storage'],
-    machines: [1, 2, 3, 4].map((n) => machine(n, S.READY, { hostname: `gpu-${n}`, pool: n === 4 ? 'gpu-farm' : 'default' })) });
+    machines: [...[1, 2, 3, 4].map((n) => machine(n, S.READY, { hostname: `gpu-${n}`, pool: n === 4 ? 'gpu-farm' : 'default' })),
+      machine(5, S.DEPLOYED, { hostname: 'gpu-5' })] });
   maas.faults.push({ match: () => gone, times: 1e9, kind: 'drop' });
   fk = await startFieldkitConsole();
   id = (await fk.composed.connections.add({ name: 'maas-3', url: maas.url, apiKey: KEY })).id;
@@ -81,7 +83,7 @@ test('pools kept from reading the inventory; Set pool recorded when the server j
   expect(puts.map((r) => [r.path.split('/').at(-2), Object.fromEntries(r.form).pool])).toEqual([['m00001', 'gpu-farm'], ['m00002', 'gpu-farm'], ['m00003', 'storage']]);
 });
 
-test('a commission recorded offline keeps the options chosen in its form and is applied with them', async () => {
+test('a commission and a release recorded offline keep the options and comment chosen in their forms and are applied with them', async () => {
   gone = true;
   await fk.composed.connections.health(id);
   const done = bulkDone();
@@ -89,13 +91,19 @@ test('a commission recorded offline keeps the options chosen in its form and is 
     enableSsh: true, skipStorage: true, commissioningScripts: ['update_firmware'], testingScripts: ['memtester'] });
   expect(start.outcomes.map((o) => o.state)).toEqual(['recorded']);
   await done;
-  const recorded = (await fk.call('changes.list', { connectionId: id })).changes.at(-1)!;
-  expect(recorded.spec).toEqual({ kind: 'commission', systemId: 'm00004',
+  const released = bulkDone();
+  await fk.call('inventory.bulk', { connectionId: id, action: 'release', systemIds: ['m00005'], comment: 'RMA: PSU 2' });
+  await released;
+  const [commission, release] = (await fk.call('changes.list', { connectionId: id })).changes.slice(-2);
+  expect(commission.spec).toEqual({ kind: 'commission', systemId: 'm00004',
     options: { enableSsh: true, skipStorage: true, commissioningScripts: ['update_firmware'], testingScripts: ['memtester'] } });
+  expect(release.spec).toEqual({ kind: 'release', systemId: 'm00005', comment: 'RMA: PSU 2' });
   gone = false;
   const before = maas.requests.length;
   const applied = await fk.call('changes.apply', { connectionId: id });
-  expect(applied.changes.at(-1)!.state).toBe('done');
+  expect(applied.changes.slice(-2).map((c) => c.state)).toEqual(['done', 'done']);
+  const releases = maas.requests.slice(before).filter((r) => r.query.get('op') === 'release');
+  expect(releases.map((r) => Object.fromEntries(r.form))).toEqual([{ machines: 'm00005', comment: 'RMA: PSU 2' }]);
   const sent = maas.requests.slice(before).filter((r) => r.query.get('op') === 'commission');
   expect(sent.map((r) => [r.path.split('/').at(-2), Object.fromEntries(r.form)])).toEqual([['m00004',
     { enable_ssh: '1', skip_storage: '1', commissioning_scripts: 'update_firmware', testing_scripts: 'memtester' }]]);

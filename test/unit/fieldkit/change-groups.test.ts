@@ -26,8 +26,9 @@ test('a Set pool reads with its pool, alone and as a batch', () => {
   expect(groupChanges([ch({ kind: 'set-pool', systemId: 'm3', pool: 'storage' }, null, 'gpu-3')]).map(describeGroup)).toEqual(['gpu-3: pool storage']);
 });
 
-test('a commission reads with the options it was recorded with', () => {
+test('a commission reads with the options it was recorded with, a release with its comment', () => {
   const c = (n: number) => ch({ kind: 'commission', systemId: `m${n}`, options: { enableSsh: true, commissioningScripts: ['update_firmware'] } }, 'b4', `gpu-${n}`);
   expect(groupChanges([c(1), c(2)]).map(describeGroup)).toEqual(['commission (SSH, scripts update_firmware) on 2 nodes (gpu-1, gpu-2)']);
   expect(groupChanges([ch({ kind: 'commission', systemId: 'm3' }, null, 'gpu-3')]).map(describeGroup)).toEqual(['gpu-3: commission']);
+  expect(groupChanges([ch({ kind: 'release', systemId: 'm4', comment: 'RMA' }, null, 'gpu-4')]).map(describeGroup)).toEqual(['gpu-4: release ("RMA")']);
 });

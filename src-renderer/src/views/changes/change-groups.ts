@@ -33,6 +33,7 @@ export function describeChange(c: RecordedChange): string {
     case 'set-zone': return `${who(c)}: zone ${s.zone}`;
     case 'set-pool': return `${who(c)}: pool ${s.pool}`;
     case 'commission': return `${who(c)}: commission${commissionOptions(s.options)}`;
+    case 'release': return `${who(c)}: release${s.comment ? ` ("${s.comment}")` : ''}`;
     case 'add-tag': case 'remove-tag': return `${who(c)}: ${s.kind} ${s.tag}`;
     case 'set-hostname': return `${who(c)}: hostname ${s.hostname}`;
     case 'create-tag': return `create tag ${s.tag}${s.definition ? ` (${s.definition})` : ''}`;
@@ -47,7 +48,8 @@ export function describeChange(c: RecordedChange): string {
 export function describeGroup(g: ChangeGroup): string {
   if (g.changes.length === 1) return describeChange(g.changes[0]);
   const s = g.changes[0].spec;
-  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'set-pool' ? `pool ${s.pool}` : s.kind === 'commission' ? `commission${commissionOptions(s.options)}` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
+  const what = s.kind === 'set-zone' ? `zone ${s.zone}` : s.kind === 'set-pool' ? `pool ${s.pool}` : s.kind === 'commission' ? `commission${commissionOptions(s.options)}`
+    : s.kind === 'release' && s.comment ? `release ("${s.comment}")` : s.kind === 'add-tag' || s.kind === 'remove-tag' ? `${s.kind} ${s.tag}` : s.kind;
   const names = g.changes.slice(0, 3).map(who).join(', ');
   return `${what} on ${g.changes.length} nodes (${names}${g.changes.length > 3 ? '…' : ''})`;
 }
