@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { channel, event, returns } from './channel';
 import type { MaasEvent } from './maas-types';
+import type { PackedEvents } from '../events/event-wire';
 import { LEVEL_NAMES } from '../events/levels';
 
 /** A MAAS event as the console shows it: the server's fields plus `at`, its time in epoch ms. */
@@ -42,6 +43,8 @@ export type EventFilterInput = z.input<typeof EventFilterSchema>;
 export interface EventSlice {
   /** Every event the server sent for the server-side filters, newest first, contiguous. */
   events: LoggedEvent[];
+  /** The events when asked for packed (then `events` is empty). */
+  packed?: PackedEvents;
   /** How many of them pass the local filters too. */
   matched: number;
   /** Pass as `before` to read the next older run; null when the history is exhausted for this filter. */
@@ -84,6 +87,8 @@ export const eventsChannels = {
     want: z.number().int().min(1).max(20_000).default(200),
     /** Read the next older run ahead, while this one is shown (used by "Load whole history"). */
     readAhead: z.boolean().optional(),
+    /** Answer with the events packed (`packed`, `events` empty): for big runs (event-wire.ts). */
+    packed: z.boolean().optional(),
   }).strict(), returns<EventSlice>()),
   /** Starts a live tail of events newer than `after`; arrivals come as `events.arrived`. */
   'events.follow': channel(z.object({

@@ -6,15 +6,20 @@ import { LiveTails } from './live-tail';
 import { queryEventsAhead } from './query-events';
 import { orKept } from '../snapshot/offline';
 import { consoleClients } from '../maas-failure';
+import { packEvents } from '../../../src-shared/events/event-wire';
 
 export type EventsChannel = 'events.query' | 'events.follow' | 'events.unfollow' | 'events.renew' | 'events.export' | 'events.zones';
 
 export function eventsHandlers(deps: EventsDeps): { handlers: HandlersFor<EventsChannel>; close(): void } {
   const d: EventsDeps = { ...deps, clientFor: consoleClients(deps.clientFor) };
   const tails = new LiveTails(d);
+  const query = queryEventsAhead(d);
   return {
     handlers: {
-      'events.query': queryEventsAhead(d),
+      'events.query': async (r) => {
+        const slice = await query(r);
+        return r.packed ? { ...slice, events: [], packed: packEvents(slice.events) } : slice;
+      },
       'events.follow': ({ connectionId, filter, after }) => ({ followId: tails.start(connectionId, filter, after) }),
       'events.unfollow': ({ followId }) => ({ stopped: tails.stop(followId) }),
       'events.renew': ({ followId }) => ({ renewed: tails.renew(followId) }),

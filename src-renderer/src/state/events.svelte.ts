@@ -6,6 +6,7 @@ import type { ConsoleClient } from '../../../src-shared/contract/client';
 import { FOLLOW_LEASE_MS, type EventExport, type EventFilter, type LoggedEvent } from '../../../src-shared/contract/events';
 import { emptyFilter, hasLocalPart, matcherOf, sameServerFilter } from '../../../src-shared/events/event-filter';
 import type { ExportFormat } from '../../../src-shared/events/event-export';
+import { unpackEvents } from '../../../src-shared/events/event-wire';
 
 /** Rows kept in memory; past this the oldest are dropped (scrolling back reads them again). */
 export const MAX_LOADED = 250_000;
@@ -106,13 +107,14 @@ export class EventLog {
     if (this.loading || this.older === null) return;
     const gen = this.#generation;
     this.loading = true;
+    // Big runs come packed: half the bytes to take in (event-wire.ts).
     const r = await this.client.call('events.query', {
-      connectionId: this.connectionId, filter: this.filter, before: this.older, want, limit, readAhead,
+      connectionId: this.connectionId, filter: this.filter, before: this.older, want, limit, readAhead, packed: readAhead || undefined,
     });
     if (gen !== this.#generation) return;
     this.loading = false;
     if (!r.ok) { this.error = r.error.message; return; }
-    this.#all = this.#all.concat(r.value.events);
+    this.#all = this.#all.concat(r.value.packed ? unpackEvents(r.value.packed) : r.value.events);
     this.older = r.value.older;
   }
 

@@ -4,6 +4,7 @@
 import { expect, onTestFinished, test, vi } from 'vitest';
 import type { EventArrival, LoggedEvent } from '../../../src-shared/contract/events';
 import { emptyFilter } from '../../../src-shared/events/event-filter';
+import { unpackEvents } from '../../../src-shared/events/event-wire';
 import { createMaasClient } from '../../../src-main/maas-client/index';
 import { eventsHandlers } from '../../../src-main/console/events/handlers';
 import { client as rawClient, enlist, testRegion } from '../region/helpers';
@@ -53,6 +54,10 @@ test('level, node and paging are the region\'s own filters; text and type are ap
   await maas.updateTagNodes('gpu', { add: ids });
   const all = await h['events.query']({ connectionId: 'local', filter: { ...emptyFilter(), minLevel: 'DEBUG' }, before: null, limit: 1000, want: 1000 });
   expect(all.older).toBeNull();
+  // Asked packed, the same run comes as strings and numbers (event-wire.ts), nothing in `events`.
+  const packed = await h['events.query']({ connectionId: 'local', filter: { ...emptyFilter(), minLevel: 'DEBUG' }, before: null, limit: 1000, want: 1000, packed: true });
+  expect(packed.events).toEqual([]);
+  expect(unpackEvents(packed.packed!)).toEqual(all.events);
   const byNode = await h['events.query']({ connectionId: 'local', filter: { ...emptyFilter(), systemIds: [ids[1]] }, before: null, limit: 1000, want: 1000 });
   expect(byNode.events.length).toBeGreaterThan(0);
   expect(byNode.events.every((e) => e.systemId === ids[1])).toBe(true);
