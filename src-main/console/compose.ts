@@ -61,7 +61,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const details = new NodeDetailsStore(settingsDb);
   // What each server last answered: the inventory's lists, events, zones and tags.
   const snapshots = new SnapshotStore(settingsDb, details);
-  const fieldkit = fieldkitArea({ db: settingsDb, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots,
+  const fieldkit = fieldkitArea({ db: settingsDb, emit: d.emit, clientFor: direct, localId: EMBEDDED_ID, snapshots, details,
     keychain: connections.keychain, refuseBadDefinition: refuseInvalid,
     nameOf: (id) => connections.service.view(id).name,
     connections: () => connections.service.list(), recheck: (id) => connections.service.health(id),

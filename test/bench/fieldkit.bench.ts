@@ -91,7 +91,7 @@ export const fieldkitBench: Bench = {
       const deps = { local: () => Promise.resolve(local), clientFor: () => Promise.resolve(target), nameOf: () => 'datacenter', localId: 'local', journal };
       const refPlan = await planPush(deps, { targetId, systemIds: laptopIds.slice(1000, 1500) });
       const r0 = performance.now();
-      const ref = await applyPush({ ...deps, progress: () => undefined, concurrency: 1 }, refPlan.pushId);
+      const ref = await applyPush({ ...deps, progress: () => undefined, evictDetails: () => undefined, concurrency: 1 }, refPlan.pushId);
       const refSecs = (performance.now() - r0) / 1000;
       db.close();
       if (ref.counts.done !== 500) throw new Error(`reference push of 500 finished ${ref.counts.done} (${ref.state}, ${ref.stopReason ?? ''})`);

@@ -24,6 +24,7 @@ import { ChangeSetStore } from './change-sets';
 import { ChangeSetService } from './change-set-service';
 import { refreshSnapshot, snapshotting } from './snapshots';
 import type { SnapshotStore } from '../snapshot/snapshot-store';
+import type { NodeDetailsStore } from '../details/node-details-store';
 import { consoleClients } from '../maas-failure';
 
 export type FieldkitChannel =
@@ -43,6 +44,8 @@ export interface FieldkitDeps {
   isOffline?: (id: string) => boolean;
   /** What the console last read from each server (shared with the inventory and events). */
   snapshots: SnapshotStore;
+  /** The home of node details: a push evicts the kept details of the target nodes it wrote. */
+  details: Pick<NodeDetailsStore, 'evict'>;
   /** Where secrets of recorded power changes are kept (the connections' keychain). */
   keychain: Keychain;
   /** The tags area's XPath check (refuses a definition that does not compile, with where). */
@@ -92,7 +95,8 @@ export function fieldkitArea(deps: FieldkitDeps): FieldkitArea {
   const capture = new Capture({ local, notes });
   const changed = async () => a.emit('fieldkit.changed', await capture.list());
   const plan = { local, clientFor: a.clientFor, nameOf: a.nameOf, localId: a.localId, journal };
-  const run = { local, clientFor: a.clientFor, journal, progress: (p: PushProgress) => a.emit('fieldkit.pushProgress', p) };
+  const run = { local, clientFor: a.clientFor, journal, progress: (p: PushProgress) => a.emit('fieldkit.pushProgress', p),
+    evictDetails: (id: string, systemIds: string[]) => a.details.evict(id, systemIds) };
   const reportOf = (id: string) => {
     const r = journal.report(id);
     if (!r) throw new ConsoleFailure('not-found', `There is no push ${id}.`);

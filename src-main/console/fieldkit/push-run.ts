@@ -22,6 +22,11 @@ export interface RunDeps {
   clientFor: (id: string) => Promise<MaasClient>;
   journal: PushJournal;
   progress: (p: PushProgress) => void;
+  /**
+   * Drops the console's kept details of target nodes whose lshw the push wrote (or that it
+   * created), so every view fetches them afresh rather than showing the lshw from before.
+   */
+  evictDetails: (connectionId: string, systemIds: string[]) => void;
   now?: () => Date;
   /** Nodes at once; PUSH_CONCURRENCY unless a bench compares. */
   concurrency?: number;
@@ -38,7 +43,10 @@ export const PUSH_CONCURRENCY = 6;
 const cutOff = (e: unknown) => e instanceof ConsoleFailure && (e.code === 'unreachable' || e.code === 'unavailable');
 const running = new Set<string>();
 
-interface Ctx { local: MaasClient; target: MaasClient; index: TargetIndex; power: PowerValues; save: (i: PushItemOutcome) => void }
+interface Ctx {
+  local: MaasClient; target: MaasClient; index: TargetIndex; power: PowerValues;
+  save: (i: PushItemOutcome) => void; evict: (targetId: string) => void;
+}
 
 export async function applyPush(d: RunDeps, pushId: string): Promise<PushReport> {
   const plan = d.journal.report(pushId);
@@ -61,7 +69,7 @@ export async function applyPush(d: RunDeps, pushId: string): Promise<PushReport>
     const todo = plan.items.filter((i) => i.state === 'pending' || i.state === 'created');
     const diffs = new Map(todo.flatMap((i) => { const s = source.get(i.sourceId); return s ? [[i.sourceId, toDiff(s)] as const] : []; }));
     const power = await attachPower(local, target, [...diffs.values()], index, { enlisting: true });
-    const ctx: Ctx = { local, target, index, power, save: (i) => d.journal.setItem(pushId, i) };
+    const ctx: Ctx = { local, target, index, power, save: (i) => d.journal.setItem(pushId, i), evict: (id) => d.evictDetails(plan.targetId, [id]) };
     let stop: unknown = null;
     await eachLimited(todo, d.concurrency ?? PUSH_CONCURRENCY, async (item) => {
       try {
@@ -147,6 +155,7 @@ async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOut
           place(c.index, pending, false);
         }
         item.targetId = made.systemId;
+        c.evict(made.systemId);
         place(c.index, toDiff(made), true);
         notes.push('created');
       }
@@ -160,7 +169,10 @@ async function pushOne(c: Ctx, s: NodeSummary, diff: DiffNode, item: PushItemOut
       await c.target.setZone([id], s.zone); notes.push(`zone ${s.zone}`);
     }
     for (const t of s.tags) if (item.verdict === 'create' || item.fields.some((f) => f.field === 'tags' && !f.power)) await c.target.updateTagNodes(t, { add: [id] });
-    if ((item.verdict === 'create' && hasDetails(s)) || item.fields.some((f) => f.field === LSHW_FIELD)) notes.push(await sendDetails(c.local, c.target, s.systemId, id));
+    if ((item.verdict === 'create' && hasDetails(s)) || item.fields.some((f) => f.field === LSHW_FIELD)) {
+      // Evicted whether or not the send got through: a cut mid-call may still have written them.
+      try { notes.push(await sendDetails(c.local, c.target, s.systemId, id)); } finally { c.evict(id); }
+    }
     Object.assign(item, { state: 'done', message: notes.join('; ') || (item.verdict === 'identical' ? 'already there, identical' : 'up to date') });
   } catch (e) {
     if (cutOff(e)) throw e;
