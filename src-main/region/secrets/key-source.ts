@@ -49,12 +49,14 @@ export async function obtainRegionKey(opts: {
   const file = join(opts.dataDir, KEY_FILE);
   const warn = opts.warn ?? ((t: string) => process.stderr.write(`${t}\n`));
   if (existsSync(file)) return { key: readKeyFile(file), storage: 'file' };
-  if (opts.prefer !== 'file') {
+  // A region that already holds secrets has its key somewhere: `prefer` only says where a
+  // new key goes, so the keychain is asked even then, and a key is never made anew for it.
+  if (opts.prefer !== 'file' || !opts.fresh) {
     try {
       const kc = await (opts.keychain ?? loadKeytar)();
       const found = await kc.getPassword(KEYCHAIN_SERVICE, opts.regionId);
       if (found) return { key: Buffer.from(found, 'base64'), storage: 'keychain' };
-      if (!opts.fresh) throw new KeyMissing(opts.regionId);
+      if (!opts.fresh) throw new KeyMissing(opts.regionId, `no ${KEY_FILE} in ${opts.dataDir} either`);
       const key = randomBytes(32);
       await kc.setPassword(KEYCHAIN_SERVICE, opts.regionId, key.toString('base64'));
       return { key, storage: 'keychain' };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,5 +86,21 @@ describe('secrets at rest', () => {
     expect(store.has(`${KEYCHAIN_SERVICE}/r2`)).toBe(true);
     store.clear();
     await expect(obtainRegionKey({ dataDir: temp(), regionId: 'r2', fresh: false, keychain: async () => kc })).rejects.toThrow(/not in the OS keychain/);
+  });
+
+  test('a region that holds secrets, opened preferring a key file it lacks: its keychain key, never a new file', async () => {
+    const store = new Map<string, string>();
+    const kc: Keychain = {
+      getPassword: async (s, a) => store.get(`${s}/${a}`) ?? null,
+      setPassword: async (s, a, p) => void store.set(`${s}/${a}`, p),
+    };
+    const dir = temp();
+    const made = await obtainRegionKey({ dataDir: dir, regionId: 'r3', fresh: true, keychain: async () => kc });
+    const reopened = await obtainRegionKey({ dataDir: dir, regionId: 'r3', fresh: false, prefer: 'file', keychain: async () => kc });
+    expect(reopened).toEqual({ key: made.key, storage: 'keychain' });
+    store.clear();
+    await expect(obtainRegionKey({ dataDir: dir, regionId: 'r3', fresh: false, prefer: 'file', keychain: async () => kc }))
+      .rejects.toThrow(/not in the OS keychain.*no region\.key in .* either/);
+    expect(existsSync(join(dir, 'region.key'))).toBe(false);
   });
 });
