@@ -3,11 +3,11 @@
 // Tags view when it opens). The layout is ours and versioned: a reader refuses any other
 // version and the caller rebuilds from the details.
 import { deflateRawSync } from 'node:zlib';
-import { ElementTables, GrowableInt32 } from './fast/store';
+import { ElementTables } from './fast/store';
 import type { DocTrees } from './fast/tree';
 
 /** Bump when the tables, the tree numbering or this layout change. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 0x4d435853; // "MCXS"
 
 export interface SnapshotEntry {
@@ -18,7 +18,13 @@ export interface SnapshotEntry {
   elements: number;
 }
 
-const TABLES = ['name', 'parent', 'end', 'attrStart', 'text', 'attrName', 'attrValue'] as const;
+const ELEMENT_COLUMNS = ['record', 'up', 'span'] as const;
+const RECORD_COLUMNS = ['name', 'text', 'attrStart', 'attrName', 'attrValue'] as const;
+
+/** The tables' columns in their saved order, each with its element type. */
+function columns(tables: ElementTables): (Int32Array | Uint16Array)[] {
+  return [...ELEMENT_COLUMNS.map((c) => tables[c].used()), ...RECORD_COLUMNS.map((c) => tables.records[c].used())];
+}
 
 type StoredText = Buffer | string | null | undefined;
 const packed = (stored: StoredText): Buffer | null | undefined =>
@@ -35,8 +41,9 @@ export function encodeShard(tables: ElementTables, entries: Iterable<{ id: strin
     return [e.id, e.trees, e.elements, size(lshw), size(lldp)];
   });
   const strings = Buffer.from(tables.strings.values.join('\u0000'), 'utf8');
-  const header = Buffer.from(JSON.stringify({ entries: list, garbage, stringCount: tables.strings.values.length, lengths: TABLES.map((t) => tables[t].length) }), 'utf8');
-  const arrays = TABLES.map((t) => Buffer.from(tables[t].data.buffer, tables[t].data.byteOffset, tables[t].length * 4));
+    const saved = columns(tables);
+  const header = Buffer.from(JSON.stringify({ entries: list, garbage, stringCount: tables.strings.values.length, lengths: saved.map((c) => c.length) }), 'utf8');
+  const arrays = saved.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
   const head = Buffer.alloc(16);
   head.writeUInt32LE(MAGIC, 0);
   head.writeUInt32LE(SNAPSHOT_FORMAT, 4);
@@ -63,14 +70,18 @@ export function decodeShard(bytes: Uint8Array): { tables: ElementTables; entries
   if (header.stringCount === 0) at += stringsLength;
   for (const s of strings) tables.strings.intern(s);
   if (tables.strings.values.length !== header.stringCount) return null;
-  TABLES.forEach((t, i) => {
-    const length = header.lengths[i];
-    const table: GrowableInt32 = tables[t];
-    table.data = new Int32Array(length + 1024);
-    table.data.set(new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + length * 4)));
-    table.length = length;
-    at += length * 4;
-  });
+  const read = <T extends Int32Array | Uint16Array>(make: (b: ArrayBuffer) => T, width: number, length: number): T => {
+    const values = make(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + length * width) as ArrayBuffer);
+    at += length * width;
+    return values;
+  };
+  const wide = (length: number): Int32Array => read((b) => new Int32Array(b), 4, length);
+  const narrow = (length: number): Uint16Array => read((b) => new Uint16Array(b), 2, length);
+  const [record, up, span, name, text, attrStart, attrName, attrValue] = header.lengths;
+  tables.record.adopt(wide(record), record);
+  tables.up.adopt(narrow(up), up);
+  tables.span.adopt(narrow(span), span);
+  tables.records.adopt({ name: wide(name), text: wide(text), attrStart: wide(attrStart), attrName: wide(attrName), attrValue: wide(attrValue) });
   const take = (size: number): Buffer | null | undefined => {
     if (size === -2) return undefined;
     if (size === -1) return null;

@@ -5,7 +5,8 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ExactEngine, PreparedDocument } from './exact';
 import { loadDetail, NotModelled } from './fast/load';
 import { EXACT, FastPlan } from './fast/plan';
-import { ElementTables, NameIndex } from './fast/store';
+import { NameIndex } from './fast/name-index';
+import { ElementTables } from './fast/store';
 import type { DocTrees } from './fast/tree';
 import type { DocumentInput, EvaluationStats } from './protocol';
 import { decodeShard, encodeShard } from './shard-snapshot';
@@ -176,7 +177,6 @@ export class Shard {
 
   private load(doc: DocumentInput): DocTrees | null {
     const elements = this.tables.elementCount;
-    const attributes = this.tables.attrName.length;
     try {
       const trees: DocTrees = { lshw: -1, lldp: -1 };
       for (const name of ['lshw', 'lldp'] as const) {
@@ -188,7 +188,7 @@ export class Shard {
       return trees;
     } catch (error) {
       if (!(error instanceof NotModelled)) throw error;
-      this.tables.truncate(elements, attributes);
+      this.tables.truncate(elements);
       return null;
     }
   }

@@ -2,7 +2,7 @@
 // an axis reaches from one context node, in the axis's own order (reverse axes nearest
 // first). Only the axes and tests fast/subset.ts admits are built here.
 import { Unsupported, type Axis, type NodeTest } from './parse';
-import type { NameIndex } from './store';
+import type { NameIndex } from './name-index';
 import { CompositeTree, DOC, LIST, LLDP_COPY, LSHW_COPY, PLAIN, elementOf, elementRef, slotOf, treeOf } from './tree';
 import type { Each, Visit } from './compiled';
 
@@ -52,8 +52,8 @@ function attributeTest(view: CompositeTree, test: NodeTest): (attrIndex: number)
   }
   if (test.local === '*') return () => true;
   const id = view.t.strings.lookup(test.local);
-  const names = view.t.attrName;
-  return (a) => names.data[a] === id;
+  const t = view.t;
+  return (a) => t.attrName(a) === id;
 }
 
 export function attributeAxis(view: CompositeTree, test: NodeTest): Each {
@@ -62,7 +62,7 @@ export function attributeAxis(view: CompositeTree, test: NodeTest): Each {
   return (ref, visit) => {
     if (ref < 0 || slotOf(ref) !== 0) return false;
     const e = elementOf(ref);
-    const start = t.attrStart.data[e];
+    const start = t.attrStart(e);
     const end = t.attrEnd(e);
     for (let a = start; a < end; a++) if (matches(a) && visit(ref + (a - start + 1))) return true;
     return false;
@@ -71,12 +71,12 @@ export function attributeAxis(view: CompositeTree, test: NodeTest): Each {
 
 export function elementAxis(view: CompositeTree, index: NameIndex, axis: Axis, nodeTest: NodeTest): Each {
   const test = nodeFilter(view, nodeTest);
-  const names = view.t.name;
+  const t = view.t;
   const matchesRef = (ref: number): boolean => {
     if (ref === DOC) return test.doc;
     if (ref === LIST) return test.list;
     if (slotOf(ref) !== 0) return test.attributes;
-    return test.trees[treeOf(ref)] && (test.name === ANY || names.data[elementOf(ref)] === test.name);
+    return test.trees[treeOf(ref)] && (test.name === ANY || t.name(elementOf(ref)) === test.name);
   };
   const fromList = (refs: number[], visit: Visit): boolean => {
     for (const r of refs) if (matchesRef(r) && visit(r)) return true;

@@ -4,7 +4,7 @@
 // something the tables do not hold throws NeedsExact at run time (then libxml2 evaluates
 // that node).
 import { Unsupported, type Expr, type NodeTest, type Step } from './parse';
-import type { NameIndex } from './store';
+import type { NameIndex } from './name-index';
 import { CompositeTree, DOC, NeedsExact } from './tree';
 import { compileFunction } from './functions';
 import { toNumber } from './values';

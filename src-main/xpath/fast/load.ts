@@ -4,7 +4,7 @@
 // test/unit/xpath/fast-differential.test.ts compares every table-answered node with
 // libxml2's own answer, which a wrong offset could not survive).
 import type { Libxml, Pointer } from '../libxml';
-import { ElementTables, NO_TEXT } from './store';
+import { ElementTables, MAX_DETAIL_ELEMENTS, NO_TEXT } from './store';
 
 const NODE_TYPE = 4;
 const NODE_NAME = 8;
@@ -35,7 +35,6 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
     throw new NotModelled('DOCTYPE');
   }
   const elements = tables.elementCount;
-  const attributes = tables.attrName.length;
   try {
     // Nothing below allocates in WASM, so the memory view stays valid for the walk.
     const heap = libxml.words();
@@ -49,13 +48,10 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
       }
       return id;
     };
+    let attrs = new Int32Array(32);
     const walk = (node: Pointer, parent: number): void => {
       if (word(node + NODE_NS) !== 0 || word(node + NODE_NS_DEF) !== 0) throw new NotModelled('namespace');
-      const index = tables.name.push(nameOf(word(node + NODE_NAME)));
-      tables.parent.push(parent);
-      tables.end.push(0);
-      tables.attrStart.push(tables.attrName.length);
-      tables.text.push(NO_TEXT);
+      let attrCount = 0;
       for (let attr = word(node + NODE_PROPERTIES); attr !== 0; attr = word(attr + NODE_NEXT)) {
         if (word(attr + NODE_NS) !== 0) throw new NotModelled('namespaced attribute');
         let value = '';
@@ -63,8 +59,14 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
           if (word(t + NODE_TYPE) !== TEXT) throw new NotModelled('entity in attribute');
           value += libxml.text(word(t + NODE_CONTENT));
         }
-        tables.attrName.push(nameOf(word(attr + NODE_NAME)));
-        tables.attrValue.push(tables.strings.intern(value));
+        if (attrs.length < 2 * attrCount + 2) {
+          const bigger = new Int32Array(attrs.length * 2);
+          bigger.set(attrs);
+          attrs = bigger;
+        }
+        attrs[2 * attrCount] = nameOf(word(attr + NODE_NAME));
+        attrs[2 * attrCount + 1] = tables.strings.intern(value);
+        attrCount++;
       }
       let leaf = true;
       for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
@@ -72,25 +74,29 @@ export function loadDetail(libxml: Libxml, xml: string, tables: ElementTables): 
         if (type === ELEMENT) leaf = false;
         else if (type !== TEXT && type !== CDATA && type !== COMMENT && type !== PI) throw new NotModelled(`node type ${type}`);
       }
+      let text = NO_TEXT;
       if (leaf) {
-        let text = '';
+        let value = '';
         for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
           const type = word(child + NODE_TYPE);
-          if (type === TEXT || type === CDATA) text += libxml.text(word(child + NODE_CONTENT));
+          if (type === TEXT || type === CDATA) value += libxml.text(word(child + NODE_CONTENT));
         }
-        tables.text.data[index] = tables.strings.intern(text);
-      } else {
+        text = tables.strings.intern(value);
+      }
+      const index = tables.open(tables.records.intern(nameOf(word(node + NODE_NAME)), text, attrs, attrCount), parent);
+      if (!leaf) {
         for (let child = word(node + NODE_CHILDREN); child !== 0; child = word(child + NODE_NEXT)) {
           if (word(child + NODE_TYPE) === ELEMENT) walk(child, index);
         }
       }
-      tables.end.data[index] = tables.elementCount;
+      tables.close(index);
     };
     const root = tables.elementCount;
     walk(libxml.rootElement(doc), -1);
+    if (tables.elementCount - root > MAX_DETAIL_ELEMENTS) throw new NotModelled('more elements than the tables hold');
     return { parsed: true, root };
   } catch (error) {
-    tables.truncate(elements, attributes);
+    tables.truncate(elements);
     throw error;
   } finally {
     libxml.freeDoc(doc);

@@ -5,7 +5,8 @@ import { Compiler, type Compiled } from './compile';
 import { parseXPath, Unsupported } from './parse';
 import { checkSubset } from './subset';
 import { CompositeTree, DOC, LIST, NeedsExact, PLAIN, elementRef, type DocTrees } from './tree';
-import type { ElementTables, NameIndex } from './store';
+import type { NameIndex } from './name-index';
+import type { ElementTables } from './store';
 
 export const EXACT = 'exact' as const;
 

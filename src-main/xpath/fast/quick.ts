@@ -30,8 +30,8 @@ function firstString(view: CompositeTree, step: { axis: 'child' | 'attribute'; n
     return (ref) => {
       if (ref < 0 || slotOf(ref) !== 0) return null;
       const e = elementOf(ref);
-      for (let a = t.attrStart.data[e], end = t.attrEnd(e); a < end; a++) {
-        if (t.attrName.data[a] === step.name) return t.attrValue.data[a];
+      for (let a = t.attrStart(e), end = t.attrEnd(e); a < end; a++) {
+        if (t.attrName(a) === step.name) return t.attrValue(a);
       }
       return null;
     };
@@ -39,10 +39,9 @@ function firstString(view: CompositeTree, step: { axis: 'child' | 'attribute'; n
   return (ref) => {
     if (ref < 0 || slotOf(ref) !== 0 || treeOf(ref) !== PLAIN || view.isLshwRoot(ref)) return undefined;
     const e = elementOf(ref);
-    const end = t.end.data;
-    for (let c = e + 1, stop = end[e]; c < stop; c = end[c]) {
-      if (t.name.data[c] !== step.name) continue;
-      const text = t.text.data[c];
+    for (let c = e + 1, stop = t.end(e); c < stop; c = t.end(c)) {
+      if (t.name(c) !== step.name) continue;
+      const text = t.text(c);
       if (text < 0) throw NeedsExact.instance;
       return text;
     }
@@ -65,8 +64,8 @@ function quickComparison(view: CompositeTree, p: Expr, general: General): Test |
       const ref = ctx.node;
       if (ref < 0 || slotOf(ref) !== 0) return false;
       const e = elementOf(ref);
-      for (let a = t.attrStart.data[e], end = t.attrEnd(e); a < end; a++) {
-        if (t.attrName.data[a] === step.name && (t.attrValue.data[a] === value) === want) return true;
+      for (let a = t.attrStart(e), end = t.attrEnd(e); a < end; a++) {
+        if (t.attrName(a) === step.name && (t.attrValue(a) === value) === want) return true;
       }
       return false;
     };
@@ -78,10 +77,9 @@ function quickComparison(view: CompositeTree, p: Expr, general: General): Test |
     // children include the copies) take the general path.
     if (ref < 0 || slotOf(ref) !== 0 || treeOf(ref) !== PLAIN || view.isLshwRoot(ref)) return fallback(ctx);
     const e = elementOf(ref);
-    const end = t.end.data;
-    for (let c = e + 1, stop = end[e]; c < stop; c = end[c]) {
-      if (t.name.data[c] !== step.name) continue;
-      const text = t.text.data[c];
+    for (let c = e + 1, stop = t.end(e); c < stop; c = t.end(c)) {
+      if (t.name(c) !== step.name) continue;
+      const text = t.text(c);
       if (text < 0) throw NeedsExact.instance;
       if ((text === value) === want) return true;
     }

@@ -1,6 +1,7 @@
-// The compact, shared representation of a shard of nodes' details: one element table and
-// one attribute table for every document of the shard, with every name and value interned
-// once per shard (vendors, products, capability ids repeat across thousands of machines).
+// The compact, shared representation of a shard of nodes' details: one element table for
+// every document of the shard, with every name and value interned once per shard, and
+// each element's name, attributes and leaf string-value kept as a shared record
+// (records.ts): per element only its record and its place in the tree are stored.
 //
 // Only what MAAS's composite needs once is stored: the lshw tree and the LLDP tree. The
 // composite's namespaced copies are the same trees seen through another namespace, so the
@@ -8,34 +9,8 @@
 // when it has no element children (the `<vendor>`, `<size>`, `<product>` leaves that
 // definitions compare); asking for the string-value of a larger element sends that node
 // to the exact path.
-
-export class GrowableInt32 {
-  data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = value;
-    return this.length++;
-  }
-
-  truncate(length: number): void {
-    this.length = length;
-  }
-
-  /** Drops the spare capacity (after a bulk load). */
-  trim(): void {
-    if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024);
-  }
-
-  get bytes(): number {
-    return this.data.byteLength;
-  }
-}
+import { GrowableInt32, GrowableUint16 } from './growable';
+import { RecordTable } from './records';
 
 export class StringTable {
   private readonly ids = new Map<string, number>();
@@ -60,90 +35,86 @@ export class StringTable {
 /** Marks an element whose string-value is not stored (it has element children). */
 export const NO_TEXT = -1;
 
+/**
+ * The largest detail the tables hold, in elements: tree distances are 16-bit. A larger
+ * detail (tens of thousands of disks) is answered by the exact path.
+ */
+export const MAX_DETAIL_ELEMENTS = 0xffff;
+
 export class ElementTables {
   readonly strings = new StringTable();
-  /** Element name (string id). */
-  readonly name = new GrowableInt32();
-  /** Parent element (global index), -1 for a detail's root element. */
-  readonly parent = new GrowableInt32();
-  /** One past the last descendant (global index): children are e+1, end[e+1], … */
-  readonly end = new GrowableInt32();
-  /** First attribute (index into the attribute table); they run to attrStart[e + 1]. */
-  readonly attrStart = new GrowableInt32();
-  /** String-value (string id) of a leaf element, NO_TEXT otherwise. */
-  readonly text = new GrowableInt32();
-  readonly attrName = new GrowableInt32();
-  readonly attrValue = new GrowableInt32();
+  readonly records = new RecordTable();
+  /** Per element: its record. */
+  readonly record = new GrowableInt32();
+  /** Per element: how far back its parent is (0 for a detail's root element). */
+  readonly up = new GrowableUint16();
+  /** Per element: its subtree's size, itself included. Children are e+1, end(e+1), … */
+  readonly span = new GrowableUint16();
 
   get elementCount(): number {
-    return this.name.length;
+    return this.record.length;
   }
 
-  attrEnd(element: number): number {
-    return element + 1 < this.attrStart.length ? this.attrStart.data[element + 1] : this.attrName.length;
+  name(e: number): number {
+    return this.records.name.data[this.record.data[e]];
   }
 
-  /** Rolls back a partly added document. */
-  truncate(elements: number, attributes: number): void {
-    for (const table of [this.name, this.parent, this.end, this.attrStart, this.text]) table.truncate(elements);
-    this.attrName.truncate(attributes);
-    this.attrValue.truncate(attributes);
+  /** Parent element, -1 for a detail's root element. */
+  parent(e: number): number {
+    const up = this.up.data[e];
+    return up === 0 ? -1 : e - up;
+  }
+
+  /** One past the last descendant. */
+  end(e: number): number {
+    return e + this.span.data[e];
+  }
+
+  /** String-value (string id) of a leaf element, NO_TEXT otherwise. */
+  text(e: number): number {
+    return this.records.text.data[this.record.data[e]];
+  }
+
+  /** The element's attributes are attrName/attrValue [attrStart(e), attrEnd(e)). */
+  attrStart(e: number): number {
+    return this.records.attrStart.data[this.record.data[e]];
+  }
+
+  attrEnd(e: number): number {
+    return this.records.attrStart.data[this.record.data[e] + 1];
+  }
+
+  attrName(a: number): number {
+    return this.records.attrName.data[a];
+  }
+
+  attrValue(a: number): number {
+    return this.records.attrValue.data[a];
+  }
+
+  /** Adds an element with its record; its span is set by `close` once its subtree is in. */
+  open(record: number, parent: number): number {
+    const e = this.record.push(record);
+    this.up.push(parent < 0 ? 0 : e - parent);
+    this.span.push(1);
+    return e;
+  }
+
+  close(e: number): void {
+    this.span.data[e] = this.elementCount - e;
+  }
+
+  /** Rolls back a partly added document (records it added stay, unused). */
+  truncate(elements: number): void {
+    for (const column of [this.record, this.up, this.span]) column.truncate(elements);
   }
 
   trim(): void {
-    for (const table of [this.name, this.parent, this.end, this.attrStart, this.text, this.attrName, this.attrValue]) {
-      table.trim();
-    }
+    for (const column of [this.record, this.up, this.span]) column.trim();
+    this.records.trim();
   }
 
   get bytes(): number {
-    return [this.name, this.parent, this.end, this.attrStart, this.text, this.attrName, this.attrValue].reduce(
-      (sum, table) => sum + table.bytes,
-      0,
-    );
-  }
-}
-
-/**
- * For each element name, the elements with that name in document order (one array for
- * all names, by counting sort): `//capability[…]` visits capabilities only.
- */
-export class NameIndex {
-  private readonly starts: Int32Array;
-  private readonly elements: Int32Array;
-
-  constructor(tables: ElementTables) {
-    const count = tables.elementCount;
-    const names = tables.name.data;
-    const nameCount = tables.strings.values.length;
-    this.starts = new Int32Array(nameCount + 1);
-    for (let e = 0; e < count; e++) this.starts[names[e] + 1]++;
-    for (let n = 0; n < nameCount; n++) this.starts[n + 1] += this.starts[n];
-    const fill = this.starts.slice(0, nameCount);
-    this.elements = new Int32Array(count);
-    for (let e = 0; e < count; e++) this.elements[fill[names[e]]++] = e;
-  }
-
-  get bytes(): number {
-    return this.starts.byteLength + this.elements.byteLength;
-  }
-
-  /** Calls visit for elements named `name` in [from, to), in order, until it returns true. */
-  some(name: number, from: number, to: number, visit: (element: number) => boolean): boolean {
-    if (name < 0 || name + 1 >= this.starts.length) return false;
-    const list = this.elements;
-    let lo = this.starts[name];
-    let hi = this.starts[name + 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo, end = this.starts[name + 1]; i < end; i++) {
-      const e = list[i];
-      if (e >= to) return false;
-      if (visit(e)) return true;
-    }
-    return false;
+    return this.record.bytes + this.up.bytes + this.span.bytes + this.records.bytes;
   }
 }

@@ -71,9 +71,9 @@ export class CompositeTree {
     if (slotOf(ref) !== 0) return [];
     const tree = treeOf(ref);
     const e = elementOf(ref);
-    const end = this.t.end.data;
+    const t = this.t;
     const out: number[] = [];
-    for (let c = e + 1, stop = end[e]; c < stop; c = end[c]) out.push(elementRef(tree, c));
+    for (let c = e + 1, stop = t.end(e); c < stop; c = t.end(c)) out.push(elementRef(tree, c));
     if (tree === PLAIN && e === this.doc.lshw) out.push(...this.copies());
     return out;
   }
@@ -84,7 +84,7 @@ export class CompositeTree {
     const tree = treeOf(ref);
     const e = elementOf(ref);
     if (slotOf(ref) !== 0) return elementRef(tree, e);
-    const p = this.t.parent.data[e];
+    const p = this.t.parent(e);
     if (p >= 0) return elementRef(tree, p);
     if (tree === PLAIN) return LIST;
     if (tree === LLDP_COPY) return this.doc.lshw >= 0 ? elementRef(PLAIN, this.doc.lshw) : LIST;
@@ -96,30 +96,29 @@ export class CompositeTree {
    * [tree, from, to, tree, from, to, …]. (LIST, a descendant of DOC, is not included.)
    */
   descendantRanges(ref: number): number[] {
-    const end = this.t.end.data;
+    const end = (e: number): number => this.t.end(e);
     const { lshw, lldp } = this.doc;
     const copies = (): number[] => {
       const out: number[] = [];
-      if (lldp >= 0) out.push(LLDP_COPY, lldp, end[lldp]);
-      if (lshw >= 0) out.push(LSHW_COPY, lshw, end[lshw]);
+      if (lldp >= 0) out.push(LLDP_COPY, lldp, end(lldp));
+      if (lshw >= 0) out.push(LSHW_COPY, lshw, end(lshw));
       return out;
     };
     if (ref === DOC || ref === LIST) {
-      if (lshw >= 0) return [PLAIN, lshw, end[lshw], ...copies()];
-      return lldp >= 0 ? [LLDP_COPY, lldp, end[lldp]] : [];
+      if (lshw >= 0) return [PLAIN, lshw, end(lshw), ...copies()];
+      return lldp >= 0 ? [LLDP_COPY, lldp, end(lldp)] : [];
     }
     if (slotOf(ref) !== 0) return [];
     const tree = treeOf(ref);
     const e = elementOf(ref);
-    const own = [tree, e + 1, end[e]];
+    const own = [tree, e + 1, end(e)];
     return tree === PLAIN && e === lshw ? [...own, ...copies()] : own;
   }
 
   attributes(ref: number): number[] {
     if (ref < 0 || slotOf(ref) !== 0) return [];
     const e = elementOf(ref);
-    const start = this.t.attrStart.data[e];
-    const count = this.t.attrEnd(e) - start;
+    const count = this.t.attrEnd(e) - this.t.attrStart(e);
     const out: number[] = [];
     for (let k = 1; k <= count; k++) out.push(ref + k);
     return out;
@@ -127,15 +126,15 @@ export class CompositeTree {
 
   /** Attribute table index of an attribute node. */
   attributeIndex(ref: number): number {
-    return this.t.attrStart.data[elementOf(ref)] + slotOf(ref) - 1;
+    return this.t.attrStart(elementOf(ref)) + slotOf(ref) - 1;
   }
 
   /** String id of a node's string-value; NeedsExact when it is not stored. */
   stringId(ref: number): number {
     if (ref < 0) throw NeedsExact.instance;
-    if (slotOf(ref) !== 0) return this.t.attrValue.data[this.attributeIndex(ref)];
+    if (slotOf(ref) !== 0) return this.t.attrValue(this.attributeIndex(ref));
     if (this.isLshwRoot(ref)) throw NeedsExact.instance; // it holds the copies too
-    const id = this.t.text.data[elementOf(ref)];
+    const id = this.t.text(elementOf(ref));
     if (id === NO_TEXT) throw NeedsExact.instance;
     return id;
   }
@@ -149,8 +148,8 @@ export class CompositeTree {
     if (ref === DOC) return { local: '', uri: '', prefix: '' };
     if (ref === LIST) return { local: 'list', uri: '', prefix: '' };
     const values = this.t.strings.values;
-    if (slotOf(ref) !== 0) return { local: values[this.t.attrName.data[this.attributeIndex(ref)]], uri: '', prefix: '' };
-    const local = values[this.t.name.data[elementOf(ref)]];
+    if (slotOf(ref) !== 0) return { local: values[this.t.attrName(this.attributeIndex(ref))], uri: '', prefix: '' };
+    const local = values[this.t.name(elementOf(ref))];
     const tree = treeOf(ref);
     if (tree === PLAIN) return { local, uri: '', prefix: '' };
     const ns = tree === LLDP_COPY ? 'lldp' : 'lshw';

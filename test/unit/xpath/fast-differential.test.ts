@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExactEngine, type PreparedDocument } from '../../../src-main/xpath/exact';
 import { Shard } from '../../../src-main/xpath/shard';
 import { FastPlan } from '../../../src-main/xpath/fast/plan';
-import { NameIndex } from '../../../src-main/xpath/fast/store';
+import { NameIndex } from '../../../src-main/xpath/fast/name-index';
 import type { DocumentInput } from '../../../src-main/xpath/index';
 import { generateCorpus } from './corpus';
 import { EDGE, FAST_SHAPES, TYPICAL } from './definitions';
