@@ -10,6 +10,8 @@ export interface PreviewCorpus {
   /** Replaces every document. */
   set(docs: DocumentInput[]): void;
   upsert(doc: DocumentInput): void;
+  /** Adds documents; resolves once every worker has built their tables (back-pressure for large loads). */
+  add(docs: DocumentInput[]): Promise<void>;
   remove(id: string): void;
   readonly size: number;
   /** Matching ids in corpus order (streamed through onBatch); AbortError when superseded. */
@@ -105,6 +107,11 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
     },
     upsert(doc) {
       load([doc]);
+    },
+    async add(docs) {
+      load(docs);
+      // Each worker answers in order, so its answer means it has taken every load before it.
+      await Promise.all(workers.map((pw) => pw.ask({ kind: 'stats', job: nextJob() }, 'stats')));
     },
     remove(id) {
       const known = placement.get(id);
@@ -203,4 +210,20 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
       await Promise.all(workers.map((pw) => pw.terminate()));
     },
   };
+}
+
+/**
+ * Replaces a corpus's documents with pages read one after another, at most two pages in
+ * the workers' hands at a time: the details of thousands of nodes are never all in the
+ * main process's memory (or queued to the workers) at once.
+ */
+export async function fillCorpus(corpus: PreviewCorpus, pages: AsyncIterable<DocumentInput[]>): Promise<void> {
+  corpus.set([]);
+  let previous: Promise<void> = Promise.resolve();
+  for await (const page of pages) {
+    const taking = corpus.add(page);
+    await previous;
+    previous = taking;
+  }
+  await previous;
 }

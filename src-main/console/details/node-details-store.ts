@@ -179,3 +179,20 @@ export class NodeDetailsStore {
     for (const id of ids) this.#tell(connectionId, id, null);
   }
 }
+
+/**
+ * A connection's whole details, a page at a time in system-id order, with a turn of the
+ * event loop between pages so the main process keeps answering while thousands load.
+ * Stops early when `stop` says so.
+ */
+export async function* detailPages(
+  details: Pick<NodeDetailsStore, 'page'>, connectionId: string, size: number, stop: () => boolean = () => false,
+): AsyncGenerator<KeptDetails[]> {
+  for (let after = ''; ;) {
+    const page = details.page(connectionId, after, size);
+    if (page.length > 0) yield page;
+    if (page.length < size || stop()) return;
+    after = page[page.length - 1].systemId;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

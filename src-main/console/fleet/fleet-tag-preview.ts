@@ -6,8 +6,8 @@
 // servers starts no workers for it.
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { FleetTagMatch, FleetTagPreview, FleetTagPreviewServer } from '../../../src-shared/contract/fleet';
-import { createPreviewCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
-import type { KeptDetails, NodeDetailsStore } from '../details/node-details-store';
+import { createPreviewCorpus, fillCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
+import { detailPages, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
 
 export interface FleetServerNodes {
   connectionId: string;
@@ -32,6 +32,8 @@ const docOf = (connectionId: string, d: KeptDetails): DocumentInput => ({ id: id
 /** Details read per page while loading (a yield between pages keeps main answering). */
 const PAGE = 250;
 const DEFAULT_LIMIT = 200;
+/** One collator for every sort: localeCompare with options builds one per comparison. */
+const byHostname = new Intl.Collator(undefined, { numeric: true });
 
 export class FleetTagPreviewer {
   readonly #d: FleetTagPreviewDeps;
@@ -68,22 +70,20 @@ export class FleetTagPreviewer {
     this.#loading ??= (async () => {
       const corpus = this.#d.corpus?.() ?? createPreviewCorpus();
       this.#pending = new Map();
-      const docs: DocumentInput[] = [];
-      for (const c of this.#d.details.connections()) {
-        const ids = new Set<string>();
-        this.#ids.set(c, ids);
-        for (let after = ''; ;) {
-          const page = this.#d.details.page(c, after, PAGE);
-          for (const d of page) { docs.push(docOf(c, d)); ids.add(d.systemId); }
-          if (page.length < PAGE) break;
-          after = page[page.length - 1].systemId;
-          await new Promise((resolve) => setImmediate(resolve));
+      const details = this.#d.details;
+      const ids = this.#ids;
+      // Filling waits for the workers to build their tables, so the first keystroke waits
+      // for evaluation only.
+      await fillCorpus(corpus, (async function* () {
+        for (const c of details.connections()) {
+          const held = new Set<string>();
+          ids.set(c, held);
+          for await (const page of detailPages(details, c, PAGE)) {
+            for (const d of page) held.add(d.systemId);
+            yield page.map((d) => docOf(c, d));
+          }
         }
-      }
-      corpus.set(docs);
-      // The workers start and build their tables on the first message they answer: wait for
-      // that here, so the first keystroke waits for evaluation only.
-      await corpus.stats();
+      })());
       this.#corpus = corpus;
       for (const [id, doc] of this.#pending) this.#apply(id, doc);
       this.#pending = null;
@@ -116,7 +116,7 @@ export class FleetTagPreviewer {
     const servers: FleetTagPreviewServer[] = this.#d.servers().map((s) => {
       const ids = byServer.get(s.connectionId) ?? [];
       const matches: FleetTagMatch[] = ids.map((systemId) => ({ systemId, hostname: s.hostnames.get(systemId) ?? systemId }))
-        .sort((a, b) => a.hostname.localeCompare(b.hostname, undefined, { numeric: true }) || a.systemId.localeCompare(b.systemId));
+        .sort((a, b) => byHostname.compare(a.hostname, b.hostname) || (a.systemId < b.systemId ? -1 : a.systemId > b.systemId ? 1 : 0));
       return {
         connectionId: s.connectionId, name: s.name, nodes: s.hostnames.size,
         previewed: this.#ids.get(s.connectionId)?.size ?? 0, matched: ids.length, matches: matches.slice(0, limit),

@@ -6,8 +6,8 @@
 import type { Emit } from '../../ipc/dispatcher';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PreviewStarted } from '../../../src-shared/contract/tags';
-import { createPreviewCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
-import type { KeptDetails, NodeDetailsStore } from '../details/node-details-store';
+import { createPreviewCorpus, fillCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
+import { detailPages, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
 import { PreviewStore } from './preview-store';
 
 export interface PreviewDeps {
@@ -81,7 +81,7 @@ export class PreviewService {
           const d = this.#d.details.get(connectionId, id);
           if (d) corpus.upsert({ id, lshw: d.lshw, lldp: d.lldp });
         }
-      } else corpus.set(await this.#cachedDocs(connectionId));
+      } else await fillCorpus(corpus, this.#cachedPages(connectionId));
       if (this.#loadedFor !== connectionId) return corpus;
       this.#versions = versions;
       for (const [id, doc] of pending) {
@@ -96,15 +96,11 @@ export class PreviewService {
     return loading;
   }
 
-  /** Every cached document of a connection, read a page at a time with a yield between pages. */
-  async #cachedDocs(connectionId: string): Promise<DocumentInput[]> {
-    const docs: DocumentInput[] = [];
-    for (let after = ''; ;) {
-      const page = this.#d.details.page(connectionId, after, PAGE);
-      for (const d of page) docs.push({ id: d.systemId, lshw: d.lshw, lldp: d.lldp });
-      if (page.length < PAGE || this.#loadedFor !== connectionId) return docs;
-      after = page[page.length - 1].systemId;
-      await new Promise((resolve) => setImmediate(resolve));
+  /** Every cached document of a connection, a page at a time, until another connection takes over. */
+  async *#cachedPages(connectionId: string): AsyncGenerator<DocumentInput[]> {
+    const moved = (): boolean => this.#loadedFor !== connectionId;
+    for await (const page of detailPages(this.#d.details, connectionId, PAGE, moved)) {
+      yield page.map((d) => ({ id: d.systemId, lshw: d.lshw, lldp: d.lldp }));
     }
   }
 

@@ -18,9 +18,11 @@ afterAll(() => home.close());
 /** A session: a service over a counted corpus; its preview's matches. */
 function session(saveAfterMs?: number) {
   const corpus = createPreviewCorpus({ workers: 2 });
-  const counts = { set: 0, upsert: 0, remove: 0 };
-  const [set, upsert, remove] = [corpus.set.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
-  corpus.set = (d) => { counts.set += d.length; set(d); };
+  /** bulk: documents loaded from the cache in bulk (set or added a page at a time). */
+  const counts = { bulk: 0, upsert: 0, remove: 0 };
+  const [set, add, upsert, remove] = [corpus.set.bind(corpus), corpus.add.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
+  corpus.set = (d) => { counts.bulk += d.length; set(d); };
+  corpus.add = (d) => { counts.bulk += d.length; return add(d); };
   corpus.upsert = (d) => { counts.upsert++; upsert(d); };
   corpus.remove = (id) => { counts.remove++; remove(id); };
   const ends = new Map<string, (e: PreviewEnd) => void>();
@@ -55,12 +57,12 @@ test('saved at close, reopened by the next session, refreshed only where details
   const first = session(0);
   saveStillRunningAtClose(first);
   const built = await first.preview('a');
-  expect(first.counts.set).toBe(docs.length);
+  expect(first.counts.bulk).toBe(docs.length);
   await first.service.close(); // saves
 
   const second = session();
   expect(await second.preview('b')).toEqual(built);
-  expect(second.counts).toEqual({ set: 0, upsert: 0, remove: 0 });
+  expect(second.counts).toEqual({ bulk: 0, upsert: 0, remove: 0 });
   await second.service.close();
 
   // Between sessions: one node refetched with other details, one gone from the cache.
@@ -73,6 +75,6 @@ test('saved at close, reopened by the next session, refreshed only where details
   const third = session();
   const expected = [...built.filter((id) => id !== goneId), changed.id].sort();
   expect(await third.preview('c')).toEqual(expected);
-  expect(third.counts).toEqual({ set: 0, upsert: 1, remove: 1 });
+  expect(third.counts).toEqual({ bulk: 0, upsert: 1, remove: 1 });
   await third.service.close();
 }, 240_000);
