@@ -1,53 +1,71 @@
 // npm run bench [-- --only ID[,ID]] [-- --out FILE]: prints a table; --out writes the same
 // table as Markdown with the machine and date (FILE.md, e.g. docs/BENCHMARKS.md) or JSON.
+// The file is rewritten after every bench (and on a crash), so a bench that fails or a run
+// that is stopped keeps every figure measured so far; a failure is a row naming the bench.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benches } from './index';
-import type { Figure } from './types';
+import { loadNow, machine, markdown, textTable, type BenchRun, type Row } from './report';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
-const results: (Figure & { bench: string })[] = [];
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
-
-for (const b of benches.filter((b) => !only || only.includes(b.id))) {
-  process.stderr.write(`bench ${b.id}…\n`);
-  try {
-    for (const f of await b.run()) results.push({ bench: b.id, ...f });
-  } catch (e) {
-    results.push({ bench: b.id, name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' });
-  }
+const unknown = only?.filter((id) => !benches.some((b) => b.id === id)) ?? [];
+if (unknown.length) {
+  process.stderr.write(`unknown bench id ${unknown.join(', ')}; known: ${benches.map((b) => b.id).join(', ')}\n`);
+  process.exit(2);
 }
-
-// A time or a size is better lower; a rate (nodes/s) is better higher.
-const speedup = (r: Figure) => (/\/s$/.test(r.unit) ? r.value / r.reference!.value : r.reference!.value / r.value);
-const rows = results.map((r) => [
-  r.bench, r.name, `${fmt(r.value)} ${r.unit}`,
-  r.reference ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.reference.unit}` : '',
-  r.reference && r.reference.unit === r.unit && r.value > 0 && r.reference.value > 0
-    ? speedup(r) >= 1 ? `${fmt(speedup(r))}× faster` : `${fmt(1 / speedup(r))}× slower`
-    : '',
-  r.target ?? '',
-  r.notes ?? '',
-]);
-const head = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target', 'notes'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
-console.log(line(head));
-console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-for (const r of rows) console.log(line(r));
+const chosen = benches.filter((b) => !only || only.includes(b.id));
+const rows: Row[] = [];
+const runs: BenchRun[] = [];
 const at = new Date().toISOString();
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
-const markdown = () => [
-  '# Benchmarks', '',
-  `Written by \`npm run bench -- --out docs/BENCHMARKS.md\` on ${at.slice(0, 10)}, on ${machine}.`,
-  'Every figure is measured in that run; a reference named beside a figure was measured in the same run.',
-  'Targets: the performance table of the design documents; figures are never asserted in tests.', '',
-  `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`,
-  ...rows.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`), '',
-].join('\n');
-if (values.out) {
-  writeFileSync(values.out, values.out.endsWith('.md') ? markdown() : JSON.stringify({ at, machine, results }, null, 2));
+const clock = () => new Date().toISOString().slice(11, 19);
+
+function save(pending: string[]): void {
+  if (!values.out) return;
+  writeFileSync(values.out, values.out.endsWith('.md')
+    ? markdown({ at, rows, runs, pending })
+    : JSON.stringify({ at, machine: machine(), results: rows, runs, pending }, null, 2));
 }
+
+const failure = (bench: string, e: unknown): Row => ({
+  bench, name: `FAILED: ${bench}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, value: NaN, unit: '',
+});
+
+let current: { id: string; startedAt: string; started: number; load: number } | null = null;
+const finish = (failed: boolean) => {
+  if (!current) return;
+  runs.push({ id: current.id, startedAt: current.startedAt, seconds: (performance.now() - current.started) / 1000, load: [current.load, loadNow()], failed });
+  current = null;
+};
+// A crash outside the bench's own promise chain (a worker's unhandled error) still writes the file.
+const crash = (e: unknown) => {
+  process.stderr.write(`bench runner: ${e instanceof Error ? e.stack : String(e)}\n`);
+  if (current) { rows.push(failure(current.id, e)); finish(true); }
+  save(chosen.slice(runs.length).map((b) => b.id));
+  process.exit(1);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+for (const [i, b] of chosen.entries()) {
+  current = { id: b.id, startedAt: new Date().toISOString(), started: performance.now(), load: loadNow() };
+  process.stderr.write(`bench ${b.id}… (${clock()}, load ${current.load.toFixed(2)})\n`);
+  let failed = false;
+  try {
+    const returned = await b.run((f) => {
+      rows.push({ bench: b.id, ...f });
+      process.stderr.write(`  ${b.id}: ${f.name}: ${f.value} ${f.unit}\n`);
+    });
+    for (const f of returned ?? []) rows.push({ bench: b.id, ...f });
+  } catch (e) {
+    failed = true;
+    rows.push(failure(b.id, e));
+    process.stderr.write(`bench ${b.id} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+  finish(failed);
+  process.stderr.write(`bench ${b.id} done in ${runs.at(-1)!.seconds.toFixed(0)} s (${clock()})\n`);
+  save(chosen.slice(i + 1).map((x) => x.id));
+}
+console.log(textTable(rows));
+// A bench that left a worker or a server open must not keep the run from ending.
+process.exit(runs.some((r) => r.failed) ? 1 : 0);

@@ -5,15 +5,20 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  /** The reference measured in the same run, if PERFORMANCE.md names one. */
+  /** The reference measured in the same run, if PERFORMANCE.md names one. A reference
+   * measured on part of the input and scaled says so in its name ("extrapolated"). */
   reference?: { name: string; value: number; unit: string };
   /** The target from PERFORMANCE.md, as text ("< 150 ms"). */
   target?: string;
   notes?: string;
 }
 
+/** Hands one figure to the runner as soon as it is measured, so a later failure loses nothing. */
+export type Report = (figure: Figure) => void;
+
 export interface Bench {
   /** Short id, selectable with `npm run bench -- --only ID`. */
   id: string;
-  run(): Promise<Figure[]>;
+  /** Figures are reported through `report` as they are measured, or returned at the end (or both). */
+  run(report: Report): Promise<Figure[] | void>;
 }
