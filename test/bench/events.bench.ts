@@ -27,6 +27,7 @@ const total = (c: CpuSplit) => (c.regionMs ?? 0) + c.mainMs + c.rendererMs;
 
 export const eventsBench: Bench = {
   id: 'events',
+  browser: true,
   async run() {
     if (!existsSync(resolve(import.meta.dirname, '../../out/web/index.html'))) {
       throw new Error('The browser bundle is missing: run `npx vite build --config vite.web.config.ts` first.');

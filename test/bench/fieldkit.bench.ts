@@ -46,6 +46,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export const fieldkitBench: Bench = {
   id: 'fieldkit',
+  browser: true,
   async run(): Promise<Figure[]> {
     let laptopMacs: string[] = [];
     let laptopIds: string[] = [];

@@ -89,6 +89,7 @@ async function keystrokeFigures(total: number): Promise<Figure[]> {
 
 export const fleetBench: Bench = {
   id: 'fleet',
+  browser: true,
   async run(report: Report) {
     const parts = new Set((process.env.FLEET_BENCH_PARTS ?? 'find,preview,grid').split(','));
     if (parts.has('find')) { findFigures().forEach(report); say('find anywhere measured'); }

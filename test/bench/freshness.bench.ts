@@ -15,6 +15,7 @@ const spread = (xs: number[]) => `median of ${xs.length}: ${xs.join(', ')} ms`;
 
 export const freshnessBench: Bench = {
   id: 'freshness',
+  browser: true,
   async run(): Promise<Figure[]> {
     if (!existsSync(resolve(root, 'out/web/index.html'))) execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { cwd: root, stdio: 'ignore' });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });

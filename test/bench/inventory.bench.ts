@@ -107,6 +107,7 @@ async function serverRoundTrip(r: Rig): Promise<number> {
 
 export const inventoryBench: Bench = {
   id: 'inventory',
+  browser: true,
   async run(): Promise<Figure[]> {
     if (!existsSync(resolve(root, 'out/web/index.html'))) execFileSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts'], { cwd: root, stdio: 'ignore' });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });

@@ -2,7 +2,9 @@
 // table as Markdown with the machine and date (FILE.md, e.g. docs/BENCHMARKS.md) or JSON.
 // The file is rewritten after every bench (and on a crash), so a bench that fails or a run
 // that is stopped keeps every figure measured so far; a failure is a row naming the bench.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benches } from './index';
 import { loadNow, machine, markdown, textTable, type BenchRun, type Row } from './report';
@@ -15,6 +17,13 @@ if (unknown.length) {
   process.exit(2);
 }
 const chosen = benches.filter((b) => !only || only.includes(b.id));
+// Browser benches measure the renderer in out/web: built here when its sources changed, so
+// a stale or half-built bundle is never what gets measured.
+let bundleError: string | null = null;
+if (chosen.some((b) => b.browser)) {
+  const built = spawnSync(process.execPath, [resolve(import.meta.dirname, '../../tools/build-web.mjs')], { stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) bundleError = `building the renderer (node tools/build-web.mjs) failed with status ${built.status}`;
+}
 const rows: Row[] = [];
 const runs: BenchRun[] = [];
 const at = new Date().toISOString();
@@ -52,6 +61,7 @@ for (const [i, b] of chosen.entries()) {
   process.stderr.write(`bench ${b.id}… (${clock()}, load ${current.load.toFixed(2)})\n`);
   let failed = false;
   try {
+    if (b.browser && bundleError) throw new Error(bundleError);
     const returned = await b.run((f) => {
       rows.push({ bench: b.id, ...f });
       process.stderr.write(`  ${b.id}: ${f.name}: ${f.value} ${f.unit}\n`);

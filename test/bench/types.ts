@@ -19,6 +19,8 @@ export type Report = (figure: Figure) => void;
 export interface Bench {
   /** Short id, selectable with `npm run bench -- --only ID`. */
   id: string;
+  /** Drives the console's renderer in Chromium: the runner builds out/web first if its sources changed. */
+  browser?: boolean;
   /** Figures are reported through `report` as they are measured, or returned at the end (or both). */
   run(report: Report): Promise<Figure[] | void>;
 }
