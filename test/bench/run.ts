@@ -2,6 +2,10 @@
 // table as Markdown with the machine and date (FILE.md, e.g. docs/BENCHMARKS.md) or JSON.
 // The file is rewritten after every bench (and on a crash), so a bench that fails or a run
 // that is stopped keeps every figure measured so far; a failure is a row naming the bench.
+// Sizes default to the design's; for shorter runs (figures then name the sizes they used):
+// XPATH_BENCH_SIZES, XPATH_BENCH_COLD_SIZES, XPATH_BENCH_LXML_NODES, XPATH_BENCH_SMALL_NODES,
+// REGION_TAGS_BENCH_NODES, REGION_TAGS_LXML_NODES, TAGS_BENCH_NODES, FLEET_BENCH_PARTS,
+// FLEET_PREVIEW_NODES, FLEET_GRID_NODES (each described in its bench's header).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
