@@ -6,6 +6,7 @@
 // XPATH_BENCH_SIZES, XPATH_BENCH_COLD_SIZES, XPATH_BENCH_LXML_NODES, XPATH_BENCH_SMALL_NODES,
 // REGION_TAGS_BENCH_NODES, REGION_TAGS_LXML_NODES, TAGS_BENCH_NODES, FLEET_BENCH_PARTS,
 // FLEET_PREVIEW_NODES, FLEET_GRID_NODES (each described in its bench's header).
+// BENCH_LIMIT_MINUTES (default 30) bounds each bench: past it, a FAILED row and the next bench.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -42,6 +43,7 @@ const runner = createRunner(chosen, {
   saved: save,
   log: (line) => process.stderr.write(`${line}\n`),
   skip: (b) => (b.browser ? bundleError : null),
+  limitSeconds: Number(process.env.BENCH_LIMIT_MINUTES ?? 30) * 60,
 });
 const crash = (e: unknown) => {
   process.stderr.write(`bench runner: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -64,4 +64,21 @@ describe('bench runner', () => {
     }).run();
     expect(state.rows.map((r) => r.name)).toEqual(['FAILED: ui: building the renderer failed']);
   });
+
+  it('gives up on a bench past its time limit, keeps what it reported, drops what it reports later, and runs the next', async () => {
+    let late!: (name: string) => void;
+    const slow: Bench = {
+      id: 'slow',
+      async run(report) {
+        report({ name: 'in time', value: 1, unit: 's' });
+        late = (name) => report({ name, value: 2, unit: 's' });
+        await new Promise(() => undefined);
+      },
+    };
+    const next: Bench = { id: 'next', run: async () => [{ name: 'next figure', value: 3, unit: 's' }] };
+    const state = await createRunner([slow, next], { saved: () => undefined, limitSeconds: 0.05 }).run();
+    late('too late');
+    expect(state.rows.map((r) => r.name)).toEqual(['in time', 'FAILED: slow: did not finish within 0.05 s (the figures it reported before are kept)', 'next figure']);
+    expect(state.runs.map((r) => r.failed)).toEqual([true, false]);
+  });
 });
