@@ -14,7 +14,7 @@ import type { ApiCredentials } from './api-key';
 import { ERROR_BODY_BYTES, limitOf, type AnswerKind, type LimitOverrides } from './answer-limits';
 import { checkedJson } from './answer-json';
 import type { ReaderName, ReadInput, ReadOutput } from './answer-readers';
-import { OffThreadBody, answerThread } from './answer-thread';
+import { AnswerThread, type OffThreadBody } from './answer-thread';
 import type { ApiVersion } from '../../src-shared/maas/maas-types';
 import { MaasDeadlineError, MaasMalformedAnswerError, describeNetworkError, httpFailure, networkFailure } from './errors';
 import { readLimited, tooLarge, type BodySink } from './read-answer';
@@ -99,6 +99,8 @@ export class MaasTransport {
    * once, not after a second of back-off per read, and the first answer ends it.
    */
   #unreached = false;
+  /** This server's own answer thread: its huge answers delay no other server's reads. */
+  readonly #answers = new AnswerThread();
 
   constructor(o: TransportOptions) {
     this.#o = o;
@@ -217,13 +219,13 @@ export class MaasTransport {
    */
   async read<R extends ReaderName>(spec: CallSpec, reader: R, api: ApiVersion,
     extra: Pick<ReadInput, 'asked' | 'requested'> = {}): Promise<ReadOutput<R>> {
-    answerThread();
+    this.#answers.current();
     let stream: OffThreadBody | null = null;
     try {
-      const a = await this.call(spec, () => { stream?.discard(); return (stream = new OffThreadBody()); });
+      const a = await this.call(spec, () => { stream?.discard(); return (stream = this.#answers.body()); });
       const input = { ...this.#meta(spec, a), api, ...extra };
       // A status the caller accepts (a bulk 409) was read here, its start only: it goes whole.
-      return a.streamed && stream ? await (stream as OffThreadBody).read(reader, input) : await new OffThreadBody().read(reader, input, a.body);
+      return a.streamed && stream ? await (stream as OffThreadBody).read(reader, input) : await this.#answers.body().read(reader, input, a.body);
     } catch (e) {
       (stream as OffThreadBody | null)?.discard();
       throw e;
@@ -235,7 +237,7 @@ export class MaasTransport {
   }
 
   async close(): Promise<void> {
-    await this.#agent.close();
+    await Promise.all([this.#agent.close(), this.#answers.close()]);
   }
 }
 
