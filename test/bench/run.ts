@@ -52,6 +52,8 @@ const crash = (e: unknown) => {
 };
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
+// Stopped by hand (Ctrl-C): the running bench's figures so far are written too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => crash(new Error(`stopped by ${signal}`)));
 
 const { rows, runs } = await runner.run();
 console.log(textTable(rows));
