@@ -27,7 +27,7 @@ const fieldOf = (key: string): FilterField | undefined => {
     ? (k as FilterField) : aliases[k];
 };
 /** Fields holding one value per node: repeated positive terms on them are alternatives. */
-const singleValued = new Set<FilterField>(['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'hostname', 'id', 'os', 'server', 'cpu', 'mem', 'storage']);
+export const singleValued: ReadonlySet<FilterField> = new Set<FilterField>(['status', 'zone', 'pool', 'owner', 'arch', 'power', 'powertype', 'hostname', 'id', 'os', 'server', 'cpu', 'mem', 'storage']);
 
 export type FilterTerm =
   | { kind: 'field'; field: FilterField; values: string[]; negate: boolean; exact: boolean }
@@ -193,7 +193,7 @@ export function compileFilter(parsed: ParsedFilter): Test {
 }
 
 /** Parse and compile in one step. */
-export const nodeFilter = (input: string): { test: Test; problems: string[] } => {
+export const nodeFilter = (input: string): { test: Test; problems: string[]; parsed: ParsedFilter } => {
   const parsed = parseFilter(input);
-  return { test: compileFilter(parsed), problems: parsed.problems };
+  return { test: compileFilter(parsed), problems: parsed.problems, parsed };
 };

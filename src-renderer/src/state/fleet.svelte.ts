@@ -1,7 +1,8 @@
 // The fleet on screen: every connection's nodes in one grid, live where the server answers
 // and from its snapshot where it does not, with the inventory's search language plus
-// `server:`. Entries are indexed once as they arrive; a keystroke only filters. A selection
-// can span servers; its keys are "<connection>/<system id>" since two servers may reuse an id.
+// `server:`. Entries are indexed once as they arrive; a keystroke only filters (a narrowing
+// one only the last result). A selection can span servers; its keys are
+// "<connection>/<system id>" since two servers may reuse an id.
 import { createContext } from 'svelte';
 import type { ConsoleClient } from '../../../src-shared/contract/client';
 import type { ConnectionView } from '../../../src-shared/contract/connections';
@@ -9,6 +10,7 @@ import type { FleetServer } from '../../../src-shared/contract/fleet';
 import type { NodeDelta } from '../../../src-shared/contract/inventory';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { nodeFilter } from '../../../src-shared/inventory/filter';
+import { NarrowingFilter } from '../../../src-shared/inventory/narrowing';
 import { indexNode, type IndexedNode } from '../../../src-shared/inventory/node-index';
 import { groupRows, sortIndexed, type GroupBy, type ViewRow } from '../../../src-shared/inventory/view';
 
@@ -31,7 +33,8 @@ export class FleetState {
 
   readonly filter = $derived(nodeFilter(this.query));
   readonly sorted = $derived(sortIndexed(this.#entries, { column: 'hostname', dir: 'asc' }));
-  readonly filtered = $derived(this.query.trim() ? this.sorted.filter(this.filter.test) : this.sorted);
+  #narrowing = new NarrowingFilter<FleetEntry>();
+  readonly filtered = $derived(this.#narrowing.apply(this.sorted, this.filter.parsed, this.filter.test));
   readonly rows: ViewRow<FleetEntry>[] = $derived(groupRows(this.filtered, this.groupBy, this.collapsed));
   readonly total = $derived(this.#entries.length);
   /** The selected nodes, by server, in grid order. */

@@ -38,3 +38,11 @@ test('CSV of the view: chosen columns in order, quoted, formulas defused', () =>
   const csv = nodesCsv([makeNode({ hostname: '=cmd|calc', tags: ['a', 'b'], memory: 16384, systemId: 'x1' })], ['systemId', 'hostname', 'tags', 'memory']);
   expect(csv).toBe('System ID,Hostname,Tags,Memory\r\nx1,"\'=cmd|calc","a, b",16 GiB');
 });
+
+test('a node keeps its row object from one grouping to the next (a keystroke allocates no row per node)', () => {
+  const first = groupRows(entries, 'zone', new Set());
+  const again = groupRows(entries.slice(1), 'status', new Set());
+  const rowOf = (rows: typeof first, e: (typeof entries)[number]) => rows.find((r) => r.kind === 'node' && r.entry === e);
+  expect(rowOf(again, entries[1])).toBe(rowOf(first, entries[1]));
+  expect(groupRows(entries, 'none', new Set())[2]).toBe(rowOf(first, entries[2]));
+});

@@ -1,0 +1,53 @@
+// Free text over tens of thousands of nodes in one string search: every node's search text
+// laid end to end in one string, so a word is found with indexOf over contiguous memory
+// instead of one `includes` per node, each reaching a string of its own somewhere in the
+// heap (in Chromium, 50,000 of those cost 6–9 ms even when nothing matches; the one search
+// over the joined text about 1 ms).
+import type { IndexedNode } from './node-index';
+
+/** Between two nodes' texts; a word holding it is searched node by node instead. */
+const SEPARATOR = '\u0000';
+
+export class TextCorpus<E extends IndexedNode> {
+  readonly #text: string;
+  /** Where each node's text starts in #text; one more for the end. */
+  readonly #starts: Int32Array;
+
+  constructor(readonly entries: readonly E[]) {
+    this.#starts = new Int32Array(entries.length + 1);
+    let at = 0;
+    entries.forEach((e, i) => { this.#starts[i] = at; at += e.hay.length + SEPARATOR.length; });
+    this.#starts[entries.length] = at;
+    this.#text = entries.map((e) => e.hay).join(SEPARATOR);
+  }
+
+  /** Whether `find` can answer for this word (a word may not reach from one node into the next). */
+  static searchable(word: string): boolean { return word.length > 0 && !word.includes(SEPARATOR); }
+
+  /** The nodes whose search text holds `word`, in order: exactly `entries.filter((e) => e.hay.includes(word))`. */
+  find(word: string): E[] {
+    if (!TextCorpus.searchable(word)) return this.entries.filter((e) => e.hay.includes(word));
+    const starts = this.#starts;
+    const out: E[] = [];
+    let i = 0;
+    for (let from = 0; ;) {
+      const at = this.#text.indexOf(word, from);
+      if (at < 0) break;
+      // The node holding `at`: usually the next one or close to it, so step before bisecting.
+      if (starts[i + 1] <= at) {
+        if (starts[i + 2] > at) i++;
+        else {
+          let lo = i + 1;
+          let hi = this.entries.length - 1;
+          while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= at) lo = mid; else hi = mid - 1; }
+          i = lo;
+        }
+      }
+      out.push(this.entries[i]);
+      from = starts[i + 1];
+      i++;
+      if (i >= this.entries.length) break;
+    }
+    return out;
+  }
+}
