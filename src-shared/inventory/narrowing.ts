@@ -44,8 +44,6 @@ export function narrows(prev: ParsedFilter, next: ParsedFilter): boolean {
   return next.terms.slice(prev.terms.length).every((t) => t.kind === 'text' || t.negate || !singleValued.has(t.field) || !named.has(t.field));
 }
 
-const sameNodes = <E>(a: readonly E[], b: readonly E[]) => a.length === b.length && a.every((e, i) => e === b[i]);
-
 /** Below this many nodes, testing each node of a narrowed result beats searching the corpus. */
 const SMALL = 4096;
 
@@ -58,39 +56,53 @@ function requiredWord(parsed: ParsedFilter): (FilterTerm & { kind: 'text' }) | u
   return best;
 }
 
+/** The nodes of a list a query matched. */
+export interface Matches<E> {
+  /** The list searched. */
+  readonly source: readonly E[];
+  /** The matching nodes, in source order (`source` itself when all match). */
+  readonly entries: readonly E[];
+  /** Their places in `source`, ascending; null when every node matches. */
+  readonly indices: readonly number[] | null;
+}
+
+const sameIndices = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
- * The nodes of a (sorted) list a query matches, keystroke after keystroke. The result is
+ * The nodes of a (sorted) list a query matches, keystroke after keystroke. The entries are
  * always exactly `source.filter(test)`, in source order; only the work and the identity of
- * the array differ: a word the query requires is found in one search over all the nodes'
- * text, a narrowing query tests only the last result, and a result holding the same nodes as
- * the last one is the last array (or the source itself when everything matches).
+ * the answer differ: a word the query requires is found in one search over all the nodes'
+ * text, a narrowing query tests only the last result, and the same nodes as last time are
+ * the last answer itself (so nothing derived from it recomputes).
  */
 export class NarrowingFilter<E extends IndexedNode> {
-  #source: readonly E[] | null = null;
   #corpus = new TextCorpus<E>([]);
   #parsed: ParsedFilter | null = null;
-  #result: readonly E[] = [];
+  #last: Matches<E> = { source: [], entries: [], indices: null };
 
-  apply(source: readonly E[], parsed: ParsedFilter, test = compileFilter(parsed)): readonly E[] {
+  apply(source: readonly E[], parsed: ParsedFilter, test = compileFilter(parsed)): Matches<E> {
+    const last = this.#last;
     // Built when the nodes change (each change sorts them all anyway), not on a keystroke.
-    if (this.#source !== source) this.#corpus = new TextCorpus(source);
-    const narrowing = this.#source === source && this.#parsed !== null && narrows(this.#parsed, parsed);
-    const base = narrowing ? this.#result : source;
-    const word = requiredWord(parsed);
-    let found: readonly E[];
-    if (parsed.terms.length === 0) found = source;
-    else if (word && !(narrowing && base.length < SMALL)) {
-      // The nodes holding the word, then the rest of the query over those only.
-      const holding = this.#corpus.find(word.text);
-      const rest = parsed.terms.filter((t) => t !== word);
-      found = rest.length ? holding.filter(compileFilter({ terms: rest, problems: [] })) : holding;
-    } else found = base.filter(test);
-    // Both ways, `found` is every match in the source, in order, and every match is in `base`:
-    // as long as `base`, it is `base`.
-    const result = sameNodes(found, this.#result) ? this.#result : found.length === base.length ? base : found;
-    this.#source = source;
+    if (last.source !== source) this.#corpus = new TextCorpus(source);
+    const narrowing = last.source === source && this.#parsed !== null && narrows(this.#parsed, parsed);
     this.#parsed = parsed;
-    this.#result = result;
-    return result;
+    const base = narrowing ? last.indices : null;
+    const word = requiredWord(parsed);
+    let found: number[] | null;
+    if (parsed.terms.length === 0) found = null;
+    else if (word && !(base && base.length < SMALL)) {
+      // The nodes holding the word, then the rest of the query over those only.
+      const holding = this.#corpus.findIndices(word.text);
+      const rest = parsed.terms.filter((t) => t !== word);
+      const restTest = rest.length ? compileFilter({ terms: rest, problems: [] }) : null;
+      found = restTest ? holding.filter((i) => restTest(source[i])) : holding;
+    } else {
+      found = [];
+      if (base) { for (const i of base) if (test(source[i])) found.push(i); }
+      else for (let i = 0; i < source.length; i++) if (test(source[i])) found.push(i);
+    }
+    if (found && found.length === source.length) found = null;
+    if (last.source === source && (found === null ? last.indices === null : last.indices !== null && sameIndices(found, last.indices))) return last;
+    return (this.#last = { source, entries: found ? found.map((i) => source[i]) : source, indices: found });
   }
 }

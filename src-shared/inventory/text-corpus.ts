@@ -25,28 +25,32 @@ export class TextCorpus<E extends IndexedNode> {
   static searchable(word: string): boolean { return word.length > 0 && !word.includes(SEPARATOR); }
 
   /** The nodes whose search text holds `word`, in order: exactly `entries.filter((e) => e.hay.includes(word))`. */
-  find(word: string): E[] {
-    if (!TextCorpus.searchable(word)) return this.entries.filter((e) => e.hay.includes(word));
+  find(word: string): E[] { return Array.from(this.findIndices(word), (i) => this.entries[i]); }
+
+  /** Where in `entries` the nodes whose search text holds `word` are, ascending. */
+  findIndices(word: string): number[] {
+    const n = this.entries.length;
+    const out: number[] = [];
+    if (!TextCorpus.searchable(word)) {
+      for (let i = 0; i < n; i++) if (this.entries[i].hay.includes(word)) out.push(i);
+      return out;
+    }
     const starts = this.#starts;
-    const out: E[] = [];
-    let i = 0;
-    for (let from = 0; ;) {
+    for (let i = 0, from = 0; i < n;) {
       const at = this.#text.indexOf(word, from);
       if (at < 0) break;
-      // The node holding `at`: usually the next one or close to it, so step before bisecting.
+      // The node holding `at`: usually this one or the next, so step before bisecting.
       if (starts[i + 1] <= at) {
         if (starts[i + 2] > at) i++;
         else {
           let lo = i + 1;
-          let hi = this.entries.length - 1;
+          let hi = n - 1;
           while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= at) lo = mid; else hi = mid - 1; }
           i = lo;
         }
       }
-      out.push(this.entries[i]);
-      from = starts[i + 1];
-      i++;
-      if (i >= this.entries.length) break;
+      out.push(i);
+      from = starts[++i];
     }
     return out;
   }

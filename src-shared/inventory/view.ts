@@ -29,24 +29,29 @@ export type ViewRow<E extends IndexedNode = IndexedNode> =
   | { kind: 'node'; entry: E };
 
 /** The group a node falls in, as a value read off the node (no string built per node). */
-const groupOf: Record<Exclude<GroupBy, 'none'>, (e: IndexedNode) => string | number> = {
+export const groupOf: Record<Exclude<GroupBy, 'none'>, (e: IndexedNode) => string | number> = {
   status: (e) => e.node.status,
   zone: (e) => e.zone,
   power: (e) => e.power,
   server: (e) => e.server,
 };
 /** A group's key, label and rank, from its first node. */
-const groupInfo: Record<Exclude<GroupBy, 'none'>, (e: IndexedNode) => { key: string; label: string; rank: number | string }> = {
+export const groupInfo: Record<Exclude<GroupBy, 'none'>, (e: IndexedNode) => { key: string; label: string; rank: number | string }> = {
   status: (e) => ({ key: `status:${e.node.status}`, label: e.node.statusName, rank: e.node.status }),
   zone: (e) => ({ key: `zone:${e.zone}`, label: e.node.zone || '(no zone)', rank: e.zone }),
   power: (e) => ({ key: `power:${e.power}`, label: e.node.powerState || 'unknown', rank: e.power }),
   server: (e) => ({ key: `server:${e.server}`, label: e.serverName || '(this server)', rank: e.server }),
 };
 
+/** Groups in rank order; two ranks the collator holds equal ("é", "e") go by key, whichever nodes are shown. */
+export const compareGroups = (a: { key: string; rank: number | string }, b: { key: string; rank: number | string }): number =>
+  (typeof a.rank === 'number' && typeof b.rank === 'number' ? a.rank - b.rank : collator.compare(String(a.rank), String(b.rank)))
+  || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 // A node's row is made once and kept while the node is: a keystroke over 50,000 matching nodes
 // then allocates one array, not 50,000 rows for the garbage collector to copy.
 const nodeRows = new WeakMap<IndexedNode, { kind: 'node'; entry: IndexedNode }>();
-function nodeRow<E extends IndexedNode>(entry: E): { kind: 'node'; entry: E } {
+export function nodeRow<E extends IndexedNode>(entry: E): { kind: 'node'; entry: E } {
   let row = nodeRows.get(entry);
   if (!row) nodeRows.set(entry, (row = { kind: 'node', entry }));
   return row as { kind: 'node'; entry: E };
@@ -66,8 +71,7 @@ export function groupRows<E extends IndexedNode>(filtered: readonly E[], by: Gro
     if (!bucket) groups.set(g, (bucket = []));
     bucket.push(e);
   }
-  const ordered = [...groups.values()].map((entries) => ({ ...groupInfo[by](entries[0]), entries })).sort((a, b) =>
-    typeof a.rank === 'number' && typeof b.rank === 'number' ? a.rank - b.rank : collator.compare(String(a.rank), String(b.rank)));
+  const ordered = [...groups.values()].map((entries) => ({ ...groupInfo[by](entries[0]), entries })).sort(compareGroups);
   const rows: ViewRow<E>[] = [];
   for (const g of ordered) {
     const isCollapsed = collapsed.has(g.key);

@@ -10,9 +10,10 @@ import type { FleetServer } from '../../../src-shared/contract/fleet';
 import type { NodeDelta } from '../../../src-shared/contract/inventory';
 import type { NodeSummary } from '../../../src-shared/contract/maas-types';
 import { nodeFilter } from '../../../src-shared/inventory/filter';
+import { GroupedRows } from '../../../src-shared/inventory/grouped-rows';
 import { NarrowingFilter } from '../../../src-shared/inventory/narrowing';
 import { indexNode, type IndexedNode } from '../../../src-shared/inventory/node-index';
-import { groupRows, sortIndexed, type GroupBy, type ViewRow } from '../../../src-shared/inventory/view';
+import { sortIndexed, type GroupBy, type ViewRow } from '../../../src-shared/inventory/view';
 
 export interface FleetEntry extends IndexedNode { key: string; connectionId: string }
 export type FleetGroupBy = Extract<GroupBy, 'server' | 'status' | 'zone' | 'none'>;
@@ -34,8 +35,11 @@ export class FleetState {
   readonly filter = $derived(nodeFilter(this.query));
   readonly sorted = $derived(sortIndexed(this.#entries, { column: 'hostname', dir: 'asc' }));
   #narrowing = new NarrowingFilter<FleetEntry>();
-  readonly filtered = $derived(this.#narrowing.apply(this.sorted, this.filter.parsed, this.filter.test));
-  readonly rows: ViewRow<FleetEntry>[] = $derived(groupRows(this.filtered, this.groupBy, this.collapsed));
+  #grouped = new GroupedRows<FleetEntry>();
+  /** The same object while a keystroke leaves the same nodes shown: nothing below recomputes. */
+  readonly matches = $derived(this.#narrowing.apply(this.sorted, this.filter.parsed, this.filter.test));
+  readonly filtered = $derived(this.matches.entries);
+  readonly rows: ViewRow<FleetEntry>[] = $derived(this.#grouped.rows(this.matches, this.groupBy, this.collapsed));
   readonly total = $derived(this.#entries.length);
   /** The selected nodes, by server, in grid order. */
   readonly selectedByServer = $derived(this.#bySelection());

@@ -51,7 +51,7 @@ describe('filtering keystroke by keystroke', () => {
         if (!target.startsWith(query) || random() < 0.1) query = query.slice(0, Math.max(0, query.length - 1 - Math.floor(random() * 3)));
         else query = target.slice(0, query.length + 1);
         const { parsed, test: match } = nodeFilter(query);
-        const got = filter.apply(source, parsed, match);
+        const got = filter.apply(source, parsed, match).entries;
         const want = source.filter(match);
         expect(got, query).toEqual(want);
         if (want.length === last.length && want.every((e, i) => e === last[i])) expect(got, `${query}: same nodes, same array`).toBe(last);
@@ -64,19 +64,19 @@ describe('filtering keystroke by keystroke', () => {
 
   test('typing a text every node holds leaves the list as it was; a narrower one scans only the last result', () => {
     const filter = new NarrowingFilter<IndexedNode>();
-    expect(filter.apply(source, parseFilter('r'))).toBe(source);
-    expect(filter.apply(source, parseFilter('rack'))).toBe(source);
-    const rack1 = filter.apply(source, parseFilter('rack1'));
+    expect(filter.apply(source, parseFilter('r')).entries).toBe(source);
+    expect(filter.apply(source, parseFilter('rack')).entries).toBe(source);
+    const rack1 = filter.apply(source, parseFilter('rack1')).entries;
     expect(rack1).toHaveLength(source.length * 11 / 20);
     let scanned = 0;
     const counting = nodeFilter('rack12');
-    const rack12 = filter.apply(source, counting.parsed, (e) => { scanned++; return counting.test(e); });
+    const rack12 = filter.apply(source, counting.parsed, (e) => { scanned++; return counting.test(e); }).entries;
     expect(scanned).toBe(rack1.length);
     expect(rack12.map((e) => e.hostname)).toEqual(source.filter(counting.test).map((e) => e.hostname));
     // Back to a query that matched as many nodes: the last array again.
-    expect(filter.apply(source, parseFilter('rack12 '))).toBe(rack12);
+    expect(filter.apply(source, parseFilter('rack12 ')).entries).toBe(rack12);
     // A new list of nodes (the fleet changed) is filtered whole.
     const changed = [...source];
-    expect(filter.apply(changed, parseFilter('rack12'))).toEqual(rack12);
+    expect(filter.apply(changed, parseFilter('rack12')).entries).toEqual(rack12);
   });
 });
