@@ -77,7 +77,7 @@ export async function composeConsole(d: ConsoleDeps): Promise<ComposedConsole> {
   const inventory = createInventory({ dataDir: d.dataDir, clientFor, emit: d.emit, snapshots, details,
     recordUnreached: fieldkit.recordUnreached });
   closers.push(inventory.close);
-  const fleetPreview = new FleetTagPreviewer({ details, servers: fleetServerNodes(() => connections.service.list(), inventory.lists) });
+  const fleetPreview = new FleetTagPreviewer({ details, servers: fleetServerNodes(() => connections.service.list(), inventory.lists), storeDir: d.dataDir });
   closers.push(() => fleetPreview.close());
   // A removed remote connection, or one pointed at another server, takes what was kept of it along.
   serverOf = remoteUrls(connections.service.list());

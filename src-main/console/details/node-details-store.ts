@@ -21,6 +21,9 @@ export interface KeptDetails {
 export interface KeptView { takenAt: string; detail: NodeDetailView }
 
 /** Details fetched again (`details`) or gone (`null`) for one node of a connection. */
+/** The version `versions()` gives a node's details (the same formula as its query). */
+export const versionOf = (d: Pick<KeptDetails, 'fetchedAt' | 'fingerprint'>): string => `${d.fetchedAt}|${d.fingerprint}`;
+
 export type DetailsListener = (connectionId: string, systemId: string, details: KeptDetails | null) => void;
 
 const pack = (text: string | null): Buffer | null => (text === null ? null : deflateRawSync(Buffer.from(text, 'utf8')));

@@ -3,11 +3,14 @@
 // holds every connection's nodes under ids that carry the connection; it is loaded from the
 // details' home the first time it is asked, then follows the home's changes, so a keystroke
 // costs only the evaluation. Made on first use: a console that never previews across
-// servers starts no workers for it.
+// servers starts no workers for it. Its built tables are saved (as the Tags view's are), so
+// the next session reopens them and loads only the nodes whose details changed since.
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { FleetTagMatch, FleetTagPreview, FleetTagPreviewServer } from '../../../src-shared/contract/fleet';
 import { createPreviewCorpus, fillCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
-import { detailPages, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
+import { detailPages, versionOf, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
+import { CorpusSaver } from '../tags/corpus-saver';
+import { PreviewStore } from '../tags/preview-store';
 
 export interface FleetServerNodes {
   connectionId: string;
@@ -17,10 +20,14 @@ export interface FleetServerNodes {
 }
 
 export interface FleetTagPreviewDeps {
-  details: Pick<NodeDetailsStore, 'listen' | 'page' | 'connections'>;
+  details: Pick<NodeDetailsStore, 'listen' | 'page' | 'connections' | 'versions' | 'get'>;
   /** Every connection now, with its nodes. */
   servers: () => FleetServerNodes[];
   corpus?: () => PreviewCorpus;
+  /** Where the built tables are saved between sessions; none: built anew each time. */
+  storeDir?: string;
+  /** How long after the last change the tables are saved (tests shorten it). */
+  saveAfterMs?: number;
 }
 
 // A connection id never holds a NUL (ids are validated names), so the pair splits back exactly.
@@ -32,6 +39,9 @@ const docOf = (connectionId: string, d: KeptDetails): DocumentInput => ({ id: id
 /** Details read per page while loading (a yield between pages keeps main answering). */
 const PAGE = 250;
 const DEFAULT_LIMIT = 200;
+const SAVE_AFTER_MS = 5_000;
+/** The saved fleet corpus's key in the store: a connection id never holds a NUL. */
+const FLEET_KEY = `${SEP}fleet`;
 /** One collator for every sort: localeCompare with options builds one per comparison. */
 const byHostname = new Intl.Collator(undefined, { numeric: true });
 
@@ -45,15 +55,27 @@ export class FleetTagPreviewer {
   readonly #ids = new Map<string, Set<string>>();
   #running: AbortController | null = null;
   readonly #unlisten: () => void;
+  readonly #store: PreviewStore | null;
+  readonly #saver: CorpusSaver | null;
+  /** Versions of the details in the corpus, by corpus id, for saving it. */
+  readonly #versions = new Map<string, string>();
 
   constructor(d: FleetTagPreviewDeps) {
     this.#d = d;
+    const store = d.storeDir ? new PreviewStore(d.storeDir) : null;
+    this.#store = store;
+    this.#saver = store && new CorpusSaver(
+      () => (this.#corpus === null || this.#pending !== null ? null : store.save(this.#corpus, FLEET_KEY, this.#versions)),
+      d.saveAfterMs ?? SAVE_AFTER_MS);
     this.#unlisten = d.details.listen((connectionId, systemId, details) => {
       if (this.#loading === null) return; // not loaded yet: the load reads the home as it is then
       const id = idOf(connectionId, systemId);
       const doc = details ? docOf(connectionId, details) : null;
+      if (details) this.#versions.set(id, versionOf(details));
+      else this.#versions.delete(id);
       if (this.#pending) this.#pending.set(id, doc);
       else this.#apply(id, doc);
+      this.#saver?.soon();
     });
   }
 
@@ -72,18 +94,30 @@ export class FleetTagPreviewer {
       this.#pending = new Map();
       const details = this.#d.details;
       const ids = this.#ids;
-      // Filling waits for the workers to build their tables, so the first keystroke waits
-      // for evaluation only.
-      await fillCorpus(corpus, (async function* () {
-        for (const c of details.connections()) {
-          const held = new Set<string>();
-          ids.set(c, held);
-          for await (const page of detailPages(details, c, PAGE)) {
-            for (const d of page) held.add(d.systemId);
-            yield page.map((d) => docOf(c, d));
-          }
+      for (const c of details.connections()) {
+        const held = new Set<string>();
+        ids.set(c, held);
+        for (const [systemId, version] of details.versions(c)) { held.add(systemId); this.#versions.set(idOf(c, systemId), version); }
+      }
+      const reopened = await this.#store?.reopen(corpus, FLEET_KEY, this.#versions).catch(() => null) ?? null;
+      if (reopened !== null) {
+        for (const id of reopened.remove) corpus.remove(id);
+        for (const id of reopened.load) {
+          const [c, systemId] = split(id);
+          const d = details.get(c, systemId);
+          if (d) corpus.upsert(docOf(c, d));
         }
-      })());
+        await corpus.stats(); // the workers have taken every change: the first keystroke waits for evaluation only
+      } else {
+        // Filling waits for the workers to build their tables, so the first keystroke waits
+        // for evaluation only.
+        await fillCorpus(corpus, (async function* () {
+          for (const c of ids.keys()) {
+            for await (const page of detailPages(details, c, PAGE)) yield page.map((d) => docOf(c, d));
+          }
+        })());
+      }
+      if (reopened === null || reopened.load.length + reopened.remove.length > 0) this.#saver?.soon();
       this.#corpus = corpus;
       for (const [id, doc] of this.#pending) this.#apply(id, doc);
       this.#pending = null;
@@ -133,6 +167,7 @@ export class FleetTagPreviewer {
     this.#unlisten();
     this.#running?.abort();
     const corpus = await this.#loading?.catch(() => null);
+    await this.#saver?.close();
     await corpus?.close();
   }
 }

@@ -7,7 +7,8 @@ import type { Emit } from '../../ipc/dispatcher';
 import { ConsoleFailure } from '../../../src-shared/contract/errors';
 import type { PreviewStarted } from '../../../src-shared/contract/tags';
 import { createPreviewCorpus, fillCorpus, InvalidDefinitionError, type DocumentInput, type PreviewCorpus } from '../../xpath/index';
-import { detailPages, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
+import { detailPages, versionOf, type KeptDetails, type NodeDetailsStore } from '../details/node-details-store';
+import { CorpusSaver } from './corpus-saver';
 import { PreviewStore } from './preview-store';
 
 export interface PreviewDeps {
@@ -25,7 +26,6 @@ export interface PreviewDeps {
 
 /** A change to the corpus is saved this long after the last one (details arrive in bursts). */
 const SAVE_AFTER_MS = 5_000;
-const versionOf = (d: KeptDetails): string => `${d.fetchedAt}|${d.fingerprint}`;
 
 /** Cached documents read per page while loading the corpus. */
 const PAGE = 250;
@@ -43,14 +43,18 @@ export class PreviewService {
   readonly #store: PreviewStore | null;
   /** Versions of the details in the corpus (of #loadedFor), for saving it. */
   #versions = new Map<string, string>();
-  #saveTimer: NodeJS.Timeout | null = null;
-  /** A save under way: closing waits for it, or it would snapshot a closed corpus. */
-  #saving: Promise<void> | null = null;
+  readonly #saver: CorpusSaver | null;
   readonly #unlisten: () => void;
 
   constructor(d: PreviewDeps) {
     this.#d = d;
-    this.#store = d.storeDir ? new PreviewStore(d.storeDir) : null;
+    const store = d.storeDir ? new PreviewStore(d.storeDir) : null;
+    this.#saver = store && new CorpusSaver(() => {
+      const connectionId = this.#loadedFor;
+      if (this.#corpus === null || connectionId === null || this.#pending !== null) return null;
+      return store.save(this.#corpus, connectionId, this.#versions);
+    }, d.saveAfterMs ?? SAVE_AFTER_MS);
+    this.#store = store;
     this.#unlisten = d.details.listen((connectionId, systemId, details) => {
       if (details) this.took(connectionId, details);
       else this.gone(connectionId, [systemId]);
@@ -105,22 +109,7 @@ export class PreviewService {
   }
 
   #saveSoon(): void {
-    if (this.#store === null) return;
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.#saveNow(), this.#d.saveAfterMs ?? SAVE_AFTER_MS);
-    this.#saveTimer.unref();
-  }
-
-  async #saveNow(): Promise<void> {
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = null;
-    const connectionId = this.#loadedFor;
-    if (this.#store === null || this.#corpus === null || connectionId === null || this.#pending !== null) return;
-    await this.#saving;
-    const saving = this.#store.save(this.#corpus, connectionId, this.#versions).catch(() => undefined); // a cache: next time it is rebuilt
-    this.#saving = saving;
-    await saving;
-    if (this.#saving === saving) this.#saving = null;
+    this.#saver?.soon();
   }
 
   async start(connectionId: string, definition: string, previewId: string): Promise<PreviewStarted> {
@@ -179,8 +168,7 @@ export class PreviewService {
 
   async close(): Promise<void> {
     this.#unlisten();
-    if (this.#saveTimer) await this.#saveNow();
-    await this.#saving;
+    await this.#saver?.close();
     for (const c of this.#running.values()) c.abort();
     await this.#corpus?.close();
   }
