@@ -5,6 +5,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { FleetTagPreviewer, type FleetServerNodes } from '../../../src-main/console/fleet/fleet-tag-preview';
 import { createPreviewCorpus } from '../../../src-main/xpath/index';
+import { countedCorpus } from '../../support/counted-corpus';
 import { generateCorpus } from '../../unit/xpath/corpus';
 import { openDetailsHome } from '../../support/details-home';
 
@@ -21,13 +22,7 @@ const servers = (): FleetServerNodes[] => SERVERS.map((s) => ({
 
 /** A session: a previewer over a counted corpus. */
 function session() {
-  const corpus = createPreviewCorpus({ workers: 2 });
-  const counts = { bulk: 0, upsert: 0, remove: 0 };
-  const [set, add, upsert, remove] = [corpus.set.bind(corpus), corpus.add.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
-  corpus.set = (d) => { counts.bulk += d.length; set(d); };
-  corpus.add = (d) => { counts.bulk += d.length; return add(d); };
-  corpus.upsert = (d) => { counts.upsert++; upsert(d); };
-  corpus.remove = (id) => { counts.remove++; remove(id); };
+  const { corpus, counts } = countedCorpus();
   const previewer = new FleetTagPreviewer({ details: home.details, servers, corpus: () => corpus, storeDir: home.dir, saveAfterMs: 60_000 });
   const matched = async (): Promise<[string, string[]][]> =>
     (await previewer.preview(DEFINITION, 1000)).servers.map((s) => [s.connectionId, s.matches.map((m) => m.systemId).sort()]);

@@ -5,8 +5,8 @@
 import { afterAll, expect, test } from 'vitest';
 import { openDetailsHome } from '../../support/details-home';
 import { PreviewService } from '../../../src-main/console/tags/preview-service';
-import { createPreviewCorpus } from '../../../src-main/xpath/index';
 import type { PreviewEnd } from '../../../src-shared/contract/tags';
+import { countedCorpus } from '../../support/counted-corpus';
 import { generateCorpus } from '../../unit/xpath/corpus';
 
 const home = openDetailsHome('tags-preview-store-');
@@ -17,14 +17,7 @@ afterAll(() => home.close());
 
 /** A session: a service over a counted corpus; its preview's matches. */
 function session(saveAfterMs?: number) {
-  const corpus = createPreviewCorpus({ workers: 2 });
-  /** bulk: documents loaded from the cache in bulk (set or added a page at a time). */
-  const counts = { bulk: 0, upsert: 0, remove: 0 };
-  const [set, add, upsert, remove] = [corpus.set.bind(corpus), corpus.add.bind(corpus), corpus.upsert.bind(corpus), corpus.remove.bind(corpus)];
-  corpus.set = (d) => { counts.bulk += d.length; set(d); };
-  corpus.add = (d) => { counts.bulk += d.length; return add(d); };
-  corpus.upsert = (d) => { counts.upsert++; upsert(d); };
-  corpus.remove = (id) => { counts.remove++; remove(id); };
+  const { corpus, counts } = countedCorpus();
   const ends = new Map<string, (e: PreviewEnd) => void>();
   const service = new PreviewService({
     details, nodeCount: (c) => cache.nodeCount(c), corpus: () => corpus, storeDir: dir, saveAfterMs,
