@@ -10,10 +10,58 @@
 // libxml2 2.15 no longer streams, so a definition is rewritten here into the XPath that
 // gives MAAS's answer before either path compiles it. The rule was taken from lxml itself
 // over every definition of up to six tokens from `.`, `..`, `*`, a name, `/`, `//`, `|`
-// (test/integration/xpath/stream-pattern.test.ts keeps that enumeration); definitions with
+// (test/integration/xpath/stream-pattern.test.ts keeps that enumeration, with blanks).
+// Blanks are read as the pattern compiler reads them (`unblank`); definitions with other
 // white space or non-ASCII names in this shape are left to XPath.
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const NAME_AT = /^[A-Za-z_][A-Za-z0-9_.-]*/;
+/** XML's blanks, the only white space either compiler skips. */
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * One `|`-branch as libxml2 2.9's pattern compiler reads it, with the blanks it skips taken
+ * out; null where it fails (the definition is then compiled as XPath). It skips blanks at
+ * the start, before every step, after `/`, `//` and a leading `.//`, after a name, and
+ * after the first step; a blank after a later `*` or `.` fails (`./* ` is not a pattern,
+ * `./node ` and `* ` are).
+ */
+function unblank(text: string): string | null {
+  let i = 0;
+  const skip = (): void => { while (isBlank(text[i])) i++; };
+  const step = (): string | null => {
+    skip();
+    if (text[i] === '.' || text[i] === '*') return text[i++];
+    const name = NAME_AT.exec(text.slice(i));
+    if (name === null) return null;
+    i += name[0].length;
+    skip(); // it looks past a name for `::` or `(`
+    return name[0];
+  };
+  skip();
+  let out = '';
+  if (text.startsWith('//', i)) { out = '//'; i += 2; }
+  else if (text.startsWith('.//', i) || text[i] === '/') {
+    out = text[i] === '/' ? '/' : './/';
+    i += out.length;
+    skip();
+    if (i === text.length) return null;
+  }
+  let s = step();
+  if (s === null) return null;
+  out += s;
+  skip();
+  while (text[i] === '/') {
+    const separator = text[i + 1] === '/' ? '//' : '/';
+    i += separator.length;
+    skip();
+    if (i === text.length) return null;
+    s = step();
+    if (s === null) return null;
+    out += separator + s;
+  }
+  return i === text.length ? out : null;
+}
 
 interface Branch {
   prefix: '' | '/' | '//' | './/';
@@ -48,12 +96,13 @@ function asXPath(b: Branch): string {
 
 /** The XPath 1.0 expression that gives MAAS's answer for `definition`. */
 export function maasXPath(definition: string): string {
-  if (/[[(@:\s]/.test(definition) || definition === '') return definition;
+  if (/[[(@:]/.test(definition) || /[^\S \t\r\n]/.test(definition) || definition === '') return definition;
   const body = definition.endsWith('|') ? definition.slice(0, -1) : definition;
-  const texts = body.split('|');
-  const absolute = texts[0].startsWith('/');
+  const texts = body.split('|').map(unblank);
+  if (texts.some((t) => t === null)) return definition;
+  const absolute = texts[0]!.startsWith('/');
   const branches: Branch[] = [];
-  for (const text of texts) {
+  for (const text of texts as string[]) {
     if (text.startsWith('/') !== absolute) return definition;
     const branch = parseBranch(text);
     if (branch === null || !streamable(branch)) return definition;

@@ -20,6 +20,8 @@ const CASES: [name: string, definition: string][] = [
   ['trailing | of a streaming pattern', 'vendor|'],
   ['.//. leaves out the context node (streaming pattern)', './/.'],
   ['/.//. is empty (streaming pattern)', '/.//.'],
+  ['blanks the pattern compiler skips: .//. keeps leaving out the context node', './/. | .//*'],
+  ['a blank after a later . or * is not a pattern: XPath keeps the context node', '. //. '],
   ['the namespace map is sorted by prefix', 'name(namespace::*[2]) = "lldp"'],
   ['namespace nodes of the lshw copy', 'name(//lshw:node/namespace::*[3]) = "lshw"'],
   ['position() at the top is an evaluation error', 'position()'],

@@ -1,8 +1,10 @@
 // Simple paths that MAAS's libxml2 2.9 compiles as streaming patterns (trailing `|`,
 // `.//.` without the context node, `/.//.` empty): every definition of up to five tokens
-// from `.`, `..`, `*`, a name, `/`, `//`, `|` against python3-lxml, on a full node, a
-// node with no details and a leaf lshw root — validity and match, through the rewrite
-// (src-main/xpath/stream-pattern.ts) and libxml2.
+// from `.`, `..`, `*`, a name, `/`, `//`, `|`, and every one of up to five with a blank
+// among them (the pattern compiler skips blanks in some places and fails on them in
+// others), against python3-lxml, on a full node, a node with no details and a leaf lshw
+// root — validity and match, through the rewrite (src-main/xpath/stream-pattern.ts) and
+// libxml2.
 import { beforeAll, expect, test } from 'vitest';
 import { ExactEngine } from '../../../src-main/xpath/exact';
 import { maasXPath } from '../../../src-main/xpath/stream-pattern';
@@ -16,17 +18,19 @@ const docs: DocumentInput[] = [
   { id: 'leaf', lshw: '<node/>' },
 ];
 
-function enumerate(): string[] {
+function enumerate(tokens: string[], keep: (d: string) => boolean = () => true): string[] {
   const out = new Set<string>();
   let level = [''];
   for (let n = 1; n <= 5; n++) {
-    level = level.flatMap((prefix) => TOKENS.map((t) => prefix + t));
-    for (const d of level) out.add(d);
+    level = level.flatMap((prefix) => tokens.map((t) => prefix + t));
+    for (const d of level) if (keep(d)) out.add(d);
   }
   return [...out];
 }
 
-const definitions = enumerate();
+const plain = enumerate(TOKENS);
+const blanked = enumerate([...TOKENS, ' '], (d) => d.includes(' '));
+const definitions = [...plain, ...blanked];
 let reference: LxmlAnswer;
 beforeAll(async () => {
   reference = await lxmlMatches(definitions, docs);
@@ -41,9 +45,15 @@ test('the known cases read as MAAS reads them', () => {
   expect(reference.matches['node|']).toEqual(reference.matches['node']);
   expect(reference.matches['.//.']).toEqual(['full', 'leaf']); // the bare list has no descendants
   expect(reference.matches['/.//.']).toEqual([]);
+  // Blanks: skipped after the first step and after a name, fatal after a later `*`.
+  expect(maasXPath('. //.')).toBe('descendant::node()');
+  expect(maasXPath('.//. | .//*')).toBe('descendant::node()|.//*');
+  expect(maasXPath('./node |')).toBe('./node');
+  expect(maasXPath('./* |')).toBe('./* |'); // not a pattern: XPath, which refuses it
+  expect(reference.matches['. //. ']).toEqual(['full', 'bare', 'leaf']); // not a pattern either: XPath keeps the context node
 });
 
-test(`every simple path of up to five tokens (${definitions.length}) gives lxml's answer`, async () => {
+test(`every simple path of up to five tokens (${plain.length}, and ${blanked.length} with blanks) gives lxml's answer`, async () => {
   const engine = await ExactEngine.create();
   const prepared = docs.map((d) => engine.prepare(d));
   const mismatches: string[] = [];
