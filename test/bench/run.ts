@@ -7,12 +7,14 @@
 // REGION_TAGS_BENCH_NODES, REGION_TAGS_LXML_NODES, TAGS_BENCH_NODES, FLEET_BENCH_PARTS,
 // FLEET_PREVIEW_NODES, FLEET_GRID_NODES (each described in its bench's header).
 // BENCH_LIMIT_MINUTES (default 30) bounds each bench: past it, a FAILED row and the next bench.
+// Each bench runs in a process of its own (isolated.ts), so none measures what another left.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benches } from './index';
 import { machine, markdown, textTable } from './report';
+import { isolated, killChildren } from './isolated';
 import { createRunner, type RunState } from './runner';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
@@ -22,7 +24,8 @@ if (unknown.length) {
   process.stderr.write(`unknown bench id ${unknown.join(', ')}; known: ${benches.map((b) => b.id).join(', ')}\n`);
   process.exit(2);
 }
-const chosen = benches.filter((b) => !only || only.includes(b.id));
+const limitSeconds = Number(process.env.BENCH_LIMIT_MINUTES ?? 30) * 60;
+const chosen = benches.filter((b) => !only || only.includes(b.id)).map((b) => isolated(b, limitSeconds));
 const at = new Date().toISOString();
 
 // Browser benches measure the renderer in out/web: built here when its sources changed, so
@@ -43,9 +46,10 @@ const runner = createRunner(chosen, {
   saved: save,
   log: (line) => process.stderr.write(`${line}\n`),
   skip: (b) => (b.browser ? bundleError : null),
-  limitSeconds: Number(process.env.BENCH_LIMIT_MINUTES ?? 30) * 60,
+  limitSeconds,
 });
 const crash = (e: unknown) => {
+  killChildren();
   process.stderr.write(`bench runner: ${e instanceof Error ? e.stack : String(e)}\n`);
   console.log(textTable(runner.crash(e).rows));
   process.exit(1);

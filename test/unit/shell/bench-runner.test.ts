@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdown } from '../../bench/report';
+import { isolated } from '../../bench/isolated';
 import { createRunner, type RunState } from '../../bench/runner';
 import type { Bench } from '../../bench/types';
 
@@ -81,4 +82,11 @@ describe('bench runner', () => {
     expect(state.rows.map((r) => r.name)).toEqual(['in time', 'FAILED: slow: did not finish within 0.05 s (the figures it reported before are kept)', 'next figure']);
     expect(state.runs.map((r) => r.failed)).toEqual([true, false]);
   });
+
+  it('runs each bench in a process of its own, whose figures arrive as measured and whose failure names the cause', async () => {
+    const figures: string[] = [];
+    await isolated({ id: 'contract', run: async () => [] }, 120).run((f) => { figures.push(f.name); });
+    expect(figures).toEqual(['IPC dispatch (validate + handle), in-process']);
+    await expect(isolated({ id: 'no-such-bench', run: async () => [] }, 120).run(() => undefined)).rejects.toThrow('no bench no-such-bench');
+  }, 120_000);
 });
