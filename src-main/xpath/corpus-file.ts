@@ -2,7 +2,7 @@
 // order, and the caller's version of every document (what the details were when the
 // tables were built), so that a reopened corpus is refreshed only where the details
 // changed. Written to a temporary file and renamed, so a crash leaves the old file whole.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, rename, writeFile } from 'node:fs/promises';
 import type { CorpusSnapshot } from './preview';
 import { SNAPSHOT_FORMAT } from './shard-snapshot';
 
@@ -30,7 +30,7 @@ export async function saveCorpus(path: string, saved: SavedCorpus): Promise<void
 export async function loadCorpus(path: string): Promise<SavedCorpus | null> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readWhole(path);
   } catch {
     return null;
   }
@@ -50,4 +50,24 @@ export async function loadCorpus(path: string): Promise<SavedCorpus | null> {
     return shard;
   });
   return { snapshot: { shards, order: header.order }, versions: header.versions };
+}
+
+/**
+ * The file in one buffer, read in a few large reads off the main thread (readFile reads
+ * 512 KiB at a time, which made a 160 MiB corpus take 0.6 s).
+ */
+async function readWhole(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const bytes = Buffer.allocUnsafeSlow(size);
+    for (let at = 0; at < size;) {
+      const { bytesRead } = await file.read(bytes, at, Math.min(size - at, 64 * 1024 * 1024), at);
+      if (bytesRead === 0) throw new Error(`${path} ended at ${at} of ${size} bytes`);
+      at += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await file.close();
+  }
 }

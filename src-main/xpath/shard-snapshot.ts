@@ -7,7 +7,7 @@ import { ElementTables } from './fast/store';
 import type { DocTrees } from './fast/tree';
 
 /** Bump when the tables, the tree numbering or this layout change. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = 0x4d435853; // "MCXS"
 
 export interface SnapshotEntry {
@@ -18,13 +18,17 @@ export interface SnapshotEntry {
   elements: number;
 }
 
-const ELEMENT_COLUMNS = ['record', 'up', 'span'] as const;
 const RECORD_COLUMNS = ['name', 'text', 'attrStart', 'attrName', 'attrValue'] as const;
 
-/** The tables' columns in their saved order, each with its element type. */
+/**
+ * The tables' columns in their saved order: the 32-bit ones first, from a 4-byte boundary,
+ * then the 16-bit ones, so a reader can use them where they lie instead of copying them.
+ */
 function columns(tables: ElementTables): (Int32Array | Uint16Array)[] {
-  return [...ELEMENT_COLUMNS.map((c) => tables[c].used()), ...RECORD_COLUMNS.map((c) => tables.records[c].used())];
+  return [tables.record.used(), ...RECORD_COLUMNS.map((c) => tables.records[c].used()), tables.up.used(), tables.span.used()];
 }
+
+const padding = (offset: number): Buffer => Buffer.alloc((4 - (offset % 4)) % 4);
 
 type StoredText = Buffer | string | null | undefined;
 const packed = (stored: StoredText): Buffer | null | undefined =>
@@ -41,7 +45,7 @@ export function encodeShard(tables: ElementTables, entries: Iterable<{ id: strin
     return [e.id, e.trees, e.elements, size(lshw), size(lldp)];
   });
   const strings = Buffer.from(tables.strings.values.join('\u0000'), 'utf8');
-    const saved = columns(tables);
+  const saved = columns(tables);
   const header = Buffer.from(JSON.stringify({ entries: list, garbage, stringCount: tables.strings.values.length, lengths: saved.map((c) => c.length) }), 'utf8');
   const arrays = saved.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
   const head = Buffer.alloc(16);
@@ -49,7 +53,8 @@ export function encodeShard(tables: ElementTables, entries: Iterable<{ id: strin
   head.writeUInt32LE(SNAPSHOT_FORMAT, 4);
   head.writeUInt32LE(header.length, 8);
   head.writeUInt32LE(strings.length, 12);
-  return new Uint8Array(Buffer.concat([head, header, strings, ...arrays, ...blobs]));
+  const pad = padding(head.length + header.length + strings.length);
+  return new Uint8Array(Buffer.concat([head, header, strings, pad, ...arrays, ...blobs]));
 }
 
 /** The shard encoded by encodeShard, or null when the bytes are of another format. */
@@ -70,22 +75,26 @@ export function decodeShard(bytes: Uint8Array): { tables: ElementTables; entries
   if (header.stringCount === 0) at += stringsLength;
   for (const s of strings) tables.strings.intern(s);
   if (tables.strings.values.length !== header.stringCount) return null;
-  const read = <T extends Int32Array | Uint16Array>(make: (b: ArrayBuffer) => T, width: number, length: number): T => {
-    const values = make(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + length * width) as ArrayBuffer);
+  at += padding(at).length;
+  // The columns are used where they lie in the snapshot (it is the shard's own, handed over),
+  // copied only where the bytes are not aligned for them.
+  const read = <T extends Int32Array | Uint16Array>(make: (b: ArrayBuffer, offset: number, length: number) => T, width: number, length: number): T => {
+    const offset = buf.byteOffset + at;
     at += length * width;
-    return values;
+    if (offset % width === 0) return make(buf.buffer as ArrayBuffer, offset, length);
+    return make(buf.buffer.slice(offset, offset + length * width) as ArrayBuffer, 0, length);
   };
-  const wide = (length: number): Int32Array => read((b) => new Int32Array(b), 4, length);
-  const narrow = (length: number): Uint16Array => read((b) => new Uint16Array(b), 2, length);
-  const [record, up, span, name, text, attrStart, attrName, attrValue] = header.lengths;
+  const wide = (length: number): Int32Array => read((b, o, n) => new Int32Array(b, o, n), 4, length);
+  const narrow = (length: number): Uint16Array => read((b, o, n) => new Uint16Array(b, o, n), 2, length);
+  const [record, name, text, attrStart, attrName, attrValue, up, span] = header.lengths;
   tables.record.adopt(wide(record), record);
+  tables.records.adopt({ name: wide(name), text: wide(text), attrStart: wide(attrStart), attrName: wide(attrName), attrValue: wide(attrValue) });
   tables.up.adopt(narrow(up), up);
   tables.span.adopt(narrow(span), span);
-  tables.records.adopt({ name: wide(name), text: wide(text), attrStart: wide(attrStart), attrName: wide(attrName), attrValue: wide(attrValue) });
   const take = (size: number): Buffer | null | undefined => {
     if (size === -2) return undefined;
     if (size === -1) return null;
-    const b = Buffer.from(buf.subarray(at, at + size));
+    const b = buf.subarray(at, at + size);
     at += size;
     return b;
   };

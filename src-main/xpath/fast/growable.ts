@@ -12,7 +12,7 @@ abstract class Growable<T extends Int32Array | Uint16Array> {
 
   push(value: number): number {
     if (this.length === this.data.length) {
-      const bigger = this.allocate(Math.ceil(this.data.length * 1.5));
+      const bigger = this.allocate(Math.max(1024, Math.ceil(this.data.length * 1.5)));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -29,10 +29,9 @@ abstract class Growable<T extends Int32Array | Uint16Array> {
     if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024) as T;
   }
 
-  /** Takes `length` values from a saved copy (a snapshot). */
+  /** Takes `length` values of a snapshot as they are, without copying; a later push grows a copy. */
   adopt(values: T, length: number): void {
-    this.data = this.allocate(length + 1024);
-    this.data.set(values.subarray(0, length));
+    this.data = values;
     this.length = length;
   }
 
