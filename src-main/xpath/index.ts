@@ -2,7 +2,7 @@
 // Semantics: shared/reference/xpath-tags.md; design: README "Tag evaluation".
 export { checkDefinition, type DefinitionCheck } from './check';
 export { createTagMatcher, InvalidDefinitionError, type MatchOptions, type TagMatcher } from './matcher';
-export { createPreviewCorpus, fillCorpus, type CorpusSnapshot, type PreviewCorpus } from './preview';
-export { loadCorpus, saveCorpus, type SavedCorpus } from './corpus-file';
+export { createPreviewCorpus, fillCorpus, type CorpusSnapshot, type PreviewCorpus, type SnapshotSource } from './preview';
+export { loadCorpus, saveCorpus, type OpenedCorpus, type SavedCorpus } from './corpus-file';
 export type { DocumentInput, EvaluationStats, ShardStats } from './protocol';
 export type { NodeDetails } from './composite';

@@ -4,7 +4,7 @@
 import { checkDefinition } from './check';
 import { abortError, defaultWorkerCount, failure, InvalidDefinitionError, nextJob, PoolWorker } from './worker-pool';
 import type { MatchOptions } from './matcher';
-import type { DocumentInput, EvaluationStats, ShardStats } from './protocol';
+import type { DocumentInput, EvaluationStats, FileRange, ShardStats } from './protocol';
 
 export interface PreviewCorpus {
   /** Replaces every document. */
@@ -23,13 +23,19 @@ export interface PreviewCorpus {
   /** The shards' built tables and kept details (corpus-file.ts saves them). */
   snapshot(): Promise<CorpusSnapshot>;
   /** Replaces every document with a snapshot's; false (and empty) when it is of another format or worker count. */
-  restore(snapshot: CorpusSnapshot): Promise<boolean>;
+  restore(snapshot: SnapshotSource): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** One byte array per shard, and the corpus order of every document. */
 export interface CorpusSnapshot {
   shards: Uint8Array[];
+  order: string[];
+}
+
+/** A snapshot to reopen: each shard's bytes, or where they lie in a saved file. */
+export interface SnapshotSource {
+  shards: (Uint8Array | FileRange)[];
   order: string[];
 }
 
@@ -187,8 +193,12 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
       current?.controller.abort();
       const replies = await Promise.all(
         workers.map((pw, i) => {
-          const bytes = snapshot.shards[i].slice(); // its own buffer, handed over without a copy
-          return pw.ask({ kind: 'restore', job: nextJob(), bytes }, 'restored', [bytes.buffer as ArrayBuffer]);
+          const shard = snapshot.shards[i];
+          // A shard that cannot be read (the file gone meanwhile) reopens nothing: the caller rebuilds.
+          const unreadable = () => ({ ids: null });
+          if (!(shard instanceof Uint8Array)) return pw.ask({ kind: 'restore', job: nextJob(), bytes: shard }, 'restored').catch(unreadable);
+          const bytes = shard.slice(); // its own buffer, handed over without a copy
+          return pw.ask({ kind: 'restore', job: nextJob(), bytes }, 'restored', [bytes.buffer as ArrayBuffer]).catch(unreadable);
         }),
       );
       placement.clear();

@@ -5,6 +5,13 @@ export interface DocumentInput {
   lldp?: string | null;
 }
 
+/** A shard's snapshot where it lies in a saved corpus file: the worker reads it itself. */
+export interface FileRange {
+  path: string;
+  offset: number;
+  length: number;
+}
+
 export interface ShardStats {
   nodes: number;
   /** Element tables, name index and deflated details. */
@@ -32,7 +39,7 @@ export type ToWorker =
   | { kind: 'evaluate'; job: number; definition: string }
   | { kind: 'stats'; job: number }
   | { kind: 'snapshot'; job: number }
-  | { kind: 'restore'; job: number; bytes: Uint8Array }
+  | { kind: 'restore'; job: number; bytes: Uint8Array | FileRange }
   | { kind: 'cancel'; job: number };
 
 export type FromWorker =

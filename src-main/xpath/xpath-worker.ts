@@ -2,10 +2,11 @@
 // details) and evaluates definitions over it, and it runs one-shot matches over nodes
 // sent with the request. Tasks run one at a time in arrival order; `cancel` is acted on
 // at once, between batches of the running evaluation.
+import { openSync, readSync, closeSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { threadEngine, type ExactEngine } from './exact';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FileRange, FromWorker, ToWorker } from './protocol';
 import { Shard } from './shard';
 import { maasXPath } from './stream-pattern';
 
@@ -88,6 +89,25 @@ async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match
   }
 }
 
+/**
+ * A shard's bytes read from its place in a saved corpus file, here, so that reopening does
+ * not pass every shard through the main thread (one read per worker, side by side).
+ */
+function readRange(range: FileRange): Uint8Array {
+  const bytes = new Uint8Array(range.length);
+  const fd = openSync(range.path, 'r');
+  try {
+    for (let at = 0; at < range.length;) {
+      const n = readSync(fd, bytes, at, range.length - at, range.offset + at);
+      if (n === 0) throw new Error(`${range.path} ended before its shard did`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
 async function perform(task: ToWorker): Promise<void> {
   const engine = await threadEngine();
   shard ??= new Shard(engine, true);
@@ -125,7 +145,7 @@ async function perform(task: ToWorker): Promise<void> {
       return;
     }
     case 'restore':
-      post({ kind: 'restored', job: task.job, ids: shard.restore(task.bytes) ? shard.ids() : null });
+      post({ kind: 'restored', job: task.job, ids: shard.restore(task.bytes instanceof Uint8Array ? task.bytes : readRange(task.bytes)) ? shard.ids() : null });
       return;
     case 'cancel':
       return;

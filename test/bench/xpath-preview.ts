@@ -67,8 +67,8 @@ export async function reopenSaved(corpus: PreviewCorpus, nodes: number): Promise
         value: (performance.now() - started) / 1000,
         unit: 's',
         target: '≤ 2 s',
-        notes: `bundled workers as the app runs them: started ${ms(started, workersAt)}, file read ${ms(workersAt, readAt)} ` +
-          `(${(statSync(file).size / MiB).toFixed(0)} MiB, saved in ${saveSeconds.toFixed(1)} s), tables restored ${ms(readAt, restoredAt)}, ` +
+        notes: `bundled workers as the app runs them: started ${ms(started, workersAt)}, file header read ${ms(workersAt, readAt)} ` +
+          `(file ${(statSync(file).size / MiB).toFixed(0)} MiB, saved in ${saveSeconds.toFixed(1)} s), shards read and restored by the workers ${ms(readAt, restoredAt)}, ` +
           `first preview ${run.complete.toFixed(0)} ms`,
       };
     } finally {
