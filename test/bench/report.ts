@@ -52,7 +52,7 @@ export function markdown(o: { at: string; rows: Row[]; runs: BenchRun[]; pending
     '# Benchmarks', '',
     `Written by \`npm run bench -- --out docs/BENCHMARKS.md\` on ${o.at.slice(0, 10)}, on ${machine()}.`,
     `Benches in this file: ${o.runs.map((b) => b.id).join(', ') || 'none'}${o.pending.length ? `; not run (yet): ${o.pending.join(', ')}` : ''}.`,
-    'Every figure is measured in that run; a reference named beside a figure was measured in the same run.',
+    'Every figure is measured in that run, each bench in a process of its own; a reference named beside a figure was measured in the same run.',
     'A figure or reference measured on part of the input and scaled says "extrapolated" and how it was scaled.',
     'Targets: the performance table of the design documents; figures are never asserted in tests.', '',
     `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`,
