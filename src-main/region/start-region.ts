@@ -32,7 +32,7 @@ export interface RegionOptions {
   serverNames?: string[];
   /** The power service (src-main/power/); default: none, power actions answer 503. */
   power?: RegionPower;
-  /** XPath tags; default: src-main/xpath/ (libxml2-wasm workers); null: none (definitions answer 503). */
+  /** XPath tags; default: src-main/xpath/ (libxml2 workers); null: none (definitions answer 503). */
   tagEngine?: TagEngine | null;
   /** Whole request body limit (default 32 MiB). */
   maxBodyBytes?: number;

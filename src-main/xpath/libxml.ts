@@ -1,25 +1,25 @@
 // A thin, quiet binding to one private libxml2 (WebAssembly) instance.
 //
-// We use libxml2-wasm's raw module rather than its object API because we need (a) an
-// XPath context with our own structured-error callback, so compile and evaluation errors
-// are collected instead of printed to stderr, with libxml2's own reason ("Invalid
-// expression", "Unfinished literal" — the text lxml shows), and (b) instances we own:
-// WASM memory never shrinks, so the only way to give memory back is to drop an instance.
-import loadLibxml2 from 'libxml2-wasm/lib/libxml2raw.mjs';
-import type { LibXml2 } from 'libxml2-wasm/lib/libxml2raw.mjs';
+// The module is Debian's libxml2 2.9.14 compiled to WebAssembly (vendor/libxml2-2.9): the
+// 2.9 line MAAS's lxml runs, so a definition the fast path leaves to libxml2 gets the
+// answer of MAAS's own engine, 2.9's quirks included (docs/xpath.md lists them). We bind
+// it ourselves because we need (a) our own structured-error callback, so compile and
+// evaluation errors are collected instead of printed to stderr, with libxml2's own reason
+// ("Invalid expression", "Unfinished literal" — the text lxml shows), and (b) instances we
+// own: WASM memory never shrinks, so the only way to give memory back is to drop one.
+import loadLibxml2, { type Libxml2Module } from '../../vendor/libxml2-2.9/libxml2.mjs';
 
 // libxml2 parser options. lxml's default parser (what MAAS uses) sets NOCDATA, NONET,
 // COMPACT and BIG_LINES; it also sets NOENT (entity substitution), which we refuse: a
-// document with a DOCTYPE internal subset never reaches the parser (see composite.ts).
+// document with a DOCTYPE internal subset never reaches the parser (see composite.ts), and
+// without NOENT or DTDLOAD libxml2 2.9 loads no external subset or entity (NONET besides).
 const XML_PARSE_NOCDATA = 1 << 14;
 const XML_PARSE_NONET = 1 << 11;
 const XML_PARSE_COMPACT = 1 << 16;
 const XML_PARSE_BIG_LINES = 1 << 22;
-const XML_PARSE_NO_XXE = 1 << 23;
 const XML_PARSE_HUGE = 1 << 19;
 const encoder = new TextEncoder();
-const PARSE_OPTIONS =
-  XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | XML_PARSE_NO_XXE;
+const PARSE_OPTIONS = XML_PARSE_NOCDATA | XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES;
 
 // Offsets in libxml2's structs on wasm32. A wrong one shows at once: errors would not reach
 // our callback (test/unit/xpath/semantics.test.ts checks libxml2's reasons and positions) and
@@ -37,6 +37,18 @@ const ERROR_MESSAGE = 8;
 // (ctxt->cur - ctxt->base, in UTF-8 bytes) — where the definition goes wrong.
 const ERROR_INT1 = 36;
 const XML_ERR_ERROR = 2;
+// libxml2 2.9 hands an XPath error to the context's callback without its message (only
+// the code), so the text is taken from the code as lxml does: libxml2's own table.
+const XML_XPATH_EXPRESSION_OK = 1200;
+const XPATH_MESSAGES = [
+  'Ok', 'Number encoding', 'Unfinished literal', 'Start of literal', 'Expected $ for variable reference',
+  'Undefined variable', 'Invalid predicate', 'Invalid expression', 'Missing closing curly brace',
+  'Unregistered function', 'Invalid operand', 'Invalid type', 'Invalid number of arguments',
+  'Invalid context size', 'Invalid context position', 'Memory allocation error', 'Syntax error',
+  'Resource error', 'Sub resource error', 'Undefined namespace prefix', 'Encoding error',
+  'Char out of XML range', 'Invalid or incomplete context', 'Stack usage error', 'Forbidden variable',
+  'Operation limit exceeded', 'Recursion limit exceeded',
+];
 const XML_DTD_ID_REDEFINED = 513;
 const NODESET_TABLE = 8;
 const NODE_TYPE = 4;
@@ -65,22 +77,33 @@ export class Libxml {
   /** ID tables taken off parsed documents, put back before the document is freed. */
   private readonly hiddenIds = new Map<Pointer, number>();
 
-  private constructor(private readonly m: LibXml2) {
+  private constructor(private readonly m: Libxml2Module) {
     m._xmlInitParser();
     this.errorCallback = m.addFunction((_data: number, err: number) => {
+      const code = m.getValue(err + ERROR_CODE, 'i32');
+      const text = m.getValue(err + ERROR_MESSAGE, 'i32');
       this.errors.push({
         level: m.getValue(err + ERROR_LEVEL, 'i32'),
-        code: m.getValue(err + ERROR_CODE, 'i32'),
-        message: m.UTF8ToString(m.getValue(err + ERROR_MESSAGE, 'i32')).trim(),
+        code,
+        message: text !== 0 ? m.UTF8ToString(text).trim() : (XPATH_MESSAGES[code - XML_XPATH_EXPRESSION_OK] ?? ''),
         int1: m.getValue(err + ERROR_INT1, 'i32'),
       });
     }, 'vii');
+    // One instance per thread, so the library-wide handlers are this instance's own:
+    // structured errors come to us, and the unstructured kind (printed by default) nowhere.
+    m._xmlSetStructuredErrorFunc(0, this.errorCallback);
+    m._xmlSetGenericErrorFunc(0, m.addFunction(() => {}, 'viii'));
     this.prefixBuffers = ['lshw', 'lldp'].map((s) => this.cString(s));
     this.utf8 = this.cString('UTF-8');
   }
 
   static async create(): Promise<Libxml> {
     return new Libxml(await loadLibxml2());
+  }
+
+  /** libxml2's version, as `2.9.14`. */
+  get version(): string {
+    return this.m.UTF8ToString(this.m._consoleLibxmlVersion());
   }
 
   /** Bytes of WASM memory this instance holds (it only grows). */
@@ -100,7 +123,6 @@ export class Libxml {
     const buffer = m._malloc(capacity);
     const { written } = encoder.encodeInto(xml, m.HEAPU8.subarray(buffer, buffer + capacity));
     const ctxt = m._xmlNewParserCtxt();
-    m._xmlCtxtSetErrorHandler(ctxt, this.errorCallback, 0);
     this.errors.length = 0;
     const options = huge ? PARSE_OPTIONS | XML_PARSE_HUGE : PARSE_OPTIONS;
     const doc = m._xmlCtxtReadMemory(ctxt, buffer, written, 0, this.utf8, options);

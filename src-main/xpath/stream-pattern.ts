@@ -7,9 +7,9 @@
 //    the context node itself when relative (`.//.`, `././/.`), and nothing at all when
 //    absolute (`/.//.`); `//.` is unaffected.
 //
-// libxml2 2.15 no longer streams, so a definition is rewritten here into the XPath that
-// gives MAAS's answer before either path compiles it. The rule was taken from lxml itself
-// over every definition of up to six tokens from `.`, `..`, `*`, a name, `/`, `//`, `|`
+// Our libxml2 is 2.9 too and streams the definition itself; the fast path compiles XPath
+// only, so it is given the definition rewritten here into the XPath with MAAS's answer.
+// The rule was taken from lxml itself over every definition of up to six tokens from `.`, `..`, `*`, a name, `/`, `//`, `|`
 // (test/integration/xpath/stream-pattern.test.ts keeps that enumeration, with blanks).
 // Blanks are read as the pattern compiler reads them (`unblank`); definitions with other
 // white space or non-ASCII names in this shape are left to XPath.

@@ -24,8 +24,9 @@ let running = false;
 let shard: Shard | null = null;
 
 async function evaluate(engine: ExactEngine, target: Shard, job: number, definition: string): Promise<void> {
+  // libxml2 gets the definition as MAAS's does; the fast path reads it as that answers.
   const xpath = maasXPath(definition);
-  const compiled = engine.compile(xpath);
+  const compiled = engine.compile(definition);
   if (!compiled.ok) {
     post({ kind: 'failed', job, message: compiled.message, invalid: true });
     return;
@@ -60,7 +61,7 @@ async function evaluate(engine: ExactEngine, target: Shard, job: number, definit
 /** One-shot match (the region's rebuild): nodes loaded a batch at a time, then dropped. */
 async function match(engine: ExactEngine, task: Extract<ToWorker, { kind: 'match' }>): Promise<void> {
   const xpath = maasXPath(task.definition);
-  const compiled = engine.compile(xpath);
+  const compiled = engine.compile(task.definition);
   if (!compiled.ok) {
     post({ kind: 'failed', job: task.job, message: compiled.message, invalid: true });
     return;

@@ -33,7 +33,7 @@ export async function timeEvaluation(corpus: PreviewCorpus, definition: string):
 
 /** The XPath folder bundled as electron-vite builds the app: workers start as they do there, not through tsx. */
 async function bundledPreview(dir: string): Promise<typeof createPreviewCorpus> {
-  await bundle(dir, { index: join(repoRoot, 'src-main/xpath/index.ts'), 'xpath-worker': join(repoRoot, 'src-main/xpath/xpath-worker.ts') }, [/^libxml2-wasm/]);
+  await bundle(dir, { index: join(repoRoot, 'src-main/xpath/index.ts'), 'xpath-worker': join(repoRoot, 'src-main/xpath/xpath-worker.ts') });
   const built = (await import(pathToFileURL(join(dir, 'index.js')).href)) as { createPreviewCorpus: typeof createPreviewCorpus };
   return built.createPreviewCorpus;
 }

@@ -17,7 +17,7 @@ export function bundleDir(prefix: string): string {
 }
 
 /** Builds `input` (entry name → source path) into `outDir` as `[name].js`, `external` left unbundled. */
-export async function bundle(outDir: string, input: Record<string, string>, external: RegExp[]): Promise<void> {
+export async function bundle(outDir: string, input: Record<string, string>, external: RegExp[] = []): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'silent',

@@ -28,7 +28,7 @@ const MAX_FRAC = 20;
  * lxml), which is not XPath 1.0's rule: an exponent is accepted (`1e3`), a `-` with no
  * digits is -0 (`-`, ` - `, `-e`, `-E1`), the integer part is accumulated digit by digit
  * in a double (so huge integers round as libxml2 rounds them), at most 20 fraction
- * digits count after leading zeros. libxml2 2.15 (our WASM) differs on the lone minus.
+ * digits count after leading zeros (the libxml2 path runs 2.9 itself: vendor/libxml2-2.9).
  */
 export function stringToNumber(s: string): number {
   const n = s.length;

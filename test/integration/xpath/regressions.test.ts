@@ -3,7 +3,7 @@
 // rebuild path, on the odd corpus (generated/odd-corpus.ts).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describe as show, Differential, mismatched, type Outcome } from './generated/differential';
-import { DASHES, oddCorpus } from './generated/odd-corpus';
+import { oddCorpus } from './generated/odd-corpus';
 
 const CASES: [name: string, definition: string][] = [
   ['. on an attribute (predicate of @)', '//@handle[starts-with(., "PCI:")]'],
@@ -15,6 +15,8 @@ const CASES: [name: string, definition: string][] = [
   ['explicit descendant-or-self::node() with a predicate counts text nodes', '//vendor/descendant-or-self::node()[2]'],
   ['a lone minus is -0 in libxml2 2.9 (fast path)', '//node[@id="dashes"]/v[1] = 0'],
   ['a minus with an exponent and no digits is -0 (fast path)', '//v[4] = 0 and //v[3] = 0 and //w/@a < 1 and -//size = 0'],
+  ['a lone minus is -0 in libxml2 2.9 (libxml2: round() is off the fast path)', 'round(//node[@id="dashes"]/v[1]) = 0 and round(" -E1 ") = 0'],
+  ['a lone minus literal is -0, so 1 div it is -Infinity (libxml2)', 'round(1 div "-") < 0'],
   ['number forms as libxml2 2.9 reads them', '//v = 1000 and //v = 0.5 and //v = 12 and //w/@c = 1000'],
   ['a huge integer rounds as libxml2 accumulates it', '//v[9] = 12345678901234567890123'],
   ['trailing | of a streaming pattern', 'vendor|'],
@@ -40,7 +42,7 @@ const CASES: [name: string, definition: string][] = [
 let differential: Differential;
 let outcomes: Map<string, Outcome>;
 beforeAll(async () => {
-  differential = await Differential.open([...oddCorpus(), DASHES]);
+  differential = await Differential.open(oddCorpus());
   outcomes = new Map((await differential.run(CASES.map(([, d]) => d))).map((o) => [o.definition, o]));
 }, 120_000);
 afterAll(async () => {
@@ -53,6 +55,6 @@ test.each(CASES)('%s: %s', (_name, definition) => {
 });
 
 test('the cases tell nodes apart (not all-or-nothing)', () => {
-  const splitting = [...outcomes.values()].filter((o) => !o.lxml.invalid && o.lxml.ids.length > 0 && o.lxml.ids.length < oddCorpus().length + 1);
+  const splitting = [...outcomes.values()].filter((o) => !o.lxml.invalid && o.lxml.ids.length > 0 && o.lxml.ids.length < oddCorpus().length);
   expect(splitting.length).toBeGreaterThan(CASES.length / 2);
 });

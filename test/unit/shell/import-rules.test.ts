@@ -37,6 +37,13 @@ test('only index.ts, preload.ts and ipc/electron-* import electron', () => {
     if (importsOf(f).includes('electron')) expect(f, `${f} imports electron`).toMatch(allowed);
 });
 
+test('only xpath/libxml.ts imports vendor/ (the one binding to the WebAssembly libxml2)', () => {
+  const importers = ['src-main', 'src-shared', 'src-renderer']
+    .flatMap((d) => files(d))
+    .filter((f) => importsOf(f).some((s) => target(f, s).startsWith('vendor/')));
+  expect(importers).toEqual(['src-main/xpath/libxml.ts']);
+});
+
 test('region/ and power/ never import console/ or connections/', () => {
   for (const f of [...files('src-main/region'), ...files('src-main/power')])
     for (const s of importsOf(f)) {
