@@ -14,8 +14,8 @@ export type Compiled = { ok: true; compiled: Pointer } | { ok: false; message: s
 export class ExactEngine {
   private constructor(readonly libxml: Libxml) {}
 
-  static async create(): Promise<ExactEngine> {
-    return new ExactEngine(await Libxml.create());
+  static async create(libxml?: Libxml): Promise<ExactEngine> {
+    return new ExactEngine(libxml ?? (await Libxml.create()));
   }
 
   compile(definition: string): Compiled {

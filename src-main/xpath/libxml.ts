@@ -9,6 +9,8 @@
 // own: WASM memory never shrinks, so the only way to give memory back is to drop one.
 import loadLibxml2, { type Libxml2Module } from '../../vendor/libxml2-2.9/libxml2.mjs';
 
+export type { Libxml2Module };
+
 // libxml2 parser options. lxml's default parser (what MAAS uses) sets NOCDATA, NONET,
 // COMPACT and BIG_LINES; it also sets NOENT (entity substitution), which we refuse: a
 // document with a DOCTYPE internal subset never reaches the parser (see composite.ts), and
@@ -97,8 +99,9 @@ export class Libxml {
     this.utf8 = this.cString('UTF-8');
   }
 
-  static async create(): Promise<Libxml> {
-    return new Libxml(await loadLibxml2());
+  /** `load`: another build of the same binding (another 2.9 release, compared by hand). */
+  static async create(load: () => Promise<Libxml2Module> = loadLibxml2): Promise<Libxml> {
+    return new Libxml(await load());
   }
 
   /** libxml2's version, as `2.9.14`. */

@@ -5,17 +5,21 @@
 # Needs Debian bookworm with deb-src entries and the emscripten package:
 #   apt-get install emscripten && apt-get source libxml2   (done here in a scratch dir)
 # The result is committed; CI does not rebuild it. Run this after changing exports.txt or
-# the flags below, then `npm test` (test/unit/xpath/libxml-version.test.ts holds the
+# the flags below, then `npm test` (test/integration/xpath/libxml-version.test.ts holds the
 # module to python3-lxml's libxml2 version).
 set -euo pipefail
 # Debian's emscripten finds its acorn where Debian keeps Node modules.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 here=$(cd "$(dirname "$0")" && pwd)
+# Another 2.9 release may be built for comparison (e.g. bullseye's 2.9.10+dfsg-6.7+deb11u4,
+# the line Ubuntu 20.04's MAAS runs): ./build.sh VERSION OUT.mjs (its deb-src entry needed).
+version=${1:-2.9.14+dfsg-1.3~deb12u6}
+out=${2:-$here/libxml2.mjs}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-apt-get source -qq libxml2=2.9.14+dfsg-1.3~deb12u6 >/dev/null
-cd libxml2-2.9.14+dfsg
+apt-get source -qq "libxml2=$version" >/dev/null
+cd libxml2-*/
 # Debian's patches touch Makefile.am; the generated files still fit, so keep make from
 # asking for automake.
 touch aclocal.m4 && sleep 1 && touch configure config.h.in && find . -name Makefile.in -exec touch {} +
@@ -39,6 +43,6 @@ emcc -O2 -Iinclude "$here/version.c" .libs/libxml2.a -o libxml2.mjs \
   --extern-pre-js "$here/node-globals.js" \
   -sEXPORTED_FUNCTIONS="$(paste -sd, "$here/exports.txt")" \
   -sEXPORTED_RUNTIME_METHODS=addFunction,getValue,UTF8ToString,lengthBytesUTF8,stringToUTF8
-cp libxml2.mjs "$here/libxml2.mjs"
-cp Copyright "$here/COPYING"
-echo "wrote $here/libxml2.mjs ($(wc -c < "$here/libxml2.mjs") bytes)"
+cp libxml2.mjs "$out"
+[ "$out" = "$here/libxml2.mjs" ] && cp Copyright "$here/COPYING"
+echo "wrote $out ($(wc -c < "$out") bytes)"
