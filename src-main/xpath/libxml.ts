@@ -40,17 +40,19 @@ const ERROR_MESSAGE = 8;
 const ERROR_INT1 = 36;
 const XML_ERR_ERROR = 2;
 // libxml2 2.9 hands an XPath error to the context's callback without its message (only
-// the code), so the text is taken from the code as lxml does: libxml2's own table.
+// the code), so the text is taken from the code as lxml does: from its copy of libxml2's
+// table, which ends at "Forbidden variable"; a later code (the recursion limit a deeply
+// nested definition meets) is lxml's "unknown error", the text MAAS's 400 then carries.
 const XML_XPATH_EXPRESSION_OK = 1200;
-const XPATH_MESSAGES = [
+const LXML_XPATH_MESSAGES = [
   'Ok', 'Number encoding', 'Unfinished literal', 'Start of literal', 'Expected $ for variable reference',
   'Undefined variable', 'Invalid predicate', 'Invalid expression', 'Missing closing curly brace',
   'Unregistered function', 'Invalid operand', 'Invalid type', 'Invalid number of arguments',
   'Invalid context size', 'Invalid context position', 'Memory allocation error', 'Syntax error',
   'Resource error', 'Sub resource error', 'Undefined namespace prefix', 'Encoding error',
   'Char out of XML range', 'Invalid or incomplete context', 'Stack usage error', 'Forbidden variable',
-  'Operation limit exceeded', 'Recursion limit exceeded',
 ];
+const xpathMessage = (code: number): string => LXML_XPATH_MESSAGES[code - XML_XPATH_EXPRESSION_OK] ?? 'unknown error';
 const XML_DTD_ID_REDEFINED = 513;
 const NODESET_TABLE = 8;
 const NODE_TYPE = 4;
@@ -87,7 +89,7 @@ export class Libxml {
       this.errors.push({
         level: m.getValue(err + ERROR_LEVEL, 'i32'),
         code,
-        message: text !== 0 ? m.UTF8ToString(text).trim() : (XPATH_MESSAGES[code - XML_XPATH_EXPRESSION_OK] ?? ''),
+        message: text !== 0 ? m.UTF8ToString(text).trim() : xpathMessage(code),
         int1: m.getValue(err + ERROR_INT1, 'i32'),
       });
     }, 'vii');

@@ -9,8 +9,9 @@
 //
 // Our libxml2 is 2.9 too and streams the definition itself; the fast path compiles XPath
 // only, so it is given the definition rewritten here into the XPath with MAAS's answer.
-// The rule was taken from lxml itself over every definition of up to six tokens from `.`, `..`, `*`, a name, `/`, `//`, `|`
-// (test/integration/xpath/stream-pattern.test.ts keeps that enumeration, with blanks).
+// The rule was taken from lxml itself over every definition of up to six tokens from `.`,
+// `..`, `*`, a name, `/`, `//`, `|` (test/integration/xpath/stream-pattern.test.ts keeps
+// that enumeration, with blanks, and checks both our libxml2 and the rewrite against lxml).
 // Blanks are read as the pattern compiler reads them (`unblank`); definitions with other
 // white space or non-ASCII names in this shape are left to XPath.
 
