@@ -7,8 +7,6 @@ import type { DefinitionCheck } from '../../../../src-shared/contract/tags';
 
 export type PreviewPhase = 'empty' | 'waiting' | 'running' | 'complete' | 'invalid' | 'failed';
 
-// Keystrokes of one tick are coalesced; each later one cancels the preview before it.
-const PAUSE_MS = 0;
 let counter = 0;
 const newPreviewId = () => `p${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -32,7 +30,9 @@ export class DefinitionPreview {
   #current: string | null = null;
   /** Counts runs, so the answers of a superseded run are dropped. */
   #runs = 0;
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The definition to preview once the current task's changes are made; null when none is queued. */
+  #queued: string | null = null;
+  #disposed = false;
   readonly #off: (() => void)[] = [];
 
   constructor(readonly client: ConsoleClient, readonly connectionId: string, membersNow?: () => ReadonlySet<string>) {
@@ -76,14 +76,24 @@ export class DefinitionPreview {
     else stamp();
   }
 
-  /** The definition changed (a keystroke): preview it after a short pause. */
+  /** The definition changed (a keystroke): preview it. */
   set(definition: string): void {
+    // Changes of one task are coalesced (the last wins), and each run cancels the one before.
+    // The request is queued before the state below changes, so it leaves before Svelte
+    // re-renders what follows the definition (the explorer runs it over its node's tree),
+    // not after: main works on it meanwhile.
+    if (this.#queued === null) {
+      queueMicrotask(() => {
+        const queued = this.#queued;
+        this.#queued = null;
+        if (queued !== null && !this.#disposed) void this.#run(queued);
+      });
+    }
+    this.#queued = definition;
     this.definition = definition;
     this.timing = { typed: performance.now(), first: null, complete: null };
     // What is shown no longer describes this definition: say so at once.
     if (definition.trim() !== '' && this.phase !== 'invalid') this.phase = 'waiting';
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(definition), PAUSE_MS);
   }
 
   /** Previews the same definition again (the corpus changed: details fetched). */
@@ -92,7 +102,6 @@ export class DefinitionPreview {
   }
 
   async #run(definition: string): Promise<void> {
-    this.#timer = null;
     const run = ++this.#runs;
     const previous = this.#current;
     if (previous) void this.client.call('tags.cancelPreview', { previewId: previous });
@@ -125,7 +134,7 @@ export class DefinitionPreview {
   }
 
   dispose(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#disposed = true;
     if (this.#current) void this.client.call('tags.cancelPreview', { previewId: this.#current });
     for (const off of this.#off) off();
   }

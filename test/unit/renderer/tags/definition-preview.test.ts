@@ -63,6 +63,21 @@ describe('DefinitionPreview', () => {
     p.dispose();
   });
 
+  test('changes of one task make one preview, of the last definition, sent before any timer runs', async () => {
+    const f = fakeClient(() => true);
+    const p = new DefinitionPreview(f.client, 'c1');
+    p.set('//n');
+    p.set('//no');
+    p.set('//node');
+    expect(f.calls).toEqual([]); // nothing in the task itself
+    await Promise.resolve(); // the microtask: no timer has run (fake timers not advanced)
+    expect(f.calls.map((c) => [c.channel, c.req.definition])).toEqual([['tags.check', '//node'], ['tags.preview', '//node']]);
+    p.dispose();
+    p.set('//gone');
+    await settle();
+    expect(f.previewIds()).toHaveLength(1); // none after dispose
+  });
+
   test('a newer keystroke supersedes: the older preview is cancelled and its events ignored', async () => {
     const f = fakeClient(() => true);
     const p = new DefinitionPreview(f.client, 'c1');
