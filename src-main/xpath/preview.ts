@@ -193,12 +193,12 @@ export function createPreviewCorpus(opts: { workers?: number } = {}): PreviewCor
       current?.controller.abort();
       const replies = await Promise.all(
         workers.map((pw, i) => {
+          // Bytes get a buffer of their own, handed over without a copy; a file range is read by the worker.
           const shard = snapshot.shards[i];
+          const bytes = shard instanceof Uint8Array ? shard.slice() : shard;
+          const transfer = bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : undefined;
           // A shard that cannot be read (the file gone meanwhile) reopens nothing: the caller rebuilds.
-          const unreadable = () => ({ ids: null });
-          if (!(shard instanceof Uint8Array)) return pw.ask({ kind: 'restore', job: nextJob(), bytes: shard }, 'restored').catch(unreadable);
-          const bytes = shard.slice(); // its own buffer, handed over without a copy
-          return pw.ask({ kind: 'restore', job: nextJob(), bytes }, 'restored', [bytes.buffer as ArrayBuffer]).catch(unreadable);
+          return pw.ask({ kind: 'restore', job: nextJob(), bytes }, 'restored', transfer).catch(() => ({ ids: null }));
         }),
       );
       placement.clear();

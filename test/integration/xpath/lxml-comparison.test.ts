@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ExactEngine } from '../../../src-main/xpath/exact';
 import { checkDefinition, createPreviewCorpus, createTagMatcher, type DocumentInput } from '../../../src-main/xpath/index';
 import { generateCorpus } from '../../unit/xpath/corpus';
+import { exactIds } from '../../unit/xpath/exact-ids';
 import { EDGE, FAST_SHAPES, TYPICAL } from '../../unit/xpath/definitions';
 import { fixtureLshw, LLDP_SAMPLE } from '../../unit/xpath/samples';
 import { lxmlMatches, type LxmlAnswer } from './lxml-reference';
@@ -97,10 +98,7 @@ describe('same answers as MAAS (python3-lxml)', () => {
     expect(reference.matches['number(//node/version)']).not.toContain('dash');
     const engine = await ExactEngine.create();
     for (const definition of DASH_DEFINITIONS) {
-      const compiled = engine.compile(definition);
-      if (!compiled.ok) throw new Error(compiled.message);
-      const exact = DASH.filter((d) => engine.matchOnce(compiled.compiled, d)).map((d) => d.id);
-      engine.release(compiled);
+      const exact = exactIds(engine, definition, DASH);
       const theirs = reference.matches[definition].filter((id) => dashes.includes(id));
       expect({ definition, exact, preview: preview.get(definition)?.filter((id) => dashes.includes(id)) }).toEqual({ definition, exact: theirs, preview: theirs });
     }

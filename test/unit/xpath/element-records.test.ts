@@ -7,6 +7,7 @@ import { ExactEngine } from '../../../src-main/xpath/exact';
 import { Shard } from '../../../src-main/xpath/shard';
 import { generateCorpus } from './corpus';
 import { TYPICAL } from './definitions';
+import { exactIds } from './exact-ids';
 
 let engine: ExactEngine;
 beforeAll(async () => {
@@ -26,15 +27,6 @@ function matches(shard: Shard, definition: string): string[] {
   }
 }
 
-function exactMatches(docs: { id: string; lshw?: string | null; lldp?: string | null }[], definition: string): string[] {
-  const compiled = engine.compile(definition);
-  if (!compiled.ok) throw new Error(compiled.message);
-  try {
-    return docs.filter((d) => engine.matchOnce(compiled.compiled, d)).map((d) => d.id);
-  } finally {
-    engine.release(compiled);
-  }
-}
 
 describe('element records', () => {
   const lshw = '<node id="m" class="system"><vendor>Dell Inc.</vendor><node id="cpu:0" class="processor"><vendor>Intel Corp.</vendor>'
@@ -71,7 +63,7 @@ describe('element records', () => {
       '//node[@id="cpu:0"]/following-sibling::node/vendor = "Intel Corp."',
       'count(//capability/..) = 2',
       '//vendor[parent::node[@class="system"]]',
-    ]) expect({ definition, ids: matches(shard, definition) }).toEqual({ definition, ids: exactMatches(docs, definition) });
+    ]) expect({ definition, ids: matches(shard, definition) }).toEqual({ definition, ids: exactIds(engine, definition, docs) });
   });
 
   test('a saved shard reopens with its records and keeps sharing them for new machines', () => {
@@ -86,7 +78,7 @@ describe('element records', () => {
     expect(reopened.tables.records.count).toBe(before);
     for (const d of docs.slice(50)) reopened.upsert(d);
     for (const definition of TYPICAL) {
-      const expected = exactMatches([...docs.slice(0, 50), { ...docs[0], id: 'again' }, ...docs.slice(50)], definition);
+      const expected = exactIds(engine, definition, [...docs.slice(0, 50), { ...docs[0], id: 'again' }, ...docs.slice(50)]);
       expect({ definition, ids: matches(reopened, definition) }).toEqual({ definition, ids: expected });
     }
   });
